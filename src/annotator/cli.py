@@ -1,0 +1,193 @@
+"""Command line: `annotator` opens the review window; subcommands work on a corpus without Qt."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from annotator import __version__
+
+FORMATS = ("native", "prodigy", "doccano", "conll", "hf", "directives")
+
+
+def _corpus_arg(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    parser.add_argument(
+        "--corpus", metavar="PATH", default=None if top else argparse.SUPPRESS,
+        help="corpus file (default: corpus.db in the user data folder)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="annotator",
+        description="Review Vietnamese news articles and turn them into NER and directive training data.")
+    parser.add_argument("--version", action="version", version=f"annotator {__version__}")
+    _corpus_arg(parser, top=True)
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="open the window (on a temporary corpus without --corpus), check it rendered, exit")
+    parser.add_argument("--lang", choices=("vi", "en"), help="user interface language (default: system locale)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("import", help="import .txt files, folders, .jsonl or CoNLL files")
+    _corpus_arg(p)
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--as-suggestions", action="store_true",
+                   help="keep imported labels as suggestions of new documents (to review another tool's output)")
+    p.add_argument("--new-labels", choices=("add", "refuse"), default="refuse",
+                   help="what to do with labels the corpus does not know (default: refuse the record)")
+    p.add_argument("--format", choices=("auto", "txt", "jsonl", "conll"), default="auto",
+                   help="input format (default: by file extension)")
+    p.add_argument("--reviewer", help="name recorded as the author of imported labels")
+
+    p = sub.add_parser("export", help="export the corpus for training")
+    _corpus_arg(p)
+    p.add_argument("out", metavar="OUT", help="output file ('-' for stdout); with --split, a folder")
+    p.add_argument("--format", choices=FORMATS, default="native")
+    p.add_argument("--status", action="append", metavar="S",
+                   help="only documents with this status (new, in_progress, done, skipped); repeatable")
+    p.add_argument("--label", action="append", metavar="L", help="only these labels; repeatable")
+    p.add_argument("--reviewer", help="only documents of this reviewer")
+    p.add_argument("--state", action="append", metavar="S",
+                   help="only spans in this state (suggested, accepted, rejected); repeatable")
+    p.add_argument("--level", choices=("word", "syllable"), default="word",
+                   help="CoNLL/hf token level (default: word, by underthesea segmentation)")
+    p.add_argument("--split", metavar="TRAIN,DEV,TEST",
+                   help="write train/dev/test files in proportions, e.g. 80,10,10")
+    p.add_argument("--seed", type=int, default=13, help="seed of the reproducible split (default 13)")
+
+    p = sub.add_parser("stats", help="documents by status, spans by label and origin, reviewers")
+    _corpus_arg(p)
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = sub.add_parser("search", help="full-text search over documents")
+    _corpus_arg(p)
+    p.add_argument("query", nargs="+")
+    p.add_argument("--limit", type=int, default=20)
+
+    p = sub.add_parser("train", help="train an entity model from accepted annotations")
+    _corpus_arg(p)
+    p.add_argument("--conll", action="append", default=[], metavar="FILE", help="extra CoNLL training file")
+    p.add_argument("--activate", choices=("if-better", "always", "never"), default="if-better",
+                   help="make the new model active (default: only if it beats the current one)")
+    p.add_argument("--seed", type=int, default=13)
+    p.add_argument("--dev-fraction", type=float, default=0.2, help="part held out for evaluation")
+    p.add_argument("--shipped", action="store_true",
+                   help="rebuild the shipped model from resources/seed (for maintainers)")
+
+    p = sub.add_parser("preannotate", help="pre-highlight entities and directives as suggestions")
+    _corpus_arg(p)
+    p.add_argument("--only", choices=("new", "all"), default="all",
+                   help="which documents: 'new' ones only, or all that are not done (default)")
+    p.add_argument("--jobs", type=int, default=0, help="worker processes (default: one per core)")
+    return parser
+
+
+def _fail(message: str, code: int = 1) -> int:
+    print(f"annotator: error: {message}", file=sys.stderr)
+    return code
+
+
+def _open(args):
+    from annotator.core.store import open_corpus
+
+    return open_corpus(args.corpus)
+
+
+def cmd_import(args) -> int:
+    from annotator.core.importer import import_paths
+    from annotator.core.progress import StderrProgress
+
+    with _open(args) as corpus:
+        report = import_paths(corpus, [Path(p) for p in args.paths], as_suggestions=args.as_suggestions,
+                              new_labels=args.new_labels, fmt=args.format, who=args.reviewer,
+                              progress=StderrProgress())
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    print(report.summary())
+    return 0 if not report.failed_files and (report.added or report.duplicates or not report.problems) else 1
+
+
+def cmd_export(args) -> int:
+    from annotator.core.exporter import ExportOptions, export
+    from annotator.core.progress import StderrProgress
+
+    options = ExportOptions(fmt=args.format, statuses=args.status, labels=args.label, reviewer=args.reviewer,
+                            states=args.state, level=args.level, split=args.split, seed=args.seed)
+    with _open(args) as corpus:
+        report = export(corpus, args.out, options, progress=StderrProgress())
+    print(report.summary(), file=sys.stderr if args.out == "-" else sys.stdout)
+    return 0
+
+
+def cmd_stats(args) -> int:
+    with _open(args) as corpus:
+        stats = corpus.stats()
+    if args.json:
+        print(json.dumps(stats, ensure_ascii=False, indent=2))
+        return 0
+    print(f"documents: {stats['documents']}")
+    for status, n in stats["by_status"].items():
+        print(f"  {status:<12}{n:>8}")
+    print("spans by label (not rejected):")
+    for label, n in sorted(stats["spans_by_label"].items()):
+        print(f"  {label:<12}{n:>8}")
+    print("spans by origin:")
+    for origin, n in sorted(stats["spans_by_origin"].items()):
+        print(f"  {origin:<24}{n:>8}")
+    print("spans by state:")
+    for state, n in sorted(stats["spans_by_state"].items()):
+        print(f"  {state:<12}{n:>8}")
+    print("done by reviewer:")
+    for reviewer, n in sorted(stats["done_by_reviewer"].items()):
+        print(f"  {reviewer:<24}{n:>8}")
+    print(f"time spent: {stats['time_spent'] / 3600:.2f} h")
+    return 0
+
+
+def cmd_search(args) -> int:
+    with _open(args) as corpus:
+        hits = corpus.search(" ".join(args.query), limit=args.limit)
+    for doc_id, title, snippet in hits:
+        print(f"{doc_id}\t{title}\t{snippet}")
+    if not hits:
+        print("no match", file=sys.stderr)
+    return 0
+
+
+def cmd_train(args) -> int:
+    from annotator.nlp.jobs import run_train_cli
+
+    return run_train_cli(args)
+
+
+def cmd_preannotate(args) -> int:
+    from annotator.nlp.jobs import run_preannotate_cli
+
+    return run_preannotate_cli(args)
+
+
+def cmd_gui(args) -> int:
+    from annotator.gui.app import run
+
+    return run(corpus_path=args.corpus, smoke_test=args.smoke_test, lang=args.lang)
+
+
+COMMANDS = {"import": cmd_import, "export": cmd_export, "stats": cmd_stats, "search": cmd_search,
+            "train": cmd_train, "preannotate": cmd_preannotate}
+
+
+def main(argv: list[str] | None = None) -> int:
+    from annotator.core.progress import Cancelled
+    from annotator.core.store import CorpusError
+
+    args = build_parser().parse_args(argv)
+    handler = COMMANDS.get(args.command, cmd_gui)
+    try:
+        return handler(args)
+    except CorpusError as exc:
+        return _fail(str(exc))
+    except (Cancelled, KeyboardInterrupt):
+        return _fail("interrupted; finished work was kept", 130)
+    except (OSError, ValueError) as exc:
+        return _fail(str(exc))
