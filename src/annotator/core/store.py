@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -169,7 +170,7 @@ class Corpus:
                 self.read_only = True
         try:
             if self.read_only:
-                conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=2.0)
+                conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=2.0)  # quoted: # ? % in names
             else:
                 conn = sqlite3.connect(str(path), timeout=2.0)
             conn.execute("PRAGMA foreign_keys = ON")
@@ -226,7 +227,7 @@ class Corpus:
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('written_by', ?)", (f"annotator {__version__}",))
         if "documents_fts" not in self.db.table_names():
-            self.db["documents"].enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61")
+            self.db["documents"].enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
 
     def _enable_wal(self) -> None:
         if str(self.path) != ":memory:":
@@ -697,7 +698,7 @@ class Corpus:
 
 def fts_query(query: str) -> str:
     """Quote each word so user text (hyphens, colons, quotes) never becomes FTS syntax."""
-    words = [w.replace('"', '""') for w in query.split()]
+    words = [w.replace('"', '""') for w in unicodedata.normalize("NFC", query).split()]  # texts are stored NFC
     return " ".join(f'"{w}"' for w in words if w)
 
 

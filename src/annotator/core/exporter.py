@@ -1,0 +1,325 @@
+"""Export a corpus as training data (or as a full native backup).
+
+Formats (see the modules in :mod:`annotator.core.formats`):
+
+* ``native``: one document a line, every span with its state and origin, relations.
+  Exports every document and every span by default.
+* ``prodigy``, ``doccano``: JSONL with character offsets (Prodigy tokens align with every span).
+* ``conll``: ``token<TAB>TAG`` BIO lines by word (underthesea segmentation, ``_`` joining
+  syllables) or by syllable; entity labels only.
+* ``hf``: one sentence a JSON line with ``id``, ``tokens``, ``ner_tags`` (string tags).
+* ``directives``: one sentence a JSON line, labelled ``directive`` or ``other``.
+
+The training formats (all but native) export, by default, accepted spans of done documents.
+``statuses`` and ``states`` replace those defaults when given; ``reviewer`` keeps documents of
+one reviewer; ``labels`` keeps spans of those labels (documents without such spans are still
+exported, as negative examples). Relations are exported when both their spans are.
+
+``split="80,10,10"`` writes ``OUT/train``, ``OUT/dev`` and ``OUT/test`` files (two numbers:
+train and dev). Documents are ordered by ``sha256(seed:uid)`` and cut in those proportions,
+so the same seed and corpus give the same split whatever the insertion order, and a
+document's sentences never end up in two parts. ``out='-'`` writes to stdout. Files are
+written to a temporary name and renamed when complete, so a failed or cancelled export
+never leaves half a file behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from annotator.core.formats import conll, directives, doccano, hf, native, prodigy
+from annotator.core.formats.base import ExportDoc
+from annotator.core.model import Document, Relation, Span, SpanState, Status
+from annotator.core.progress import NullProgress, Progress
+from annotator.core.store import Corpus, DocumentFilter
+
+__all__ = ["ExportOptions", "ExportReport", "export", "FORMATS", "parse_split"]
+
+FORMATS = ("native", "prodigy", "doccano", "conll", "hf", "directives")
+TRAINING_FORMATS = ("prodigy", "doccano", "conll", "hf", "directives")
+PART_NAMES = ("train", "dev", "test")
+
+
+@dataclass
+class ExportOptions:
+    fmt: str = "native"
+    statuses: Sequence[str | Status] | None = None
+    labels: Sequence[str] | None = None
+    reviewer: str | None = None
+    states: Sequence[str | SpanState] | None = None
+    level: str = "word"
+    split: str | Sequence[float] | None = None
+    seed: int = 13
+
+
+@dataclass
+class ExportReport:
+    fmt: str = ""
+    documents: int = 0
+    spans: int = 0
+    lines: int = 0
+    files: list[str] = field(default_factory=list)
+    parts: dict[str, int] = field(default_factory=dict)
+    details: Counter = field(default_factory=Counter)
+
+    def summary(self) -> str:
+        text = (f"exported {self.documents} document{'s' * (self.documents != 1)} "
+                f"({self.spans} span{'s' * (self.spans != 1)}, {self.lines} line{'s' * (self.lines != 1)}) as {self.fmt}")
+        if self.parts:
+            text += " (" + ", ".join(f"{name} {n}" for name, n in self.parts.items()) + ")"
+        if self.files:
+            text += " to " + ", ".join(self.files)
+        extra = [f"{n} {what}" for what, n in sorted(self.details.items()) if n]
+        if extra:
+            text += "; " + ", ".join(extra)
+        return text
+
+
+class _JsonWriter:
+    suffix = ".jsonl"
+
+    def __init__(self, module):
+        self.record = module.record
+        self.stats: Counter = Counter()
+
+    def lines(self, ed: ExportDoc) -> Iterator[str]:
+        yield json.dumps(self.record(ed), ensure_ascii=False)
+
+
+def _writer(options: ExportOptions):
+    if options.fmt == "native":
+        return _JsonWriter(native)
+    if options.fmt == "prodigy":
+        return _JsonWriter(prodigy)
+    if options.fmt == "doccano":
+        return _JsonWriter(doccano)
+    if options.fmt == "conll":
+        return conll.Writer(options.level)
+    if options.fmt == "hf":
+        return hf.Writer(options.level)
+    return directives.Writer(options.level)
+
+
+def parse_split(split: str | Sequence[float]) -> list[float]:
+    """'80,10,10' → [0.8, 0.1, 0.1]; two parts are train and dev."""
+    try:
+        parts = [float(p) for p in (split.split(",") if isinstance(split, str) else split)]
+    except ValueError:
+        raise ValueError(f"split must be numbers like 80,10,10, not {split!r}") from None
+    if len(parts) not in (2, 3) or any(p < 0 for p in parts) or sum(parts) <= 0:
+        raise ValueError(f"split must be two or three non-negative numbers like 80,10,10, not {split!r}")
+    total = sum(parts)
+    return [p / total for p in parts]
+
+
+def _validate(options: ExportOptions) -> tuple[list[Status] | None, set[SpanState] | None]:
+    if options.fmt not in FORMATS:
+        raise ValueError(f"unknown export format {options.fmt!r} (use one of {', '.join(FORMATS)})")
+    if options.level not in ("word", "syllable"):
+        raise ValueError(f"level must be 'word' or 'syllable', not {options.level!r}")
+    try:
+        statuses = ([s if isinstance(s, Status) else Status.parse(s) for s in options.statuses]
+                    if options.statuses else None)
+    except ValueError as exc:
+        raise ValueError(f"unknown status in {list(options.statuses)!r}: {exc}") from None
+    try:
+        states = ({s if isinstance(s, SpanState) else SpanState(str(s).strip().lower()) for s in options.states}
+                  if options.states else None)
+    except ValueError:
+        raise ValueError(f"unknown span state in {list(options.states)!r}"
+                         " (use suggested, accepted or rejected)") from None
+    if options.fmt in TRAINING_FORMATS:
+        statuses = statuses or [Status.DONE]
+        states = states or {SpanState.ACCEPTED}
+    return statuses, states
+
+
+def _assign_parts(corpus: Corpus, ids: list[int], fractions: list[float], seed: int) -> dict[int, int]:
+    """Document id → part index, by the document's uid hashed with the seed."""
+    uids: dict[int, str] = {}
+    for i in range(0, len(ids), 900):
+        chunk = ids[i:i + 900]
+        uids.update(corpus.db.conn.execute(
+            f"SELECT id, uid FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+    order = sorted(ids, key=lambda d: (hashlib.sha256(f"{seed}:{uids[d]}".encode()).hexdigest(), uids[d]))
+    n = len(order)
+    bounds, acc = [], 0.0
+    for fraction in fractions:
+        acc += fraction
+        bounds.append(round(acc * n))
+    bounds[-1] = n
+    parts: dict[int, int] = {}
+    start = 0
+    for part, end in enumerate(bounds):
+        for doc_id in order[start:end]:
+            parts[doc_id] = part
+        start = max(start, end)
+    return parts
+
+
+class _Output:
+    """A file written under a temporary name and renamed into place on success (or stdout)."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        if path is None:
+            self.stream: IO[str] = sys.stdout
+            self.tmp = None
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            self.tmp = tmp
+            self.stream = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        self.buffer: list[str] = []
+
+    def write_lines(self, lines) -> int:
+        n = 0
+        buf = self.buffer
+        for line in lines:
+            buf.append(line)
+            n += 1
+        if len(buf) >= 512:
+            self.flush_buffer()
+        return n
+
+    def flush_buffer(self) -> None:
+        if self.buffer:
+            self.buffer.append("")
+            self.stream.write("\n".join(self.buffer))
+            self.buffer = []
+
+    def commit(self) -> None:
+        self.flush_buffer()
+        if self.tmp is None:
+            self.stream.flush()
+            return
+        self.stream.close()
+        os.replace(self.tmp, self.path)
+        self.tmp = None
+
+    def abort(self) -> None:
+        if self.tmp is not None:
+            try:
+                self.stream.close()
+            finally:
+                try:
+                    os.unlink(self.tmp)
+                except OSError:
+                    pass
+
+
+def export(corpus: Corpus, out: str | os.PathLike, options: ExportOptions | None = None, *,
+           progress: Progress | None = None) -> ExportReport:
+    """Write the corpus to ``out`` (a file, '-' for stdout, or a folder with ``options.split``)."""
+    options = options or ExportOptions()
+    statuses, states = _validate(options)
+    fractions = parse_split(options.split) if options.split else None
+    progress = progress or NullProgress()
+    to_stdout = str(out) == "-"
+    if fractions and to_stdout:
+        raise ValueError("a split export writes a folder; give a folder name instead of '-'")
+    labels = set(options.labels) if options.labels else None
+    known = corpus.label_names()
+    if labels and not labels & known:
+        raise ValueError(f"no such label: {', '.join(sorted(labels))} (the corpus has {', '.join(sorted(known))})")
+    kinds = {label.name: label.kind for label in corpus.labels()}
+    writer = _writer(options)
+    flt = DocumentFilter(status=statuses, reviewer=options.reviewer)
+    ids = corpus.document_ids(flt)
+    report = ExportReport(fmt=options.fmt)
+
+    if fractions:
+        folder = Path(out)
+        if folder.exists() and not folder.is_dir():
+            raise ValueError(f"{folder} is a file; a split export writes a folder")
+        parts = _assign_parts(corpus, ids, fractions, options.seed)
+        names = [PART_NAMES[i] for i, f in enumerate(fractions)]
+        outputs = [_Output(folder / f"{name}{writer.suffix}") for name in names]
+    else:
+        parts = None
+        names = []
+        outputs = [_Output(None if to_stdout else Path(out))]
+    counts = [0] * len(outputs)
+    progress.start(len(ids), f"export {options.fmt}")
+    try:
+        for ed in _documents(corpus, ids, labels, states, kinds):
+            part = parts[ed.doc.id] if parts is not None else 0
+            report.lines += outputs[part].write_lines(writer.lines(ed))
+            report.documents += 1
+            report.spans += len(ed.spans)
+            counts[part] += 1
+            progress.advance()
+        for output in outputs:
+            output.commit()
+    except BaseException:
+        for output in outputs:
+            output.abort()
+        raise
+    finally:
+        progress.finish()
+    if parts is not None:
+        report.parts = dict(zip(names, counts))
+    report.files = [str(o.path) for o in outputs if o.path is not None]
+    report.details.update({k: v for k, v in writer.stats.items() if k not in ("sentences",)})
+    if options.fmt in ("conll", "hf", "directives"):
+        report.details["sentences"] = writer.stats.get("sentences", 0)
+    return report
+
+
+def _documents(corpus: Corpus, ids: list[int], labels: set[str] | None, states: set[SpanState] | None,
+               kinds: dict) -> Iterator[ExportDoc]:
+    """Documents with their spans and relations, read straight from SQL in batches."""
+    conn = corpus.db.conn
+    state_of = {s.value: s for s in SpanState}
+    status_of = {s.value: s for s in Status}
+    loads = json.loads
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        spans: dict[int, list[Span]] = {}
+        for row in conn.execute(
+                'SELECT id, doc_id, start, "end", label, origin, state, score, attrs FROM spans'
+                f' WHERE doc_id IN ({marks}) ORDER BY doc_id, start, "end" DESC, id', chunk):
+            state = state_of[row[6]]
+            if states is not None and state not in states:
+                continue
+            if labels is not None and row[4] not in labels:
+                continue
+            attrs = row[8]
+            spans.setdefault(row[1], []).append(Span(
+                start=row[2], end=row[3], label=row[4], origin=row[5], state=state, score=row[7],
+                attrs=loads(attrs) if attrs and attrs != "{}" else {}, id=row[0], doc_id=row[1]))
+        relations: dict[int, list[Relation]] = {}
+        for row in conn.execute(
+                f"SELECT id, doc_id, head, tail, label, origin FROM relations WHERE doc_id IN ({marks}) ORDER BY id",
+                chunk):
+            relations.setdefault(row[1], []).append(
+                Relation(head=row[2], tail=row[3], label=row[4], origin=row[5], id=row[0], doc_id=row[1]))
+        for row in conn.execute(
+                "SELECT id, uid, title, text, source, meta, status, reviewer, time_spent FROM documents"
+                f" WHERE id IN ({marks}) ORDER BY id", chunk):
+            meta = row[5]
+            doc = Document(id=row[0], uid=row[1], title=row[2], text=row[3], source=row[4],
+                           meta=loads(meta) if meta and meta != "{}" else {}, status=status_of[row[6]],
+                           reviewer=row[7], time_spent=row[8])
+            yield ExportDoc(doc, spans.get(row[0], []), relations.get(row[0], []), kinds)
+
+
+def iter_export_docs(corpus: Corpus, options: ExportOptions | None = None) -> Iterator[ExportDoc]:
+    """The documents and spans an export with these options would write (for previews and tests)."""
+    options = options or ExportOptions()
+    statuses, states = _validate(options)
+    labels = set(options.labels) if options.labels else None
+    kinds = {label.name: label.kind for label in corpus.labels()}
+    ids = corpus.document_ids(DocumentFilter(status=statuses, reviewer=options.reviewer))
+    yield from _documents(corpus, ids, labels, states, kinds)
+

@@ -1,0 +1,34 @@
+"""Import and export formats, one module per format.
+
+JSONL readers (:mod:`native`, :mod:`prodigy`, :mod:`doccano`) turn one parsed line into a
+:class:`~annotator.core.formats.base.RawRecord`; :func:`detect` picks the reader per line, so
+one file may mix shapes. :mod:`txt` and :mod:`conll` read whole files. Writers
+(:mod:`native`, :mod:`prodigy`, :mod:`doccano`, :mod:`conll`, :mod:`hf`, :mod:`directives`)
+turn an :class:`~annotator.core.formats.base.ExportDoc` into output lines.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from annotator.core.formats import doccano, native, prodigy
+
+JSONL_READERS = {"native": native, "prodigy": prodigy, "doccano": doccano}
+
+
+def detect(obj: dict[str, Any]):
+    """The reader for one JSONL record: doccano, Prodigy or (the default) native."""
+    if "entities" in obj or ("data" in obj and "text" not in obj):
+        return doccano
+    if isinstance(obj.get("label"), list) and "spans" not in obj:
+        return doccano
+    if "answer" in obj or "tokens" in obj or "_input_hash" in obj or "_task_hash" in obj:
+        return prodigy
+    spans = obj.get("spans")
+    if isinstance(spans, list) and spans and isinstance(spans[0], dict) and "token_start" in spans[0] \
+            and "state" not in spans[0]:
+        return prodigy
+    rels = obj.get("relations")
+    if isinstance(rels, list) and rels and isinstance(rels[0], dict) and "head_span" in rels[0]:
+        return prodigy
+    return native

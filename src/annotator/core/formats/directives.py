@@ -1,0 +1,49 @@
+"""Directive sentence classification JSONL: one sentence a line,
+``{"text": ..., "label": "directive" | "other", "doc_id": UID, "start": 10, "end": 80}``.
+
+Sentences come from :func:`annotator.nlp.text.sentences`. A sentence is ``directive`` when
+the exported DIRECTIVE spans (by default: accepted ones of done documents) cover more than
+half of its characters, so a span that ends a character short of the final punctuation,
+or one that runs over two short sentences, still labels them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+
+from annotator.core.formats.base import ExportDoc
+
+NAME = "directives"
+
+
+def covered(spans: list[tuple[int, int]], start: int, end: int) -> int:
+    """Characters of [start, end) covered by the union of spans (sorted by start)."""
+    total, reach = 0, start
+    for s, e in spans:
+        s, e = max(s, reach), min(e, end)
+        if e > s:
+            total += e - s
+            reach = e
+    return total
+
+
+class Writer:
+    suffix = ".jsonl"
+
+    def __init__(self, level: str = "word"):
+        self.stats: Counter = Counter()
+
+    def lines(self, ed: ExportDoc) -> Iterator[str]:
+        from annotator.nlp.text import sentences
+
+        text = ed.doc.text
+        spans = sorted((s.start, s.end) for s in ed.directive_spans)
+        for sent in sentences(text):
+            a, b = sent.start, sent.end
+            label = "directive" if spans and covered(spans, a, b) * 2 > (b - a) else "other"
+            self.stats[label] += 1
+            self.stats["sentences"] += 1
+            yield json.dumps({"text": text[a:b], "label": label, "doc_id": ed.doc.uid, "start": a, "end": b},
+                             ensure_ascii=False)
