@@ -1,0 +1,1091 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <source>Welcome to annotator</source>
+        <translation>Welcome to annotator</translation>
+    </message>
+    <message>
+        <source>Your name (it is recorded with your edits):</source>
+        <translation>Your name (it is recorded with your edits):</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>suggested</source>
+        <translation>suggested</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <source>Could not undo or redo: {error}</source>
+        <translation>Could not undo or redo: {error}</translation>
+    </message>
+    <message>
+        <source>Add {label}</source>
+        <translation>Add {label}</translation>
+    </message>
+    <message>
+        <source>Delete {label}</source>
+        <translation>Delete {label}</translation>
+    </message>
+    <message>
+        <source>Relabel {old} as {new}</source>
+        <translation>Relabel {old} as {new}</translation>
+    </message>
+    <message>
+        <source>Resize {label}</source>
+        <translation>Resize {label}</translation>
+    </message>
+    <message>
+        <source>Accept {label}</source>
+        <translation>Accept {label}</translation>
+    </message>
+    <message>
+        <source>Reject {label}</source>
+        <translation>Reject {label}</translation>
+    </message>
+    <message>
+        <source>Mark {label} as suggested</source>
+        <translation>Mark {label} as suggested</translation>
+    </message>
+    <message>
+        <source>Accept {count} suggestions</source>
+        <translation>Accept {count} suggestions</translation>
+    </message>
+    <message>
+        <source>Mark document {status}</source>
+        <translation>Mark document {status}</translation>
+    </message>
+    <message>
+        <source>Clear {relation}</source>
+        <translation>Clear {relation}</translation>
+    </message>
+    <message>
+        <source>Set {relation}</source>
+        <translation>Set {relation}</translation>
+    </message>
+    <message>
+        <source>issuer</source>
+        <translation>issuer</translation>
+    </message>
+    <message>
+        <source>addressee</source>
+        <translation>addressee</translation>
+    </message>
+</context>
+<context>
+    <name>DirectivePanel</name>
+    <message>
+        <source>No directive in this document. Select a sentence and press the DIRECTIVE key to mark one.</source>
+        <translation>No directive in this document. Select a sentence and press the DIRECTIVE key to mark one.</translation>
+    </message>
+    <message>
+        <source> (suggested)</source>
+        <translation> (suggested)</translation>
+    </message>
+    <message>
+        <source>Directive {n}</source>
+        <translation>Directive {n}</translation>
+    </message>
+    <message>
+        <source>Issuer:</source>
+        <translation>Issuer:</translation>
+    </message>
+    <message>
+        <source>Addressee:</source>
+        <translation>Addressee:</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— none —</translation>
+    </message>
+    <message>
+        <source>Who gives the directive (key I on a selected entity)</source>
+        <translation>Who gives the directive (key I on a selected entity)</translation>
+    </message>
+    <message>
+        <source>Who must carry it out (key A on a selected entity)</source>
+        <translation>Who must carry it out (key A on a selected entity)</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message>
+        <source>(untitled #{id})</source>
+        <translation>(untitled #{id})</translation>
+    </message>
+    <message>
+        <source>reviewer: {name}</source>
+        <translation>reviewer: {name}</translation>
+    </message>
+    <message>
+        <source>spans (not rejected)</source>
+        <translation>spans (not rejected)</translation>
+    </message>
+    <message>
+        <source>suggestions still to review</source>
+        <translation>suggestions still to review</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>Spans</translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Spans (not rejected)</source>
+        <translation>Spans (not rejected)</translation>
+    </message>
+    <message>
+        <source>Suggestions still to review</source>
+        <translation>Suggestions still to review</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListPanel</name>
+    <message>
+        <source>Search the articles…</source>
+        <translation>Search the articles…</translation>
+    </message>
+    <message>
+        <source>Full-text search over titles and texts (Ctrl+F)</source>
+        <translation>Full-text search over titles and texts (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Unfinished</source>
+        <translation>Unfinished</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>Any label</source>
+        <translation>Any label</translation>
+    </message>
+    <message>
+        <source>Any reviewer</source>
+        <translation>Any reviewer</translation>
+    </message>
+    <message>
+        <source>Show documents with this status</source>
+        <translation>Show documents with this status</translation>
+    </message>
+    <message>
+        <source>Show documents that have a span with this label</source>
+        <translation>Show documents that have a span with this label</translation>
+    </message>
+    <message>
+        <source>Show documents of this reviewer</source>
+        <translation>Show documents of this reviewer</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Annotator JSONL (everything, re-importable)</source>
+        <extracomment>(code, description): codes are the CLI&apos;s --format values.</extracomment>
+        <translation>Annotator JSONL (everything, re-importable)</translation>
+    </message>
+    <message>
+        <source>Prodigy JSONL</source>
+        <translation>Prodigy JSONL</translation>
+    </message>
+    <message>
+        <source>doccano JSONL</source>
+        <translation>doccano JSONL</translation>
+    </message>
+    <message>
+        <source>CoNLL (one token per line, BIO tags)</source>
+        <translation>CoNLL (one token per line, BIO tags)</translation>
+    </message>
+    <message>
+        <source>Hugging Face datasets (JSONL of tokens and tags)</source>
+        <translation>Hugging Face datasets (JSONL of tokens and tags)</translation>
+    </message>
+    <message>
+        <source>Directive sentences (JSONL)</source>
+        <translation>Directive sentences (JSONL)</translation>
+    </message>
+    <message>
+        <source>Words (underthesea segmentation)</source>
+        <translation>Words (underthesea segmentation)</translation>
+    </message>
+    <message>
+        <source>Syllables</source>
+        <translation>Syllables</translation>
+    </message>
+    <message>
+        <source>Choose at least one document status.</source>
+        <translation>Choose at least one document status.</translation>
+    </message>
+    <message>
+        <source>The split proportions add up to nothing.</source>
+        <translation>The split proportions add up to nothing.</translation>
+    </message>
+    <message>
+        <source>Choose where to write the export.</source>
+        <translation>Choose where to write the export.</translation>
+    </message>
+    <message>
+        <source>Folder for the train, dev and test files</source>
+        <translation>Folder for the train, dev and test files</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Export to</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>&amp;Tokens:</source>
+        <translation>&amp;Tokens:</translation>
+    </message>
+    <message>
+        <source>Documents with status</source>
+        <translation>Documents with status</translation>
+    </message>
+    <message>
+        <source>Only documents I reviewed</source>
+        <translation>Only documents I reviewed</translation>
+    </message>
+    <message>
+        <source>&amp;Split into train, dev and test sets</source>
+        <translation>&amp;Split into train, dev and test sets</translation>
+    </message>
+    <message>
+        <source>Train:</source>
+        <translation>Train:</translation>
+    </message>
+    <message>
+        <source>Dev:</source>
+        <translation>Dev:</translation>
+    </message>
+    <message>
+        <source>Test:</source>
+        <translation>Test:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <source>The same seed gives the same split</source>
+        <translation>The same seed gives the same split</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <source>Output &amp;folder:</source>
+        <translation>Output &amp;folder:</translation>
+    </message>
+    <message>
+        <source>Output &amp;file:</source>
+        <translation>Output &amp;file:</translation>
+    </message>
+</context>
+<context>
+    <name>Jobs</name>
+    <message>
+        <source>Articles and annotations (*.txt *.jsonl *.json *.conll *.conllu *.bio);;All files (*)</source>
+        <translation>Articles and annotations (*.txt *.jsonl *.json *.conll *.conllu *.bio);;All files (*)</translation>
+    </message>
+    <message>
+        <source>%1 is already running</source>
+        <translation>%1 is already running</translation>
+    </message>
+    <message>
+        <source>Documents imported: %1 (spans: %2, files: %3)</source>
+        <translation>Documents imported: %1 (spans: %2, files: %3)</translation>
+    </message>
+    <message>
+        <source>duplicates skipped: %1</source>
+        <translation>duplicates skipped: %1</translation>
+    </message>
+    <message>
+        <source>records rejected: %1</source>
+        <translation>records rejected: %1</translation>
+    </message>
+    <message>
+        <source>files that failed: %1</source>
+        <translation>files that failed: %1</translation>
+    </message>
+    <message>
+        <source>empty files: %1</source>
+        <translation>empty files: %1</translation>
+    </message>
+    <message>
+        <source>new labels: %1</source>
+        <translation>new labels: %1</translation>
+    </message>
+    <message>
+        <source>Documents exported: %1 (spans: %2)</source>
+        <translation>Documents exported: %1 (spans: %2)</translation>
+    </message>
+    <message>
+        <source>Import finished with problems</source>
+        <translation>Import finished with problems</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Import files</source>
+        <translation>Import files</translation>
+    </message>
+    <message>
+        <source>Import a folder</source>
+        <translation>Import a folder</translation>
+    </message>
+    <message>
+        <source>Pre-annotation finished: %1 documents</source>
+        <translation>Pre-annotation finished: %1 documents</translation>
+    </message>
+    <message>
+        <source>Pre-annotation</source>
+        <translation>Pre-annotation</translation>
+    </message>
+    <message>
+        <source>Training finished</source>
+        <translation>Training finished</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation>&amp;Import files…</translation>
+    </message>
+    <message>
+        <source>Add .txt articles, JSONL or CoNLL files to the corpus</source>
+        <translation>Add .txt articles, JSONL or CoNLL files to the corpus</translation>
+    </message>
+    <message>
+        <source>Import a &amp;folder…</source>
+        <translation>Import a &amp;folder…</translation>
+    </message>
+    <message>
+        <source>Add every article in a folder to the corpus</source>
+        <translation>Add every article in a folder to the corpus</translation>
+    </message>
+    <message>
+        <source>&amp;Pre-annotate</source>
+        <translation>&amp;Pre-annotate</translation>
+    </message>
+    <message>
+        <source>Highlight likely entities and directives as suggestions to review</source>
+        <translation>Highlight likely entities and directives as suggestions to review</translation>
+    </message>
+    <message>
+        <source>&amp;Train the model</source>
+        <translation>&amp;Train the model</translation>
+    </message>
+    <message>
+        <source>Learn from the accepted annotations to improve the suggestions</source>
+        <translation>Learn from the accepted annotations to improve the suggestions</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>Write the corpus as training data</source>
+        <translation>Write the corpus as training data</translation>
+    </message>
+    <message>
+        <source>&amp;Statistics</source>
+        <translation>&amp;Statistics</translation>
+    </message>
+    <message>
+        <source>Documents by status, spans by label, progress per day</source>
+        <translation>Documents by status, spans by label, progress per day</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Cannot open the corpus</source>
+        <translation>Cannot open the corpus</translation>
+    </message>
+    <message>
+        <source>Opened {path}</source>
+        <translation>Opened {path}</translation>
+    </message>
+    <message>
+        <source>Open corpus</source>
+        <translation>Open corpus</translation>
+    </message>
+    <message>
+        <source>Annotator corpus (*.db *.sqlite *.sqlite3);;All files (*)</source>
+        <translation>Annotator corpus (*.db *.sqlite *.sqlite3);;All files (*)</translation>
+    </message>
+    <message>
+        <source>New corpus</source>
+        <translation>New corpus</translation>
+    </message>
+    <message>
+        <source>Annotator corpus (*.db)</source>
+        <translation>Annotator corpus (*.db)</translation>
+    </message>
+    <message>
+        <source>Cannot create the corpus</source>
+        <translation>Cannot create the corpus</translation>
+    </message>
+    <message>
+        <source>{path} already exists; use Open corpus to open it.</source>
+        <translation>{path} already exists; use Open corpus to open it.</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <source>Your name (recorded with your edits):</source>
+        <translation>Your name (recorded with your edits):</translation>
+    </message>
+    <message>
+        <source>This is the last document.</source>
+        <translation>This is the last document.</translation>
+    </message>
+    <message>
+        <source>This is the first document.</source>
+        <translation>This is the first document.</translation>
+    </message>
+    <message>
+        <source>All documents are done.</source>
+        <translation>All documents are done.</translation>
+    </message>
+    <message>
+        <source>Select some text or a span first.</source>
+        <translation>Select some text or a span first.</translation>
+    </message>
+    <message>
+        <source>Accepted {n} suggestions.</source>
+        <translation>Accepted {n} suggestions.</translation>
+    </message>
+    <message>
+        <source>This entity is not inside a directive.</source>
+        <translation>This entity is not inside a directive.</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Import files</source>
+        <translation>Import files</translation>
+    </message>
+    <message>
+        <source>Articles and annotations (*.txt *.jsonl *.json *.conll *.conllu);;All files (*)</source>
+        <translation>Articles and annotations (*.txt *.jsonl *.json *.conll *.conllu);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Import folder</source>
+        <translation>Import folder</translation>
+    </message>
+    <message>
+        <source>Importing is not available here.</source>
+        <translation>Importing is not available here.</translation>
+    </message>
+    <message>
+        <source>About annotator</source>
+        <translation>About annotator</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;annotator {version}&lt;/b&gt;&lt;p&gt;Offline review of Vietnamese news: named entities (PER, ORG, LOC, MISC) and directive sentences, turned into training data.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;annotator {version}&lt;/b&gt;&lt;p&gt;Offline review of Vietnamese news: named entities (PER, ORG, LOC, MISC) and directive sentences, turned into training data.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Reviewer: {name}</source>
+        <translation>Reviewer: {name}</translation>
+    </message>
+    <message>
+        <source>Document {x} of {n}</source>
+        <translation>Document {x} of {n}</translation>
+    </message>
+    <message>
+        <source>{n} documents</source>
+        <translation>{n} documents</translation>
+    </message>
+    <message>
+        <source>Done {done} / {total}</source>
+        <translation>Done {done} / {total}</translation>
+    </message>
+    <message>
+        <source>Model: {name}</source>
+        <translation>Model: {name}</translation>
+    </message>
+    <message>
+        <source>rules</source>
+        <translation>rules</translation>
+    </message>
+    <message>
+        <source>No document</source>
+        <translation>No document</translation>
+    </message>
+    <message>
+        <source>Import articles with File → Import files… or drop files here.</source>
+        <translation>Import articles with File → Import files… or drop files here.</translation>
+    </message>
+    <message>
+        <source>(untitled #{id})</source>
+        <translation>(untitled #{id})</translation>
+    </message>
+    <message>
+        <source>{n} entities</source>
+        <translation>{n} entities</translation>
+    </message>
+    <message>
+        <source>{n} directives</source>
+        <translation>{n} directives</translation>
+    </message>
+    <message>
+        <source>{n} suggestions to review</source>
+        <translation>{n} suggestions to review</translation>
+    </message>
+    <message>
+        <source> (read-only)</source>
+        <translation> (read-only)</translation>
+    </message>
+    <message>
+        <source>annotator — {corpus}{ro} — {reviewer}</source>
+        <translation>annotator — {corpus}{ro} — {reviewer}</translation>
+    </message>
+    <message>
+        <source>Label the selection (or relabel the selected span) as {label} — key {key}</source>
+        <translation>Label the selection (or relabel the selected span) as {label} — key {key}</translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation>&amp;Import files…</translation>
+    </message>
+    <message>
+        <source>Import &amp;folder…</source>
+        <translation>Import &amp;folder…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>&amp;Open corpus…</source>
+        <translation>&amp;Open corpus…</translation>
+    </message>
+    <message>
+        <source>&amp;New corpus…</source>
+        <translation>&amp;New corpus…</translation>
+    </message>
+    <message>
+        <source>Change &amp;reviewer…</source>
+        <translation>Change &amp;reviewer…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>Accept &amp;all remaining suggestions</source>
+        <translation>Accept &amp;all remaining suggestions</translation>
+    </message>
+    <message>
+        <source>&amp;Accept suggestion</source>
+        <translation>&amp;Accept suggestion</translation>
+    </message>
+    <message>
+        <source>&amp;Reject suggestion</source>
+        <translation>&amp;Reject suggestion</translation>
+    </message>
+    <message>
+        <source>&amp;Delete span</source>
+        <translation>&amp;Delete span</translation>
+    </message>
+    <message>
+        <source>&amp;Next span</source>
+        <translation>&amp;Next span</translation>
+    </message>
+    <message>
+        <source>&amp;Previous span</source>
+        <translation>&amp;Previous span</translation>
+    </message>
+    <message>
+        <source>Deselect span</source>
+        <translation>Deselect span</translation>
+    </message>
+    <message>
+        <source>Grow end by one syllable</source>
+        <translation>Grow end by one syllable</translation>
+    </message>
+    <message>
+        <source>Shrink end by one syllable</source>
+        <translation>Shrink end by one syllable</translation>
+    </message>
+    <message>
+        <source>Grow start by one syllable</source>
+        <translation>Grow start by one syllable</translation>
+    </message>
+    <message>
+        <source>Shrink start by one syllable</source>
+        <translation>Shrink start by one syllable</translation>
+    </message>
+    <message>
+        <source>Set as directive &amp;issuer</source>
+        <translation>Set as directive &amp;issuer</translation>
+    </message>
+    <message>
+        <source>Set as directive a&amp;ddressee</source>
+        <translation>Set as directive a&amp;ddressee</translation>
+    </message>
+    <message>
+        <source>Mark &amp;done and go to next</source>
+        <translation>Mark &amp;done and go to next</translation>
+    </message>
+    <message>
+        <source>&amp;Skip document</source>
+        <translation>&amp;Skip document</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt document</source>
+        <translation>Ne&amp;xt document</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious document</source>
+        <translation>Pre&amp;vious document</translation>
+    </message>
+    <message>
+        <source>Next &amp;unfinished document</source>
+        <translation>Next &amp;unfinished document</translation>
+    </message>
+    <message>
+        <source>Search documents</source>
+        <translation>Search documents</translation>
+    </message>
+    <message>
+        <source>Go to document list</source>
+        <translation>Go to document list</translation>
+    </message>
+    <message>
+        <source>Go to article</source>
+        <translation>Go to article</translation>
+    </message>
+    <message>
+        <source>Snap to &amp;words</source>
+        <translation>Snap to &amp;words</translation>
+    </message>
+    <message>
+        <source>Show &amp;rejected spans</source>
+        <translation>Show &amp;rejected spans</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Zoom &amp;in</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Zoom &amp;out</translation>
+    </message>
+    <message>
+        <source>&amp;Normal size</source>
+        <translation>&amp;Normal size</translation>
+    </message>
+    <message>
+        <source>Tiếng Việt</source>
+        <translation>Tiếng Việt</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>&amp;Pre-annotate</source>
+        <translation>&amp;Pre-annotate</translation>
+    </message>
+    <message>
+        <source>&amp;Train model</source>
+        <translation>&amp;Train model</translation>
+    </message>
+    <message>
+        <source>&amp;Statistics</source>
+        <translation>&amp;Statistics</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>&amp;About annotator</source>
+        <translation>&amp;About annotator</translation>
+    </message>
+    <message>
+        <source>New spans snap to whole words (underthesea word segmentation) instead of syllables</source>
+        <translation>New spans snap to whole words (underthesea word segmentation) instead of syllables</translation>
+    </message>
+    <message>
+        <source>Mark this document done and open the next unfinished one</source>
+        <translation>Mark this document done and open the next unfinished one</translation>
+    </message>
+    <message>
+        <source>Accept every suggestion still to review in this document</source>
+        <translation>Accept every suggestion still to review in this document</translation>
+    </message>
+    <message>
+        <source>Not available in this build</source>
+        <translation>Not available in this build</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Span</source>
+        <translation>&amp;Span</translation>
+    </message>
+    <message>
+        <source>&amp;Label</source>
+        <translation>&amp;Label</translation>
+    </message>
+    <message>
+        <source>&amp;Document</source>
+        <translation>&amp;Document</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>&amp;Panels</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>Spans</translation>
+    </message>
+    <message>
+        <source>Directives</source>
+        <translation>Directives</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>This corpus is read-only: you can read and search it, but not change it. Open a copy to make changes.</source>
+        <translation>This corpus is read-only: you can read and search it, but not change it. Open a copy to make changes.</translation>
+    </message>
+</context>
+<context>
+    <name>Origin</name>
+    <message>
+        <source>Reviewer</source>
+        <extracomment>Where a span came from; an origin like &quot;model:crf-2024&quot; is shown by its first part.</extracomment>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <source>Gazetteer</source>
+        <translation>Gazetteer</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Imported</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSession</name>
+    <message>
+        <source>This corpus is read-only; changes are not possible.</source>
+        <translation>This corpus is read-only; changes are not possible.</translation>
+    </message>
+    <message>
+        <source>Could not save the change: {error}</source>
+        <translation>Could not save the change: {error}</translation>
+    </message>
+    <message>
+        <source>The selection holds no word to label.</source>
+        <translation>The selection holds no word to label.</translation>
+    </message>
+    <message>
+        <source>No suggestions left in this document.</source>
+        <translation>No suggestions left in this document.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Labelling.&lt;/b&gt; Select text with the mouse or Shift+arrow keys and press a label key (1–9): the span snaps to whole syllables (or words, View → Snap to words). With a span selected (click it, or Tab / Shift+Tab), a label key relabels it, Enter accepts a suggestion, X rejects it and Del removes it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Resizing&lt;/b&gt; the selected span by one syllable: Alt+Shift+Right / Alt+Shift+Left move its &lt;i&gt;end&lt;/i&gt; later / earlier (grow / shrink); Alt+Shift+Up / Alt+Shift+Down move its &lt;i&gt;start&lt;/i&gt; earlier / later (grow / shrink). Left/Right act on the end, Up/Down on the start; the arrow points where the edge goes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Directives.&lt;/b&gt; With an entity inside a directive selected, I makes it the issuer and A the addressee (press again to clear).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Labelling.&lt;/b&gt; Select text with the mouse or Shift+arrow keys and press a label key (1–9): the span snaps to whole syllables (or words, View → Snap to words). With a span selected (click it, or Tab / Shift+Tab), a label key relabels it, Enter accepts a suggestion, X rejects it and Del removes it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Resizing&lt;/b&gt; the selected span by one syllable: Alt+Shift+Right / Alt+Shift+Left move its &lt;i&gt;end&lt;/i&gt; later / earlier (grow / shrink); Alt+Shift+Up / Alt+Shift+Down move its &lt;i&gt;start&lt;/i&gt; earlier / later (grow / shrink). Left/Right act on the end, Up/Down on the start; the arrow points where the edge goes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Directives.&lt;/b&gt; With an entity inside a directive selected, I makes it the issuer and A the addressee (press again to clear).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+</context>
+<context>
+    <name>SpanListModel</name>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>SpanListPanel</name>
+    <message>
+        <source>{accepted} accepted · {suggested} to review · {rejected} rejected</source>
+        <translation>{accepted} accepted · {suggested} to review · {rejected} rejected</translation>
+    </message>
+</context>
+<context>
+    <name>SpanState</name>
+    <message>
+        <source>Suggested</source>
+        <extracomment>Span states (context &quot;SpanState&quot;).</extracomment>
+        <translation>Suggested</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+</context>
+<context>
+    <name>StatsDialog</name>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Documents by status</source>
+        <translation>Documents by status</translation>
+    </message>
+    <message>
+        <source>Spans by state</source>
+        <translation>Spans by state</translation>
+    </message>
+    <message>
+        <source>Spans by label (not rejected)</source>
+        <translation>Spans by label (not rejected)</translation>
+    </message>
+    <message>
+        <source>Spans by origin</source>
+        <translation>Spans by origin</translation>
+    </message>
+    <message>
+        <source>Documents finished per day</source>
+        <translation>Documents finished per day</translation>
+    </message>
+    <message>
+        <source>Reviewers</source>
+        <translation>Reviewers</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <source>Documents done</source>
+        <translation>Documents done</translation>
+    </message>
+    <message>
+        <source>Nothing yet</source>
+        <translation>Nothing yet</translation>
+    </message>
+    <message>
+        <source>Cannot read the corpus: %1</source>
+        <translation>Cannot read the corpus: %1</translation>
+    </message>
+    <message>
+        <source>%1 documents, %2 done (%3%); %4 hours of review.</source>
+        <translation>%1 documents, %2 done (%3%); %4 hours of review.</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>(nobody)</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>New</source>
+        <extracomment>Document statuses as shown to the reviewer (context &quot;Status&quot;, shared with the other views).</extracomment>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Skipped</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Stop this task; what is already finished is kept</source>
+        <translation>Stop this task; what is already finished is kept</translation>
+    </message>
+    <message>
+        <source>%1 (cancelling…)</source>
+        <translation>%1 (cancelling…)</translation>
+    </message>
+    <message>
+        <source>%1 (waiting…)</source>
+        <translation>%1 (waiting…)</translation>
+    </message>
+    <message>
+        <source>%1: finished</source>
+        <translation>%1: finished</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 failed</translation>
+    </message>
+    <message>
+        <source>%1: cancelled; finished work was kept</source>
+        <translation>%1: cancelled; finished work was kept</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1091 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <source>Welcome to annotator</source>
+        <translation>Chào mừng đến với annotator</translation>
+    </message>
+    <message>
+        <source>Your name (it is recorded with your edits):</source>
+        <translation>Tên của bạn (được ghi kèm các chỉnh sửa của bạn):</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>suggested</source>
+        <translation>gợi ý</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>đã chấp nhận</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>đã từ chối</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>mới</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>đang duyệt</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>xong</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>bỏ qua</translation>
+    </message>
+    <message>
+        <source>Could not undo or redo: {error}</source>
+        <translation>Không thể hoàn tác hoặc làm lại: {error}</translation>
+    </message>
+    <message>
+        <source>Add {label}</source>
+        <translation>Thêm {label}</translation>
+    </message>
+    <message>
+        <source>Delete {label}</source>
+        <translation>Xóa {label}</translation>
+    </message>
+    <message>
+        <source>Relabel {old} as {new}</source>
+        <translation>Đổi nhãn {old} thành {new}</translation>
+    </message>
+    <message>
+        <source>Resize {label}</source>
+        <translation>Đổi độ dài {label}</translation>
+    </message>
+    <message>
+        <source>Accept {label}</source>
+        <translation>Chấp nhận {label}</translation>
+    </message>
+    <message>
+        <source>Reject {label}</source>
+        <translation>Từ chối {label}</translation>
+    </message>
+    <message>
+        <source>Mark {label} as suggested</source>
+        <translation>Đưa {label} về gợi ý</translation>
+    </message>
+    <message>
+        <source>Accept {count} suggestions</source>
+        <translation>Chấp nhận {count} gợi ý</translation>
+    </message>
+    <message>
+        <source>Mark document {status}</source>
+        <translation>Đánh dấu bài là {status}</translation>
+    </message>
+    <message>
+        <source>Clear {relation}</source>
+        <translation>Bỏ {relation}</translation>
+    </message>
+    <message>
+        <source>Set {relation}</source>
+        <translation>Đặt {relation}</translation>
+    </message>
+    <message>
+        <source>issuer</source>
+        <translation>chủ thể chỉ đạo</translation>
+    </message>
+    <message>
+        <source>addressee</source>
+        <translation>đối tượng thực hiện</translation>
+    </message>
+</context>
+<context>
+    <name>DirectivePanel</name>
+    <message>
+        <source>No directive in this document. Select a sentence and press the DIRECTIVE key to mark one.</source>
+        <translation>Bài này chưa có câu chỉ đạo nào. Chọn một câu rồi nhấn phím của nhãn DIRECTIVE để đánh dấu.</translation>
+    </message>
+    <message>
+        <source> (suggested)</source>
+        <translation> (gợi ý)</translation>
+    </message>
+    <message>
+        <source>Directive {n}</source>
+        <translation>Chỉ đạo {n}</translation>
+    </message>
+    <message>
+        <source>Issuer:</source>
+        <translation>Chủ thể chỉ đạo:</translation>
+    </message>
+    <message>
+        <source>Addressee:</source>
+        <translation>Đối tượng thực hiện:</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— chưa có —</translation>
+    </message>
+    <message>
+        <source>Who gives the directive (key I on a selected entity)</source>
+        <translation>Ai ra chỉ đạo (phím I trên thực thể đang chọn)</translation>
+    </message>
+    <message>
+        <source>Who must carry it out (key A on a selected entity)</source>
+        <translation>Ai phải thực hiện (phím A trên thực thể đang chọn)</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message>
+        <source>(untitled #{id})</source>
+        <translation>(chưa có tiêu đề #{id})</translation>
+    </message>
+    <message>
+        <source>reviewer: {name}</source>
+        <translation>người duyệt: {name}</translation>
+    </message>
+    <message>
+        <source>spans (not rejected)</source>
+        <translation>đoạn (không tính đoạn bị từ chối)</translation>
+    </message>
+    <message>
+        <source>suggestions still to review</source>
+        <translation>gợi ý còn chờ duyệt</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>Đoạn</translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation>Chờ duyệt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Spans (not rejected)</source>
+        <translation>Đoạn (không tính đoạn bị từ chối)</translation>
+    </message>
+    <message>
+        <source>Suggestions still to review</source>
+        <translation>Gợi ý còn chờ duyệt</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListPanel</name>
+    <message>
+        <source>Search the articles…</source>
+        <translation>Tìm trong các bài…</translation>
+    </message>
+    <message>
+        <source>Full-text search over titles and texts (Ctrl+F)</source>
+        <translation>Tìm toàn văn trong tiêu đề và nội dung (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Mọi trạng thái</translation>
+    </message>
+    <message>
+        <source>Unfinished</source>
+        <translation>Chưa xong</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Đang duyệt</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Đã xong</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <source>Any label</source>
+        <translation>Mọi nhãn</translation>
+    </message>
+    <message>
+        <source>Any reviewer</source>
+        <translation>Mọi người duyệt</translation>
+    </message>
+    <message>
+        <source>Show documents with this status</source>
+        <translation>Hiện các bài có trạng thái này</translation>
+    </message>
+    <message>
+        <source>Show documents that have a span with this label</source>
+        <translation>Hiện các bài có đoạn mang nhãn này</translation>
+    </message>
+    <message>
+        <source>Show documents of this reviewer</source>
+        <translation>Hiện các bài của người duyệt này</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Annotator JSONL (everything, re-importable)</source>
+        <extracomment>(code, description): codes are the CLI&apos;s --format values.</extracomment>
+        <translation>JSONL của Annotator (đầy đủ, nhập lại được)</translation>
+    </message>
+    <message>
+        <source>Prodigy JSONL</source>
+        <translation>JSONL cho Prodigy</translation>
+    </message>
+    <message>
+        <source>doccano JSONL</source>
+        <translation>JSONL cho doccano</translation>
+    </message>
+    <message>
+        <source>CoNLL (one token per line, BIO tags)</source>
+        <translation>CoNLL (mỗi dòng một token, nhãn BIO)</translation>
+    </message>
+    <message>
+        <source>Hugging Face datasets (JSONL of tokens and tags)</source>
+        <translation>Hugging Face datasets (JSONL gồm token và nhãn)</translation>
+    </message>
+    <message>
+        <source>Directive sentences (JSONL)</source>
+        <translation>Câu chỉ đạo (JSONL)</translation>
+    </message>
+    <message>
+        <source>Words (underthesea segmentation)</source>
+        <translation>Từ (tách từ bằng underthesea)</translation>
+    </message>
+    <message>
+        <source>Syllables</source>
+        <translation>Âm tiết</translation>
+    </message>
+    <message>
+        <source>Choose at least one document status.</source>
+        <translation>Hãy chọn ít nhất một trạng thái bài.</translation>
+    </message>
+    <message>
+        <source>The split proportions add up to nothing.</source>
+        <translation>Tổng các tỉ lệ chia đang bằng 0.</translation>
+    </message>
+    <message>
+        <source>Choose where to write the export.</source>
+        <translation>Hãy chọn nơi ghi dữ liệu xuất.</translation>
+    </message>
+    <message>
+        <source>Folder for the train, dev and test files</source>
+        <translation>Thư mục cho các tệp huấn luyện, phát triển và kiểm tra</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Xuất ra</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Xuất dữ liệu</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>Định &amp;dạng:</translation>
+    </message>
+    <message>
+        <source>&amp;Tokens:</source>
+        <translation>&amp;Token:</translation>
+    </message>
+    <message>
+        <source>Documents with status</source>
+        <translation>Bài có trạng thái</translation>
+    </message>
+    <message>
+        <source>Only documents I reviewed</source>
+        <translation>Chỉ các bài tôi đã duyệt</translation>
+    </message>
+    <message>
+        <source>&amp;Split into train, dev and test sets</source>
+        <translation>&amp;Chia thành tập huấn luyện, phát triển và kiểm tra</translation>
+    </message>
+    <message>
+        <source>Train:</source>
+        <translation>Huấn luyện:</translation>
+    </message>
+    <message>
+        <source>Dev:</source>
+        <translation>Phát triển:</translation>
+    </message>
+    <message>
+        <source>Test:</source>
+        <translation>Kiểm tra:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Hạt giống ngẫu nhiên:</translation>
+    </message>
+    <message>
+        <source>The same seed gives the same split</source>
+        <translation>Cùng hạt giống thì cùng cách chia</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Chọn &amp;nơi lưu…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Xuất</translation>
+    </message>
+    <message>
+        <source>Output &amp;folder:</source>
+        <translation>&amp;Thư mục xuất:</translation>
+    </message>
+    <message>
+        <source>Output &amp;file:</source>
+        <translation>Tệp &amp;xuất:</translation>
+    </message>
+</context>
+<context>
+    <name>Jobs</name>
+    <message>
+        <source>Articles and annotations (*.txt *.jsonl *.json *.conll *.conllu *.bio);;All files (*)</source>
+        <translation>Bài viết và nhãn (*.txt *.jsonl *.json *.conll *.conllu *.bio);;Tất cả tệp (*)</translation>
+    </message>
+    <message>
+        <source>%1 is already running</source>
+        <translation>%1 đang chạy</translation>
+    </message>
+    <message>
+        <source>Documents imported: %1 (spans: %2, files: %3)</source>
+        <translation>Số bài đã nhập: %1 (đoạn: %2, tệp: %3)</translation>
+    </message>
+    <message>
+        <source>duplicates skipped: %1</source>
+        <translation>bỏ qua vì trùng: %1</translation>
+    </message>
+    <message>
+        <source>records rejected: %1</source>
+        <translation>bản ghi bị từ chối: %1</translation>
+    </message>
+    <message>
+        <source>files that failed: %1</source>
+        <translation>tệp bị lỗi: %1</translation>
+    </message>
+    <message>
+        <source>empty files: %1</source>
+        <translation>tệp rỗng: %1</translation>
+    </message>
+    <message>
+        <source>new labels: %1</source>
+        <translation>nhãn mới: %1</translation>
+    </message>
+    <message>
+        <source>Documents exported: %1 (spans: %2)</source>
+        <translation>Số bài đã xuất: %1 (đoạn: %2)</translation>
+    </message>
+    <message>
+        <source>Import finished with problems</source>
+        <translation>Đã nhập xong nhưng có vấn đề</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <source>Import files</source>
+        <translation>Nhập tệp</translation>
+    </message>
+    <message>
+        <source>Import a folder</source>
+        <translation>Nhập một thư mục</translation>
+    </message>
+    <message>
+        <source>Pre-annotation finished: %1 documents</source>
+        <translation>Gán nhãn trước xong: %1 bài</translation>
+    </message>
+    <message>
+        <source>Pre-annotation</source>
+        <translation>Gán nhãn trước</translation>
+    </message>
+    <message>
+        <source>Training finished</source>
+        <translation>Huấn luyện xong</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Huấn luyện</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation>&amp;Nhập tệp…</translation>
+    </message>
+    <message>
+        <source>Add .txt articles, JSONL or CoNLL files to the corpus</source>
+        <translation>Thêm bài .txt, tệp JSONL hoặc CoNLL vào kho ngữ liệu</translation>
+    </message>
+    <message>
+        <source>Import a &amp;folder…</source>
+        <translation>Nhập &amp;thư mục…</translation>
+    </message>
+    <message>
+        <source>Add every article in a folder to the corpus</source>
+        <translation>Thêm mọi bài trong một thư mục vào kho ngữ liệu</translation>
+    </message>
+    <message>
+        <source>&amp;Pre-annotate</source>
+        <translation>&amp;Gán nhãn trước</translation>
+    </message>
+    <message>
+        <source>Highlight likely entities and directives as suggestions to review</source>
+        <translation>Tô sáng các thực thể và câu chỉ đạo có khả năng, làm gợi ý để duyệt</translation>
+    </message>
+    <message>
+        <source>&amp;Train the model</source>
+        <translation>&amp;Huấn luyện mô hình</translation>
+    </message>
+    <message>
+        <source>Learn from the accepted annotations to improve the suggestions</source>
+        <translation>Học từ các nhãn đã chấp nhận để gợi ý tốt hơn</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Xuất…</translation>
+    </message>
+    <message>
+        <source>Write the corpus as training data</source>
+        <translation>Ghi kho ngữ liệu thành dữ liệu huấn luyện</translation>
+    </message>
+    <message>
+        <source>&amp;Statistics</source>
+        <translation>&amp;Thống kê</translation>
+    </message>
+    <message>
+        <source>Documents by status, spans by label, progress per day</source>
+        <translation>Số bài theo trạng thái, số đoạn theo nhãn, tiến độ theo ngày</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Làm lại</translation>
+    </message>
+    <message>
+        <source>Cannot open the corpus</source>
+        <translation>Không mở được kho ngữ liệu</translation>
+    </message>
+    <message>
+        <source>Opened {path}</source>
+        <translation>Đã mở {path}</translation>
+    </message>
+    <message>
+        <source>Open corpus</source>
+        <translation>Mở kho ngữ liệu</translation>
+    </message>
+    <message>
+        <source>Annotator corpus (*.db *.sqlite *.sqlite3);;All files (*)</source>
+        <translation>Kho ngữ liệu annotator (*.db *.sqlite *.sqlite3);;Tất cả tệp (*)</translation>
+    </message>
+    <message>
+        <source>New corpus</source>
+        <translation>Kho ngữ liệu mới</translation>
+    </message>
+    <message>
+        <source>Annotator corpus (*.db)</source>
+        <translation>Kho ngữ liệu annotator (*.db)</translation>
+    </message>
+    <message>
+        <source>Cannot create the corpus</source>
+        <translation>Không tạo được kho ngữ liệu</translation>
+    </message>
+    <message>
+        <source>{path} already exists; use Open corpus to open it.</source>
+        <translation>{path} đã tồn tại; hãy dùng Mở kho ngữ liệu để mở.</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Người duyệt</translation>
+    </message>
+    <message>
+        <source>Your name (recorded with your edits):</source>
+        <translation>Tên của bạn (được ghi kèm các chỉnh sửa):</translation>
+    </message>
+    <message>
+        <source>This is the last document.</source>
+        <translation>Đây là bài cuối cùng.</translation>
+    </message>
+    <message>
+        <source>This is the first document.</source>
+        <translation>Đây là bài đầu tiên.</translation>
+    </message>
+    <message>
+        <source>All documents are done.</source>
+        <translation>Tất cả các bài đã xong.</translation>
+    </message>
+    <message>
+        <source>Select some text or a span first.</source>
+        <translation>Hãy chọn một đoạn văn bản hoặc một đoạn đã gán nhãn trước.</translation>
+    </message>
+    <message>
+        <source>Accepted {n} suggestions.</source>
+        <translation>Đã chấp nhận {n} gợi ý.</translation>
+    </message>
+    <message>
+        <source>This entity is not inside a directive.</source>
+        <translation>Thực thể này không nằm trong câu chỉ đạo nào.</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Nhãn</translation>
+    </message>
+    <message>
+        <source>Import files</source>
+        <translation>Nhập tệp</translation>
+    </message>
+    <message>
+        <source>Articles and annotations (*.txt *.jsonl *.json *.conll *.conllu);;All files (*)</source>
+        <translation>Bài viết và nhãn (*.txt *.jsonl *.json *.conll *.conllu);;Tất cả tệp (*)</translation>
+    </message>
+    <message>
+        <source>Import folder</source>
+        <translation>Nhập thư mục</translation>
+    </message>
+    <message>
+        <source>Importing is not available here.</source>
+        <translation>Không thể nhập ở đây.</translation>
+    </message>
+    <message>
+        <source>About annotator</source>
+        <translation>Giới thiệu annotator</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;annotator {version}&lt;/b&gt;&lt;p&gt;Offline review of Vietnamese news: named entities (PER, ORG, LOC, MISC) and directive sentences, turned into training data.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;annotator {version}&lt;/b&gt;&lt;p&gt;Duyệt tin tức tiếng Việt không cần mạng: thực thể có tên (PER, ORG, LOC, MISC) và câu chỉ đạo, chuyển thành dữ liệu huấn luyện.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Reviewer: {name}</source>
+        <translation>Người duyệt: {name}</translation>
+    </message>
+    <message>
+        <source>Document {x} of {n}</source>
+        <translation>Bài {x} / {n}</translation>
+    </message>
+    <message>
+        <source>{n} documents</source>
+        <translation>{n} bài</translation>
+    </message>
+    <message>
+        <source>Done {done} / {total}</source>
+        <translation>Xong {done} / {total}</translation>
+    </message>
+    <message>
+        <source>Model: {name}</source>
+        <translation>Mô hình: {name}</translation>
+    </message>
+    <message>
+        <source>rules</source>
+        <translation>luật</translation>
+    </message>
+    <message>
+        <source>No document</source>
+        <translation>Chưa có bài nào</translation>
+    </message>
+    <message>
+        <source>Import articles with File → Import files… or drop files here.</source>
+        <translation>Nhập bài bằng Tệp → Nhập tệp… hoặc thả tệp vào đây.</translation>
+    </message>
+    <message>
+        <source>(untitled #{id})</source>
+        <translation>(chưa có tiêu đề #{id})</translation>
+    </message>
+    <message>
+        <source>{n} entities</source>
+        <translation>{n} thực thể</translation>
+    </message>
+    <message>
+        <source>{n} directives</source>
+        <translation>{n} câu chỉ đạo</translation>
+    </message>
+    <message>
+        <source>{n} suggestions to review</source>
+        <translation>{n} gợi ý chờ duyệt</translation>
+    </message>
+    <message>
+        <source> (read-only)</source>
+        <translation> (chỉ đọc)</translation>
+    </message>
+    <message>
+        <source>annotator — {corpus}{ro} — {reviewer}</source>
+        <translation>annotator — {corpus}{ro} — {reviewer}</translation>
+    </message>
+    <message>
+        <source>Label the selection (or relabel the selected span) as {label} — key {key}</source>
+        <translation>Gán nhãn {label} cho vùng chọn (hoặc đổi nhãn đoạn đang chọn) — phím {key}</translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation>&amp;Nhập tệp…</translation>
+    </message>
+    <message>
+        <source>Import &amp;folder…</source>
+        <translation>Nhập &amp;thư mục…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Xuất…</translation>
+    </message>
+    <message>
+        <source>&amp;Open corpus…</source>
+        <translation>&amp;Mở kho ngữ liệu…</translation>
+    </message>
+    <message>
+        <source>&amp;New corpus…</source>
+        <translation>Tạo kho ngữ liệu mớ&amp;i…</translation>
+    </message>
+    <message>
+        <source>Change &amp;reviewer…</source>
+        <translation>Đổi người &amp;duyệt…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>T&amp;hoát</translation>
+    </message>
+    <message>
+        <source>Accept &amp;all remaining suggestions</source>
+        <translation>Chấp nhận tất cả gợi ý còn &amp;lại</translation>
+    </message>
+    <message>
+        <source>&amp;Accept suggestion</source>
+        <translation>&amp;Chấp nhận gợi ý</translation>
+    </message>
+    <message>
+        <source>&amp;Reject suggestion</source>
+        <translation>&amp;Từ chối gợi ý</translation>
+    </message>
+    <message>
+        <source>&amp;Delete span</source>
+        <translation>&amp;Xóa đoạn</translation>
+    </message>
+    <message>
+        <source>&amp;Next span</source>
+        <translation>Đoạn &amp;sau</translation>
+    </message>
+    <message>
+        <source>&amp;Previous span</source>
+        <translation>Đoạn t&amp;rước</translation>
+    </message>
+    <message>
+        <source>Deselect span</source>
+        <translation>Bỏ chọn đoạn</translation>
+    </message>
+    <message>
+        <source>Grow end by one syllable</source>
+        <translation>Kéo dài cuối đoạn thêm một âm tiết</translation>
+    </message>
+    <message>
+        <source>Shrink end by one syllable</source>
+        <translation>Thu ngắn cuối đoạn bớt một âm tiết</translation>
+    </message>
+    <message>
+        <source>Grow start by one syllable</source>
+        <translation>Kéo dài đầu đoạn thêm một âm tiết</translation>
+    </message>
+    <message>
+        <source>Shrink start by one syllable</source>
+        <translation>Thu ngắn đầu đoạn bớt một âm tiết</translation>
+    </message>
+    <message>
+        <source>Set as directive &amp;issuer</source>
+        <translation>Đặt làm &amp;chủ thể chỉ đạo</translation>
+    </message>
+    <message>
+        <source>Set as directive a&amp;ddressee</source>
+        <translation>Đặt làm đối tượng &amp;thực hiện</translation>
+    </message>
+    <message>
+        <source>Mark &amp;done and go to next</source>
+        <translation>Đánh dấu &amp;xong và sang bài tiếp</translation>
+    </message>
+    <message>
+        <source>&amp;Skip document</source>
+        <translation>&amp;Bỏ qua bài</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt document</source>
+        <translation>Bài &amp;tiếp theo</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious document</source>
+        <translation>Bài t&amp;rước</translation>
+    </message>
+    <message>
+        <source>Next &amp;unfinished document</source>
+        <translation>Bài &amp;chưa xong tiếp theo</translation>
+    </message>
+    <message>
+        <source>Search documents</source>
+        <translation>Tìm bài viết</translation>
+    </message>
+    <message>
+        <source>Go to document list</source>
+        <translation>Chuyển đến danh sách bài</translation>
+    </message>
+    <message>
+        <source>Go to article</source>
+        <translation>Chuyển đến nội dung bài</translation>
+    </message>
+    <message>
+        <source>Snap to &amp;words</source>
+        <translation>Khớp theo &amp;từ</translation>
+    </message>
+    <message>
+        <source>Show &amp;rejected spans</source>
+        <translation>Hiện &amp;các đoạn đã từ chối</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Phóng to</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Thu &amp;nhỏ</translation>
+    </message>
+    <message>
+        <source>&amp;Normal size</source>
+        <translation>Cỡ chữ &amp;bình thường</translation>
+    </message>
+    <message>
+        <source>Tiếng Việt</source>
+        <translation>Tiếng Việt</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>&amp;Pre-annotate</source>
+        <translation>&amp;Gán nhãn trước</translation>
+    </message>
+    <message>
+        <source>&amp;Train model</source>
+        <translation>&amp;Huấn luyện mô hình</translation>
+    </message>
+    <message>
+        <source>&amp;Statistics</source>
+        <translation>&amp;Thống kê</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Phím tắt</translation>
+    </message>
+    <message>
+        <source>&amp;About annotator</source>
+        <translation>&amp;Giới thiệu annotator</translation>
+    </message>
+    <message>
+        <source>New spans snap to whole words (underthesea word segmentation) instead of syllables</source>
+        <translation>Đoạn mới khớp theo trọn từ (tách từ bằng underthesea) thay vì theo âm tiết</translation>
+    </message>
+    <message>
+        <source>Mark this document done and open the next unfinished one</source>
+        <translation>Đánh dấu bài này là xong và mở bài chưa xong tiếp theo</translation>
+    </message>
+    <message>
+        <source>Accept every suggestion still to review in this document</source>
+        <translation>Chấp nhận mọi gợi ý còn chờ duyệt trong bài này</translation>
+    </message>
+    <message>
+        <source>Not available in this build</source>
+        <translation>Không có trong bản dựng này</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <source>&amp;Span</source>
+        <translation>Đ&amp;oạn</translation>
+    </message>
+    <message>
+        <source>&amp;Label</source>
+        <translation>&amp;Nhãn</translation>
+    </message>
+    <message>
+        <source>&amp;Document</source>
+        <translation>&amp;Bài</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>Các &amp;khung</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>N&amp;gôn ngữ</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Công cụ</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Bài viết</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>Đoạn</translation>
+    </message>
+    <message>
+        <source>Directives</source>
+        <translation>Chỉ đạo</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Nhãn</translation>
+    </message>
+    <message>
+        <source>This corpus is read-only: you can read and search it, but not change it. Open a copy to make changes.</source>
+        <translation>Kho ngữ liệu này chỉ đọc: bạn có thể xem và tìm kiếm nhưng không thể thay đổi. Hãy mở một bản sao để chỉnh sửa.</translation>
+    </message>
+</context>
+<context>
+    <name>Origin</name>
+    <message>
+        <source>Reviewer</source>
+        <extracomment>Where a span came from; an origin like &quot;model:crf-2024&quot; is shown by its first part.</extracomment>
+        <translation>Người duyệt</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Mô hình</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Luật</translation>
+    </message>
+    <message>
+        <source>Gazetteer</source>
+        <translation>Từ điển tên riêng</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Nhập từ tệp</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSession</name>
+    <message>
+        <source>This corpus is read-only; changes are not possible.</source>
+        <translation>Kho ngữ liệu này chỉ đọc; không thể thay đổi.</translation>
+    </message>
+    <message>
+        <source>Could not save the change: {error}</source>
+        <translation>Không lưu được thay đổi: {error}</translation>
+    </message>
+    <message>
+        <source>The selection holds no word to label.</source>
+        <translation>Vùng chọn không chứa từ nào để gán nhãn.</translation>
+    </message>
+    <message>
+        <source>No suggestions left in this document.</source>
+        <translation>Bài này không còn gợi ý nào.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Phím tắt</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Labelling.&lt;/b&gt; Select text with the mouse or Shift+arrow keys and press a label key (1–9): the span snaps to whole syllables (or words, View → Snap to words). With a span selected (click it, or Tab / Shift+Tab), a label key relabels it, Enter accepts a suggestion, X rejects it and Del removes it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Resizing&lt;/b&gt; the selected span by one syllable: Alt+Shift+Right / Alt+Shift+Left move its &lt;i&gt;end&lt;/i&gt; later / earlier (grow / shrink); Alt+Shift+Up / Alt+Shift+Down move its &lt;i&gt;start&lt;/i&gt; earlier / later (grow / shrink). Left/Right act on the end, Up/Down on the start; the arrow points where the edge goes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Directives.&lt;/b&gt; With an entity inside a directive selected, I makes it the issuer and A the addressee (press again to clear).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Gán nhãn.&lt;/b&gt; Chọn văn bản bằng chuột hoặc Shift+phím mũi tên rồi nhấn phím nhãn (1–9): đoạn được khớp theo trọn âm tiết (hoặc theo từ, Xem → Khớp theo từ). Khi đang chọn một đoạn (nhấp vào đoạn, hoặc Tab / Shift+Tab), phím nhãn sẽ đổi nhãn của đoạn, Enter chấp nhận gợi ý, X từ chối và Del xóa đoạn.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Đổi độ dài&lt;/b&gt; đoạn đang chọn từng âm tiết một: Alt+Shift+Right / Alt+Shift+Left dời &lt;i&gt;cuối&lt;/i&gt; đoạn ra sau / vào trước (dài ra / ngắn lại); Alt+Shift+Up / Alt+Shift+Down dời &lt;i&gt;đầu&lt;/i&gt; đoạn lên trước / về sau (dài ra / ngắn lại). Trái/Phải tác động lên cuối đoạn, Lên/Xuống lên đầu đoạn; mũi tên chỉ hướng mép đoạn di chuyển.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Chỉ đạo.&lt;/b&gt; Khi đang chọn một thực thể nằm trong câu chỉ đạo, phím I đặt thực thể đó làm chủ thể chỉ đạo và phím A làm đối tượng thực hiện (nhấn lần nữa để bỏ).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Trình đơn</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Phím</translation>
+    </message>
+</context>
+<context>
+    <name>SpanListModel</name>
+    <message>
+        <source>Text</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Nhãn</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Nguồn gốc</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+</context>
+<context>
+    <name>SpanListPanel</name>
+    <message>
+        <source>{accepted} accepted · {suggested} to review · {rejected} rejected</source>
+        <translation>{accepted} đã chấp nhận · {suggested} chờ duyệt · {rejected} đã từ chối</translation>
+    </message>
+</context>
+<context>
+    <name>SpanState</name>
+    <message>
+        <source>Suggested</source>
+        <extracomment>Span states (context &quot;SpanState&quot;).</extracomment>
+        <translation>Gợi ý</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Đã chấp nhận</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Đã từ chối</translation>
+    </message>
+</context>
+<context>
+    <name>StatsDialog</name>
+    <message>
+        <source>Statistics</source>
+        <translation>Thống kê</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <source>Documents by status</source>
+        <translation>Số bài theo trạng thái</translation>
+    </message>
+    <message>
+        <source>Spans by state</source>
+        <translation>Số đoạn theo trạng thái</translation>
+    </message>
+    <message>
+        <source>Spans by label (not rejected)</source>
+        <translation>Số đoạn theo nhãn (không tính đoạn bị từ chối)</translation>
+    </message>
+    <message>
+        <source>Spans by origin</source>
+        <translation>Số đoạn theo nguồn gốc</translation>
+    </message>
+    <message>
+        <source>Documents finished per day</source>
+        <translation>Số bài hoàn thành mỗi ngày</translation>
+    </message>
+    <message>
+        <source>Reviewers</source>
+        <translation>Người duyệt</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Người duyệt</translation>
+    </message>
+    <message>
+        <source>Documents done</source>
+        <translation>Số bài đã xong</translation>
+    </message>
+    <message>
+        <source>Nothing yet</source>
+        <translation>Chưa có dữ liệu</translation>
+    </message>
+    <message>
+        <source>Cannot read the corpus: %1</source>
+        <translation>Không đọc được kho ngữ liệu: %1</translation>
+    </message>
+    <message>
+        <source>%1 documents, %2 done (%3%); %4 hours of review.</source>
+        <translation>%1 bài, %2 bài đã xong (%3%); %4 giờ duyệt.</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>(không rõ)</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>New</source>
+        <extracomment>Document statuses as shown to the reviewer (context &quot;Status&quot;, shared with the other views).</extracomment>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Đang duyệt</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Đã xong</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Bỏ qua</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Stop this task; what is already finished is kept</source>
+        <translation>Dừng tác vụ này; phần đã xong vẫn được giữ</translation>
+    </message>
+    <message>
+        <source>%1 (cancelling…)</source>
+        <translation>%1 (đang hủy…)</translation>
+    </message>
+    <message>
+        <source>%1 (waiting…)</source>
+        <translation>%1 (đang chờ…)</translation>
+    </message>
+    <message>
+        <source>%1: finished</source>
+        <translation>%1: xong</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 thất bại</translation>
+    </message>
+    <message>
+        <source>%1: cancelled; finished work was kept</source>
+        <translation>%1: đã hủy; phần đã xong vẫn được giữ</translation>
+    </message>
+</context>
+</TS>
