@@ -472,9 +472,29 @@
     </message>
 </context>
 <context>
+    <name>Legend</name>
+    <message>
+        <source>accepted</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <source>suggestion</source>
+        <translation>suggestion</translation>
+    </message>
+    <message>
+        <source>directive</source>
+        <translation>directive</translation>
+    </message>
+    <message>
+        <source>Accepted spans are filled; suggestions still to review have a wavy underline; directive sentences sit on a pale band with a bar in the margin.</source>
+        <translation>Accepted spans are filled; suggestions still to review have a wavy underline; directive sentences sit on a pale band with a bar in the margin.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Undo</source>
+        <extracomment>Each language named in itself (as annotator.gui.i18n.LANGUAGE_NAMES): not translated.</extracomment>
         <translation>Undo</translation>
     </message>
     <message>
@@ -610,18 +630,6 @@
         <translation>(untitled #{id})</translation>
     </message>
     <message>
-        <source>{n} entities</source>
-        <translation>{n} entities</translation>
-    </message>
-    <message>
-        <source>{n} directives</source>
-        <translation>{n} directives</translation>
-    </message>
-    <message>
-        <source>{n} suggestions to review</source>
-        <translation>{n} suggestions to review</translation>
-    </message>
-    <message>
         <source> (read-only)</source>
         <translation> (read-only)</translation>
     </message>
@@ -636,6 +644,31 @@
     <message>
         <source>&amp;Import files…</source>
         <translation>&amp;Import files…</translation>
+    </message>
+    <message>
+        <source>Source: {source}</source>
+        <translation>Source: {source}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entities</source>
+        <translation>
+            <numerusform>%n entity</numerusform>
+            <numerusform>%n entities</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n directives</source>
+        <translation>
+            <numerusform>%n directive</numerusform>
+            <numerusform>%n directives</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestions to review</source>
+        <translation>
+            <numerusform>%n suggestion to review</numerusform>
+            <numerusform>%n suggestions to review</numerusform>
+        </translation>
     </message>
     <message>
         <source>Import &amp;folder…</source>
@@ -764,14 +797,6 @@
     <message>
         <source>&amp;Normal size</source>
         <translation>&amp;Normal size</translation>
-    </message>
-    <message>
-        <source>Tiếng Việt</source>
-        <translation>Tiếng Việt</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>English</translation>
     </message>
     <message>
         <source>&amp;Pre-annotate</source>

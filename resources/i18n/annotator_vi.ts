@@ -472,9 +472,29 @@
     </message>
 </context>
 <context>
+    <name>Legend</name>
+    <message>
+        <source>accepted</source>
+        <translation>đã chấp nhận</translation>
+    </message>
+    <message>
+        <source>suggestion</source>
+        <translation>gợi ý</translation>
+    </message>
+    <message>
+        <source>directive</source>
+        <translation>chỉ đạo</translation>
+    </message>
+    <message>
+        <source>Accepted spans are filled; suggestions still to review have a wavy underline; directive sentences sit on a pale band with a bar in the margin.</source>
+        <translation>Nhãn đã chấp nhận được tô nền; gợi ý chưa duyệt có gạch chân lượn sóng; câu chỉ đạo nằm trên dải màu nhạt với vạch ở lề.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Undo</source>
+        <extracomment>Each language named in itself (as annotator.gui.i18n.LANGUAGE_NAMES): not translated.</extracomment>
         <translation>Hoàn tác</translation>
     </message>
     <message>
@@ -610,18 +630,6 @@
         <translation>(chưa có tiêu đề #{id})</translation>
     </message>
     <message>
-        <source>{n} entities</source>
-        <translation>{n} thực thể</translation>
-    </message>
-    <message>
-        <source>{n} directives</source>
-        <translation>{n} câu chỉ đạo</translation>
-    </message>
-    <message>
-        <source>{n} suggestions to review</source>
-        <translation>{n} gợi ý chờ duyệt</translation>
-    </message>
-    <message>
         <source> (read-only)</source>
         <translation> (chỉ đọc)</translation>
     </message>
@@ -636,6 +644,28 @@
     <message>
         <source>&amp;Import files…</source>
         <translation>&amp;Nhập tệp…</translation>
+    </message>
+    <message>
+        <source>Source: {source}</source>
+        <translation>Nguồn: {source}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entities</source>
+        <translation>
+            <numerusform>%n thực thể</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n directives</source>
+        <translation>
+            <numerusform>%n chỉ đạo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestions to review</source>
+        <translation>
+            <numerusform>%n gợi ý cần duyệt</numerusform>
+        </translation>
     </message>
     <message>
         <source>Import &amp;folder…</source>
@@ -764,14 +794,6 @@
     <message>
         <source>&amp;Normal size</source>
         <translation>Cỡ chữ &amp;bình thường</translation>
-    </message>
-    <message>
-        <source>Tiếng Việt</source>
-        <translation>Tiếng Việt</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>English</translation>
     </message>
     <message>
         <source>&amp;Pre-annotate</source>

@@ -227,7 +227,31 @@ class Corpus:
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('written_by', ?)", (f"annotator {__version__}",))
         if "documents_fts" not in self.db.table_names():
-            self.db["documents"].enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+            self._create_fts()
+
+    def _create_fts(self) -> None:
+        """Full-text index over title and text, kept in step by triggers.
+
+        The update trigger fires only when title or text change: span edits touch the
+        document row (counts, status) on every keystroke and must not re-index the article.
+        """
+        self.db["documents"].enable_fts(["title", "text"], create_triggers=False,
+                                        tokenize="unicode61 remove_diacritics 2")
+        with self.db.conn:
+            self.db.conn.executescript("""
+                CREATE TRIGGER IF NOT EXISTS documents_ai AFTER INSERT ON documents BEGIN
+                  INSERT INTO documents_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+                END;
+                CREATE TRIGGER IF NOT EXISTS documents_ad AFTER DELETE ON documents BEGIN
+                  INSERT INTO documents_fts (documents_fts, rowid, title, text)
+                    VALUES ('delete', old.id, old.title, old.text);
+                END;
+                CREATE TRIGGER IF NOT EXISTS documents_au AFTER UPDATE OF title, text ON documents BEGIN
+                  INSERT INTO documents_fts (documents_fts, rowid, title, text)
+                    VALUES ('delete', old.id, old.title, old.text);
+                  INSERT INTO documents_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+                END;
+            """)
 
     def _enable_wal(self) -> None:
         if str(self.path) != ":memory:":
@@ -382,11 +406,13 @@ class Corpus:
             (doc_id, doc_id, doc_id))
 
     def _touch(self, doc_id: int, who: str | None) -> None:
-        """An edit moves a new document to in-progress and records who works on it."""
+        """After a span edit: recount, move a new document to in-progress, record who works on it."""
         self.db.conn.execute(
             "UPDATE documents SET updated_at=?, reviewer=coalesce(?, reviewer),"
-            " status=CASE WHEN status='new' THEN 'in_progress' ELSE status END WHERE id=?",
-            (now(), who, doc_id))
+            " status=CASE WHEN status='new' THEN 'in_progress' ELSE status END,"
+            " span_count=(SELECT count(*) FROM spans WHERE doc_id=? AND state!='rejected'),"
+            " suggested_count=(SELECT count(*) FROM spans WHERE doc_id=? AND state='suggested') WHERE id=?",
+            (now(), who, doc_id, doc_id, doc_id))
 
     def document(self, doc_id: int, *, with_spans: bool = True) -> Document:
         row = self.db.conn.execute(
@@ -527,7 +553,6 @@ class Corpus:
             span_id = cur.lastrowid
             self._log(who, doc_id, "add_span", span_id, None, _span_dict(span))
             self._touch(doc_id, who)
-            self._recount(doc_id)
         return self.span(span_id)
 
     def update_span(self, span_id: int, *, who: str | None = None, **changes: Any) -> Span:
@@ -550,7 +575,6 @@ class Corpus:
                  after.origin, after.score, who or before.author, now(), span_id))
             self._log(who, before.doc_id, "update_span", span_id, _span_dict(before), _span_dict(after))
             self._touch(before.doc_id, who)
-            self._recount(before.doc_id)
         return self.span(span_id)
 
     def delete_span(self, span_id: int, *, who: str | None = None) -> tuple[Span, list[Relation]]:
@@ -561,7 +585,6 @@ class Corpus:
             self.db.conn.execute("DELETE FROM spans WHERE id=?", (span_id,))
             self._log(who, span.doc_id, "delete_span", span_id, _span_dict(span), None)
             self._touch(span.doc_id, who)
-            self._recount(span.doc_id)
         return span, rels
 
     def set_spans_state(self, span_ids: Sequence[int], state: SpanState, *, who: str | None = None) -> list[Span]:
@@ -578,7 +601,6 @@ class Corpus:
                           {**_span_dict(span), "state": SpanState(state).value})
             for doc_id in {s.doc_id for s in before}:
                 self._touch(doc_id, who)
-                self._recount(doc_id)
         return before
 
     def replace_suggestions(self, doc_id: int, suggestions: Sequence[Span],

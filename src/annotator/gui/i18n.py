@@ -114,9 +114,9 @@ def _settings() -> QSettings:
     manager = notifier()
     if manager.settings is not None:
         return manager.settings
-    from annotator import APP_NAME
+    from annotator.gui.session import app_settings
 
-    return QSettings(APP_NAME, APP_NAME)  # organisation and application, as the rest of the GUI
+    return app_settings()  # the same store as the rest of the GUI, redirectable in tests
 
 
 def saved_language() -> str | None:

@@ -1,0 +1,338 @@
+"""Directive panel: each DIRECTIVE span with its issuer and addressee.
+
+Relations are stored as ``issuer``/``addressee`` with head = the directive span id and tail =
+an entity span id. The combos offer the entity spans inside the directive first, then those
+near it (same paragraph, a few hundred characters around). The panel rebuilds lazily (a
+short timer after the last change) so editing large documents stays fast.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.model import RELATION_LABELS, Span, SpanState
+from annotator.gui.highlighter import tint
+from annotator.gui.session import ReviewSession
+
+NEAR = 300
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("DirectivePanel", text)
+
+
+def candidates(session: ReviewSession, directive: Span) -> list[Span]:
+    """Entity spans inside the directive, then those near it in the same paragraph."""
+    model = session.spans
+    text = model.text
+    para_start = text.rfind("\n", 0, directive.start) + 1
+    para_end = text.find("\n", directive.end)
+    para_end = len(text) if para_end < 0 else para_end
+    lo = max(para_start, directive.start - NEAR)
+    hi = min(para_end, directive.end + NEAR)
+    _, entities = model.overlapping(lo, hi)
+    entities = [e for e in entities if e.state != SpanState.REJECTED]
+    inside = [e for e in entities if e.start >= directive.start and e.end <= directive.end]
+    near = [e for e in entities if e not in inside]
+    near.sort(key=lambda e: min(abs(e.start - directive.start), abs(e.end - directive.end)))
+    return inside + near
+
+
+class LazyCombo(QComboBox):
+    """A combo that lists its entity candidates only when opened (cards stay cheap to build)."""
+
+    def __init__(self, parent: QWidget, fill):
+        super().__init__(parent)
+        self._fill = fill
+        self._filled = False
+
+    def ensure_filled(self) -> None:
+        if not self._filled:
+            self._filled = True
+            self._fill(self)
+
+    def showPopup(self) -> None:  # noqa: N802
+        self.ensure_filled()
+        super().showPopup()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        self.ensure_filled()
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event) -> None:  # noqa: N802
+        event.ignore()  # scrolling the panel must not change a relation
+
+
+class DirectiveCard(QFrame):
+    """One directive: its sentence, an issuer combo and an addressee combo."""
+
+    def __init__(self, panel: "DirectivePanel", directive: Span, number: int):
+        super().__init__(panel.body)
+        self.panel = panel
+        self.directive = directive
+        self.setObjectName(f"directive_{directive.id}")
+        session = panel.session
+        self.setProperty("suggested", directive.state == SpanState.SUGGESTED)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(6)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("heading")
+        self.sentence = QLabel(self)
+        self.sentence.setWordWrap(True)
+        self.sentence.setObjectName("sentence")
+        text = " ".join(session.spans.text[directive.start:directive.end].split())
+        self.sentence.setText(text if len(text) <= 220 else text[:217] + "…")
+        self.sentence.setToolTip(text)
+        self.number = number
+        layout.addWidget(self.heading)
+        layout.addWidget(self.sentence)
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.combos: dict[str, LazyCombo] = {}
+        self.form_labels: dict[str, QLabel] = {}
+        for relation in RELATION_LABELS:
+            combo = LazyCombo(self, lambda c, r=relation: self._fill(c, r))
+            combo.setObjectName(f"{relation}_{directive.id}")
+            combo.addItem("", None)
+            current = session.spans.relations_of(directive.id, relation)
+            if current:
+                combo.addItem(self._entity_text(current[0].tail), current[0].tail)
+                combo.setCurrentIndex(1)
+            combo.activated.connect(lambda index, r=relation, c=combo: self._chosen(r, c))
+            caption = QLabel(self)
+            caption.setObjectName("caption")
+            form.addRow(caption, combo)
+            self.combos[relation] = combo
+            self.form_labels[relation] = caption
+        layout.addLayout(form)
+        self.retranslate()
+
+    def sync(self) -> None:
+        """Follow the model: current issuer/addressee, entity texts, candidates re-listed on next open."""
+        model = self.panel.session.spans
+        for relation, combo in self.combos.items():
+            current = model.relations_of(self.directive.id, relation)
+            tail = current[0].tail if current else None
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            combo._filled = False
+            if tail is not None:
+                combo.addItem(self._entity_text(tail), tail)
+                combo.setCurrentIndex(1)
+            else:
+                combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+
+    def _entity_text(self, span_id: int) -> str:
+        model = self.panel.session.spans
+        span = model.get(span_id)
+        if span is None:
+            return str(span_id)
+        return f"{' '.join(model.text[span.start:span.end].split())}  ({span.label})"
+
+    def _fill(self, combo: QComboBox, relation: str) -> None:
+        """Put the candidates in the combo, keeping the current choice selected."""
+        current = combo.currentData()
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for entity in candidates(self.panel.session, self.directive):
+            combo.addItem(self._entity_text(entity.id), entity.id)
+        if current is not None and combo.findData(current) < 0:
+            combo.addItem(self._entity_text(current), current)
+        combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
+        combo.blockSignals(False)
+
+    def _chosen(self, relation: str, combo: QComboBox) -> None:
+        self.panel.session.set_relation(self.directive.id, relation, combo.currentData())
+
+    def retranslate(self) -> None:
+        state = ""
+        if self.directive.state == SpanState.SUGGESTED:
+            state = _t(" (suggested)")
+        self.heading.setText(_t("Directive {n}").format(n=self.number) + state)
+        self.form_labels["issuer"].setText(_t("Issuer:"))
+        self.form_labels["addressee"].setText(_t("Addressee:"))
+        for combo in self.combos.values():
+            combo.setItemText(0, _t("— none —"))
+        self.combos["issuer"].setToolTip(_t("Who gives the directive (key I on a selected entity)"))
+        self.combos["addressee"].setToolTip(_t("Who must carry it out (key A on a selected entity)"))
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        self.panel.session.select(self.directive.id)
+        super().mousePressEvent(event)
+
+
+class DirectivePanel(QWidget):
+    """Cards for the directives of the document on screen, built in small batches after a load."""
+
+    BATCH = 12
+
+    def __init__(self, session: ReviewSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("directivePanel")
+        self.session = session
+        self.cards: list[DirectiveCard] = []
+        self._pending: list[Span] = []
+        self._dirty: list[tuple[int, int]] | None = []
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body = QWidget(self.scroll)
+        self.body.setObjectName("directiveBody")
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.setContentsMargins(6, 6, 6, 6)
+        self.body_layout.setSpacing(8)
+        self.empty = QLabel(self.body)
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: #5f6368;")
+        self.body_layout.addWidget(self.empty)
+        self.body_layout.addStretch(1)
+        self.scroll.setWidget(self.body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(120)
+        self._timer.timeout.connect(self.rebuild)
+        self._batch_timer = QTimer(self)
+        self._batch_timer.setSingleShot(True)
+        self._batch_timer.setInterval(0)
+        self._batch_timer.timeout.connect(self._build_batch)
+        model = session.spans
+        model.modelReset.connect(self._reset)
+        model.spanAdded.connect(self._span_event)
+        model.spanRemoved.connect(self._span_event)
+        model.spanChanged.connect(lambda old, new: self._span_event(new, old))
+        model.relationsChanged.connect(self._sync_later)
+        self._sync_timer = QTimer(self)
+        self._sync_timer.setSingleShot(True)
+        self._sync_timer.setInterval(60)
+        self._sync_timer.timeout.connect(self.sync_cards)
+        session.selectionChanged.connect(self._highlight)
+        self.apply_style()
+        self.retranslate()
+        self.rebuild()
+
+    def apply_style(self) -> None:
+        label = next((lb for lb in self.session.spans.labels.values() if lb.name == "DIRECTIVE"), None)
+        colour = QColor(label.colour if label else "#911eb4")
+        self.body.setStyleSheet(
+            f"DirectiveCard {{ background: {tint(colour, 0.94).name()};"
+            f" border: 1px solid {tint(colour, 0.65).name()}; border-left: 5px solid {colour.name()};"
+            " border-radius: 4px; }"
+            f" DirectiveCard[suggested=\"true\"] {{ border-left: 5px dashed {tint(colour, 0.35).name()}; }}"
+            " DirectiveCard QLabel { background: transparent; border: none; }"
+            " DirectiveCard QLabel#heading { font-weight: 600; }")
+
+    def _later(self, *_args) -> None:
+        self._timer.start()
+
+    def _span_event(self, span: Span, old: Span | None = None) -> None:
+        """A directive changed: rebuild the cards soon; an entity changed: refresh them in place."""
+        model = self.session.spans
+        if model.is_directive(span) or (old is not None and model.is_directive(old)):
+            self._timer.start()
+            return
+        lo = min(span.start, old.start if old else span.start) - NEAR
+        hi = max(span.end, old.end if old else span.end) + NEAR
+        if self._dirty is not None:
+            self._dirty.append((lo, hi))
+        self._sync_timer.start()
+
+    def _sync_later(self) -> None:
+        self._dirty = None  # relations changed: every card
+        self._sync_timer.start()
+
+    def sync_cards(self) -> None:
+        """Refresh the cards an entity change could affect (or all after a relation change)."""
+        self._sync_timer.stop()
+        dirty, self._dirty = self._dirty, []
+        for card in self.cards:
+            d = card.directive
+            if dirty is None or any(lo < d.end and d.start < hi for lo, hi in dirty):
+                card.sync()
+
+    def _reset(self) -> None:
+        """A new document: clear now, build the cards right after (the article paints first)."""
+        self._clear()
+        self._pending = []
+        self.empty.setVisible(False)
+        self._timer.stop()
+        self._batch_timer.stop()
+        self._timer.start(0)
+
+    def _clear(self) -> None:
+        for card in self.cards:
+            self.body_layout.removeWidget(card)
+            card.deleteLater()
+        self.cards = []
+
+    def rebuild(self) -> None:
+        """Rebuild every card now for a short list, or the first batch and the rest when idle."""
+        self._timer.stop()
+        self._sync_timer.stop()
+        self._dirty = []
+        self._timer.setInterval(120)
+        self._batch_timer.stop()
+        self._clear()
+        self._pending = [d for d in self.session.spans.directives() if d.state != SpanState.REJECTED]
+        self.empty.setVisible(not self._pending)
+        self._build_batch()
+
+    def _build_batch(self) -> None:
+        batch, self._pending = self._pending[:self.BATCH], self._pending[self.BATCH:]
+        for directive in batch:
+            card = DirectiveCard(self, directive, len(self.cards) + 1)
+            self.body_layout.insertWidget(self.body_layout.count() - 1, card)
+            self.cards.append(card)
+        if self._pending:
+            self._batch_timer.start()
+        else:
+            self._highlight(self.session.selected_id)
+
+    def card_for(self, span: Span | None) -> DirectiveCard | None:
+        """The card of a directive, or of the directive containing an entity span."""
+        if span is None:
+            return None
+        if self._pending:
+            self._timer.stop()
+            while self._pending:
+                self._build_batch()
+        for card in self.cards:
+            d = card.directive
+            if d.id == span.id or (d.start <= span.start and span.end <= d.end):
+                return card
+        return None
+
+    def _highlight(self, span_id) -> None:
+        if self._pending:
+            return
+        card = self.card_for(self.session.spans.get(span_id))
+        if card is not None:
+            self.scroll.ensureWidgetVisible(card)
+
+    def retranslate(self) -> None:
+        self.empty.setText(self.tr("No directive in this document. Select a sentence and press the "
+                                   "DIRECTIVE key to mark one."))
+        for card in self.cards:
+            card.retranslate()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,226 @@
+"""The spans and relations of the document on screen, indexed for fast per-block lookup.
+
+Offsets are code points into the stored NFC text, as everywhere in the core. The model
+keeps entity spans and directive spans in two lists sorted by start, each with the length
+of its longest span, so the spans overlapping any range (one text block) are found with a
+bisect and a short scan. Views never change spans: undo commands change the store and then
+this model, and views follow its signals.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+from PySide6.QtCore import QObject, Signal
+
+from annotator.core.model import Label, LabelKind, Relation, Span, SpanState
+from annotator.core.text import Utf16Index, syllables
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
+def utf16_index(text: str) -> Utf16Index:
+    """A Utf16Index, built at C speed for the usual text without astral characters (emoji)."""
+    if _ASTRAL.search(text):
+        return Utf16Index(text)
+    index = Utf16Index("")
+    index.length = len(text)
+    return index
+
+
+def cycle_key(span: Span, kinds: dict[str, LabelKind]) -> tuple:
+    """Reading order for Tab: by start; when nested, the entity (inner) before the directive."""
+    directive = kinds.get(span.label, LabelKind.ENTITY) == LabelKind.DIRECTIVE
+    return (span.start, directive, span.end - span.start, span.id or 0)
+
+
+class _Layer:
+    """Spans of one kind sorted by (start, end, id) with the longest length seen."""
+
+    def __init__(self) -> None:
+        self.keys: list[tuple[int, int, int]] = []
+        self.spans: list[Span] = []
+        self.maxlen = 0
+
+    def reset(self, spans: Iterable[Span]) -> None:
+        triples = sorted(((s.start, s.end, s.id or 0), i, s) for i, s in enumerate(spans))
+        self.keys = [k for k, _, _ in triples]
+        self.spans = [s for _, _, s in triples]
+        self.maxlen = max((k[1] - k[0] for k in self.keys), default=0)
+
+    def add(self, span: Span) -> None:
+        key = (span.start, span.end, span.id or 0)
+        i = bisect.bisect_left(self.keys, key)
+        self.keys.insert(i, key)
+        self.spans.insert(i, span)
+        self.maxlen = max(self.maxlen, span.end - span.start)
+
+    def remove(self, span: Span) -> None:
+        key = (span.start, span.end, span.id or 0)
+        i = bisect.bisect_left(self.keys, key)
+        if i < len(self.keys) and self.keys[i] == key:
+            del self.keys[i]
+            del self.spans[i]
+        # maxlen stays as an upper bound; it is recomputed on reset
+
+    def overlapping(self, start: int, end: int) -> list[Span]:
+        if not self.keys:
+            return []
+        lo = bisect.bisect_left(self.keys, (start - self.maxlen + 1,))
+        hi = bisect.bisect_left(self.keys, (end,))
+        return [s for s in self.spans[max(lo, 0):hi] if s.end > start]
+
+
+class SpanModel(QObject):
+    """Spans and relations of one document, with signals for every change."""
+
+    modelReset = Signal()
+    spanAdded = Signal(object)            # Span
+    spanRemoved = Signal(object)          # Span
+    spanChanged = Signal(object, object)  # old Span, new Span
+    relationsChanged = Signal()
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.doc_id: int | None = None
+        self.text = ""
+        self.u16 = Utf16Index("")
+        self.astral = False
+        self._units: list[tuple[int, int]] | None = None
+        self._by_id: dict[int, Span] = {}
+        self._entities = _Layer()
+        self._directives = _Layer()
+        self.relations: list[Relation] = []
+        self.labels: dict[str, Label] = {}
+
+    # ------------------------------------------------------------------ loading
+    def set_labels(self, labels: Iterable[Label]) -> None:
+        self.labels = {label.name: label for label in labels}
+
+    @property
+    def kinds(self) -> dict[str, LabelKind]:
+        return {name: label.kind for name, label in self.labels.items()}
+
+    def is_directive(self, span: Span) -> bool:
+        label = self.labels.get(span.label)
+        return label is not None and label.kind == LabelKind.DIRECTIVE
+
+    def set_document(self, doc_id: int | None, text: str, spans: Iterable[Span],
+                     relations: Iterable[Relation]) -> None:
+        self.doc_id = doc_id
+        self.text = text
+        self.astral = bool(_ASTRAL.search(text))
+        self.u16 = Utf16Index(text) if self.astral else utf16_index(text)
+        self._units = None
+        spans = list(spans)
+        self._by_id = {s.id: s for s in spans}
+        directive_labels = {name for name, label in self.labels.items() if label.kind == LabelKind.DIRECTIVE}
+        self._entities.reset(s for s in spans if s.label not in directive_labels)
+        self._directives.reset(s for s in spans if s.label in directive_labels)
+        self.relations = list(relations)
+        self.modelReset.emit()
+
+    def clear(self) -> None:
+        self.set_document(None, "", [], [])
+
+    # ------------------------------------------------------------------ queries
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def get(self, span_id: int | None) -> Span | None:
+        return None if span_id is None else self._by_id.get(span_id)
+
+    def spans(self) -> list[Span]:
+        """All spans in reading order (start, inner first)."""
+        kinds = self.kinds
+        return sorted(self._by_id.values(), key=lambda s: cycle_key(s, kinds))
+
+    def counts(self) -> dict[str, int]:
+        """Numbers for the header: entities and directives not rejected, suggestions left."""
+        out = {"entities": 0, "directives": 0, "suggested": 0}
+        for span in self._entities.spans:
+            if span.state != SpanState.REJECTED:
+                out["entities"] += 1
+            if span.state == SpanState.SUGGESTED:
+                out["suggested"] += 1
+        for span in self._directives.spans:
+            if span.state != SpanState.REJECTED:
+                out["directives"] += 1
+            if span.state == SpanState.SUGGESTED:
+                out["suggested"] += 1
+        return out
+
+    def directives(self) -> list[Span]:
+        return list(self._directives.spans)
+
+    def entities(self) -> list[Span]:
+        return list(self._entities.spans)
+
+    def overlapping(self, start: int, end: int) -> tuple[list[Span], list[Span]]:
+        """(directive spans, entity spans) overlapping [start, end), each sorted by start."""
+        return self._directives.overlapping(start, end), self._entities.overlapping(start, end)
+
+    def at(self, pos: int, *, include_rejected: bool = False) -> list[Span]:
+        """Spans containing code point ``pos``, innermost (entity, shortest) first."""
+        directives, entities = self.overlapping(pos, pos + 1)
+        hits = [s for s in entities + directives if s.start <= pos < s.end
+                and (include_rejected or s.state != SpanState.REJECTED)]
+        kinds = self.kinds
+        return sorted(hits, key=lambda s: (kinds.get(s.label) == LabelKind.DIRECTIVE, s.end - s.start))
+
+    def find(self, start: int, end: int, label: str) -> Span | None:
+        for span in self._entities.overlapping(start, end) + self._directives.overlapping(start, end):
+            if (span.start, span.end, span.label) == (start, end, label):
+                return span
+        return None
+
+    def relations_of(self, head: int, label: str | None = None) -> list[Relation]:
+        return [r for r in self.relations if r.head == head and (label is None or r.label == label)]
+
+    def units(self) -> list[tuple[int, int]]:
+        """Syllable and punctuation units of the text (computed once per document)."""
+        if self._units is None:
+            self._units = syllables(self.text)
+        return self._units
+
+    # ------------------------------------------------------------------ changes (called by commands)
+    def _layer(self, span: Span) -> _Layer:
+        return self._directives if self.is_directive(span) else self._entities
+
+    def add(self, span: Span) -> None:
+        self._by_id[span.id] = span
+        self._layer(span).add(span)
+        self.spanAdded.emit(span)
+
+    def remove(self, span_id: int) -> Span | None:
+        span = self._by_id.pop(span_id, None)
+        if span is None:
+            return None
+        self._layer(span).remove(span)
+        before = len(self.relations)
+        self.relations = [r for r in self.relations if span_id not in (r.head, r.tail)]
+        self.spanRemoved.emit(span)
+        if len(self.relations) != before:
+            self.relationsChanged.emit()
+        return span
+
+    def replace(self, span: Span) -> None:
+        old = self._by_id.get(span.id)
+        if old is None:
+            self.add(span)
+            return
+        self._layer(old).remove(old)
+        self._by_id[span.id] = span
+        self._layer(span).add(span)
+        self.spanChanged.emit(old, span)
+
+    def add_relation(self, relation: Relation) -> None:
+        self.relations.append(relation)
+        self.relationsChanged.emit()
+
+    def remove_relation(self, relation_id: int) -> None:
+        self.relations = [r for r in self.relations if r.id != relation_id]
+        self.relationsChanged.emit()

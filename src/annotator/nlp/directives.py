@@ -1,0 +1,369 @@
+"""Sentence-level DIRECTIVE detection with issuer/addressee links.
+
+A sentence is a directive when (rules in ``resources/rules/directive_*.txt``):
+
+1. **cue verb**: it contains a cue from ``directive_cues.txt`` (đề nghị, yêu cầu, chỉ đạo, giao …)
+   used as a verb: the cue must be a whole word after word segmentation ("giao" is not
+   "giao thông"), must not sit inside an entity ("Ban Chỉ đạo …"), and is cancelled by the
+   blockers in ``directive_blockers.txt``: a word right before it (noun/reported use: "sự",
+   "theo", "của", "đã", "các" …), right after it ("của", "cù", "khoảng" …), a first-clause
+   phrase ("Theo chỉ đạo của …, …", "Thực hiện yêu cầu …, …") or a sentence-level past
+   opener ("Trước đó, …");
+2. **obligation modal** (``modal`` cues: cần, phải): a subject (or nothing) before it and a
+   verb-like word after it, no negation/past marker before it, no number after it;
+3. **continuation**: a subject-less sentence right after a directive (same paragraph, the next
+   line of a list, or any line after a directive that ends with ``:``) opening with a word from
+   ``directive_starts.txt`` ("Đồng thời, …", "Tăng cường …", "- Rà soát …;").
+
+The confidence is the cue weight (continuations: the start word weight times 0.9, decaying
+along a chain), lowered for weak contexts. The span is the whole sentence as returned by
+:func:`annotator.nlp.text.sentences` (first character through the final punctuation mark;
+a leading list marker "- " is not included).
+
+Relations: the *issuer* is the nearest PER/ORG entity before the cue in the same sentence
+(continuations inherit the issuer of the directive they continue); the *addressee* is the first
+ORG/LOC entity after the cue, else a generic addressee phrase ("các sở, ngành …") recorded in
+``attrs['addressee_text']``. For a modal directive the entity right before the modal is the
+addressee ("Sở Y tế phải …").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from annotator.nlp.text import Token
+
+__all__ = ["DirectiveHit", "DirectiveDetector"]
+
+_PAST = {"đã", "vừa", "từng", "đã từng", "được"}
+_NEG = {"không", "chưa", "chẳng", "đã", "vẫn", "còn", "từng", "vừa", "mới"}
+_GENERIC_ADDRESSEE_START = {
+    "các", "những", "mọi", "mỗi", "toàn", "người", "nhân", "doanh", "cấp", "chính", "cơ", "hai",
+    "ban", "ngành", "lực", "đơn", "địa", "bà", "phía", "đại", "đội", "hội", "nông", "học",
+}
+_FUNCTION_WORDS = {"các", "những", "mọi", "mỗi", "phía", "hai", "toàn", "người"}
+_ADDRESSEE_STOP = {
+    "tiếp", "tập", "khẩn", "chủ", "cần", "phải", "nghiêm", "quyết", "sớm", "kịp", "thực", "xây",
+    "triển", "tăng", "đẩy", "bảo", "đảm", "rà", "phối", "theo", "có", "làm", "xác", "tuyệt",
+    "chịu", "không", "hoàn", "nâng", "tổ", "quan", "phấn", "chuẩn", "đánh", "kiểm", "giám",
+    "thường", "khắc", "hỗ", "tham", "cho", "được", "để", "trong", "tại", "về", "với", "từ",
+}
+
+
+@dataclass
+class DirectiveHit:
+    start: int
+    end: int
+    score: float
+    kind: str  # "cue" | "modal" | "continuation"
+    cue: str = ""
+    cue_start: int = -1  # character offsets of the cue
+    cue_end: int = -1
+    sentence_index: int = -1
+    attrs: dict = field(default_factory=dict)
+
+
+@dataclass
+class _Sent:
+    start: int
+    end: int
+    tokens: list
+    line_start: bool
+    para_start: bool
+
+
+class DirectiveDetector:
+    def __init__(self, rules):
+        self.rules = rules
+        self.cues = rules.directive_cues
+        self.blockers = rules.directive_blockers
+        self.starts = rules.directive_starts
+        before, after, phrase, sentence = [], [], [], []
+        for e in rules.entries.get("directive_blockers", []):
+            toks = tuple(e.phrase.lower().split())
+            if "before" in e.flags:
+                before.append(toks)
+            if "after" in e.flags:
+                after.append(toks)
+            if "phrase" in e.flags:
+                phrase.append(toks)
+            if "sentence" in e.flags:
+                sentence.append(toks)
+            if not e.flags:
+                before.append(toks)
+        self._before = sorted(set(before), key=len, reverse=True)
+        self._after = sorted(set(after), key=len, reverse=True)
+        self._phrase = sorted(set(phrase), key=len, reverse=True)
+        self._sentence = sorted(set(sentence), key=len, reverse=True)
+
+    # ------------------------------------------------------------------
+    @staticmethod
+    def _ends_with(seq, pat) -> bool:
+        n = len(pat)
+        return n <= len(seq) and tuple(seq[len(seq) - n:]) == pat
+
+    @staticmethod
+    def _starts_with(seq, pat) -> bool:
+        return tuple(seq[:len(pat)]) == pat
+
+    def _content_start(self, low: list[str]) -> int:
+        """Index of the first content token (after a list marker / numbering)."""
+        i = 0
+        while i < len(low) and low[i] in ("-", "–", "—", "+", "•", "*", "·"):
+            i += 1
+        return i
+
+    def _cue_hits(self, toks: list[Token], low: list[str], texts: list[str], ent_mask: list[bool]):
+        """All unblocked cue occurrences: (token_index, length, weight, entry, kind)."""
+        n = len(toks)
+        hits = []
+        first_clause_end = n
+        for k, t in enumerate(texts):
+            if t == ",":
+                first_clause_end = k
+                break
+        cs = self._content_start(low)
+        phrase_blocked = any(self._starts_with(low[cs:], p) for p in self._phrase)
+        if phrase_blocked and any(w in _PAST for w in low[first_clause_end:]):
+            return []  # "Theo chỉ đạo của …, tỉnh đã …": a report of what was done
+        cue_f = self.cues.firsts
+        # reported speech: '"…", ông yêu cầu.' (the cue closes a quotation)
+        quoted = bool(texts) and texts[cs if cs < n else 0] in ('"', "“", "'", "‘")
+        i = 0
+        while i < n:
+            if low[i] not in cue_f:
+                i += 1
+                continue
+            m = self.cues.match(texts, low, i)
+            if not m:
+                i += 1
+                continue
+            length, entry = m
+            j = i + length
+            # whole words only; the segmenter sometimes glues a verb to the capitalised name
+            # that follows or precedes it ("giao Cục", "tỉnh giao"): allow that case
+            glued_after = j < n and toks[j].word_pos == "I" and not texts[j][:1].isupper()
+            glued_before = toks[i].word_pos != "B" and not (i > 0 and texts[i - 1][:1].isupper()
+                                                               and texts[i][:1].islower())
+            if glued_before or glued_after:
+                i += 1
+                continue
+            if any(ent_mask[i:j]):
+                i += 1
+                continue
+            prev = low[max(0, i - 3):i]
+            blocked = any(self._ends_with(prev, p) for p in self._before)
+            if not blocked and any(w in _PAST for w in low[max(0, i - 3):i]):
+                blocked = True
+            nxt = low[j:j + 3]
+            if not blocked and any(self._starts_with(nxt, p) for p in self._after):
+                blocked = True
+            if not blocked and phrase_blocked and i < first_clause_end:
+                blocked = True
+            modal = "modal" in entry.flags
+            if not blocked and modal:
+                blocked = not self._modal_ok(toks, low, texts, i, j)
+            if not blocked and not modal and j >= n - 1 and not quoted:
+                blocked = True  # cue at the very end: "… theo đề nghị." / noun use
+            if not blocked and "needs_modal" in entry.flags and not self._has_modal(toks, low, texts):
+                blocked = True
+            if not blocked:
+                weight = float(entry.option("weight", 0.8))
+                hits.append((i, length, weight, entry, "modal" if modal else "cue"))
+            i = j
+        return hits
+
+    def _has_modal(self, toks, low, texts) -> bool:
+        """The sentence has an obligation modal in directive use or a prohibition."""
+        n = len(low)
+        for k in range(n):
+            w = low[k]
+            if w in ("cần", "phải") and self._modal_ok(toks, low, texts, k, k + 1):
+                return True
+            if w in ("không", "tuyệt") and k + 1 < n and low[k + 1] in ("để", "được", "đối"):
+                return True
+            if w == "nghiêm" and k + 1 < n and low[k + 1] == "cấm":
+                return True
+        return False
+
+    def _modal_ok(self, toks, low, texts, i, j) -> bool:
+        n = len(toks)
+        if j >= n:
+            return False
+        nxt = texts[j]
+        if not nxt[:1].isalpha() or nxt[:1].isdigit():
+            return False
+        if low[j] in ("là", "có", "được", "thiết", "cù", "mẫn", "chăng", "khoảng", "tới", "đến", "hơn", "thêm"):
+            return False
+        if i > 0 and low[i - 1] in _NEG:
+            return False
+        if i > 1 and low[i - 2] in ("không", "chưa", "chẳng"):  # "không ai phải …"
+            return False
+        # a number or statistics before the modal suggests a description ("còn 50 hộ cần …",
+        # "nơi nhiều thí sinh phải ở trọ")
+        for k in range(max(0, i - 4), i):
+            if texts[k][:1].isdigit():
+                return False
+        for k in range(max(0, i - 3), i):
+            if low[k] in ("nhiều", "nơi", "có", "hàng", "số", "những"):
+                return False
+        # the modal must not be glued into a longer word ("cần thiết", "Cần Thơ")
+        if texts[i][:1].isupper() and i > 0:
+            return False
+        return True
+
+    def _starts_continuation(self, low, texts):
+        cs = self._content_start(low)
+        if cs >= len(low):
+            return None
+        if texts[cs][:1].islower():
+            return None
+        m = self.starts.match(texts, low, cs)
+        if m:
+            return float(m[1].option("weight", 0.8))
+        return None
+
+    # ------------------------------------------------------------------
+    def detect(self, text: str, sentences: list[tuple[int, int]], tokens: list[list[Token]],
+               entities: list[tuple[int, int, str]]) -> list[DirectiveHit]:
+        """Directive sentences of a document.
+
+        ``sentences`` are (start, end) spans in document order, ``tokens`` their tokens,
+        ``entities`` the final entity spans (start, end, label) used to block cues inside names.
+        """
+        ents = sorted(entities)
+        hits: list[DirectiveHit] = []
+        prev_dir: DirectiveHit | None = None
+        prev_end = 0
+        chain = 0
+        ei = 0
+        for si, ((s, e), toks) in enumerate(zip(sentences, tokens)):
+            gap = text[prev_end:s]
+            new_para = "\n\n" in gap or "\n\r\n" in gap
+            new_line = "\n" in gap
+            prev_end_char = text[prev_dir.end - 1] if prev_dir is not None else ""
+            texts = [t.text for t in toks]
+            low = [t.lower() for t in texts]
+            # entity mask for this sentence
+            while ei < len(ents) and ents[ei][1] <= s:
+                ei += 1
+            mask = [False] * len(toks)
+            k = ei
+            while k < len(ents) and ents[k][0] < e:
+                a, b, _lab = ents[k]
+                for ti, t in enumerate(toks):
+                    if t.start >= a and t.end <= b:
+                        mask[ti] = True
+                k += 1
+            hit = None
+            cs = self._content_start(low)
+            sentence_blocked = any(self._starts_with(low[cs:], p) for p in self._sentence)
+            if toks and not sentence_blocked:
+                cue_hits = self._cue_hits(toks, low, texts, mask)
+                if cue_hits:
+                    best = max(cue_hits, key=lambda h: (h[2], -h[0]))
+                    i, length, w, entry, kind = best
+                    hit = DirectiveHit(s, e, w, kind, " ".join(texts[i:i + length]),
+                                       toks[i].start, toks[i + length - 1].end, si)
+            adjacent = prev_dir is not None and prev_dir.sentence_index == si - 1
+            if hit is None and adjacent and toks:
+                after_colon = prev_end_char == ":"
+                listy = bool(toks) and (new_line and (text[s - 2:s].strip() in ("-", "+", "•", "–")
+                                                      or prev_end_char in ";:"))
+                sw = self._starts_continuation(low, texts)
+                ok_place = (not new_para) or after_colon or listy or prev_dir.kind != "continuation"
+                if after_colon and text[e - 1] in ".;" and not mask[cs if cs < len(mask) else 0]:
+                    hit = DirectiveHit(s, e, 0.85, "continuation", sentence_index=si)
+                elif sw is not None and ok_place:
+                    decay = 0.95 ** chain
+                    hit = DirectiveHit(s, e, round(sw * 0.95 * decay, 4), "continuation",
+                                       sentence_index=si)
+            if hit is not None:
+                chain = chain + 1 if hit.kind == "continuation" else 0
+                hits.append(hit)
+                prev_dir = hit
+            prev_end = e
+        return hits
+
+    # ------------------------------------------------------------------
+    def link(self, hit: DirectiveHit, toks: list[Token], entities: list[tuple[int, int, str, int]]):
+        """``(issuer_id, addressee_ids, addressee_text_span)`` for a directive hit.
+
+        ``entities``: (start, end, label, id) of the document's entity spans. Continuations get
+        nothing here (the pipeline lets them inherit from the directive they continue).
+        """
+        inside = [x for x in entities if x[0] >= hit.start and x[1] <= hit.end]
+        issuer = None
+        addressees: list[int] = []
+        if hit.kind == "continuation" or hit.cue_start < 0:
+            return issuer, addressees, None
+        ti = {t.start: k for k, t in enumerate(toks)}
+        cue_tok = ti.get(hit.cue_start, 0)
+        cue_end_tok = cue_tok
+        while cue_end_tok < len(toks) and toks[cue_end_tok].start < hit.cue_end:
+            cue_end_tok += 1
+        before = [x for x in inside if x[1] <= hit.cue_start]
+        after = [x for x in inside if x[0] >= hit.cue_end]
+        if hit.kind == "modal":
+            # the subject of the modal is told to act: "Sở Y tế phải …", "Các địa phương cần …"
+            if before and before[-1][2] in ("ORG", "LOC") and ti.get(before[-1][0], -9) >= cue_tok - 6:
+                gap = [t.text for t in toks if before[-1][1] <= t.start < hit.cue_start]
+                if len(gap) <= 2:
+                    return None, [before[-1][3]], None
+            k = cue_tok
+            start = k
+            while start > 0 and toks[start - 1].text not in ",;:" and cue_tok - start < 6:
+                start -= 1
+            if start < cue_tok and (start == 0 or toks[start - 1].text in ",;:") and \
+                    toks[start].text.lower() in _GENERIC_ADDRESSEE_START:
+                return None, [], (toks[start].start, toks[cue_tok - 1].end)
+            return None, [], None
+        for a, b, lab, ident in reversed(before):
+            if lab in ("PER", "ORG"):
+                issuer = ident
+                break
+        # addressee: the entity (or entities joined by "và"/",") right after the cue, or a
+        # generic phrase there ("các sở, ngành và địa phương")
+        j = cue_end_tok
+        generic = None
+        if j < len(toks) and toks[j].text.lower() in _GENERIC_ADDRESSEE_START and toks[j].text[:1].islower():
+            # items of at most two words, joined by "," or "và": "các sở, ngành và địa phương"
+            k = j
+            words_in_item = 0
+            while k < len(toks) and k - j < 10:
+                t = toks[k]
+                low = t.text.lower()
+                if low in (",", "và"):
+                    if k + 1 >= len(toks) or toks[k + 1].text.lower() in _ADDRESSEE_STOP \
+                            or not toks[k + 1].text[:1].islower():
+                        break
+                    words_in_item = 0
+                    k += 1
+                    continue
+                if k > j and (low in _ADDRESSEE_STOP or not t.text[:1].isalpha() or t.text[:1].isupper()):
+                    break
+                if t.word_pos == "B":
+                    words_in_item += 1
+                    if words_in_item > 2 and low not in ("các", "những"):
+                        break
+                k += 1
+            while k > j and toks[k - 1].text.lower() in (",", "-", "và"):
+                k -= 1
+            if k > j and not all(t.text.lower() in _FUNCTION_WORDS for t in toks[j:k]):
+                generic = (toks[j].start, toks[k - 1].end)
+        if after and (generic is None or after[0][0] < generic[1]):
+            first = after[0]
+            first_tok = ti.get(first[0], len(toks))
+            if first[2] in ("ORG", "LOC", "PER") and first_tok - cue_end_tok <= 3:
+                addressees.append(first[3])
+                prev = first
+                for nxt in after[1:]:
+                    between = [t.text.lower() for t in toks if prev[1] <= t.start < nxt[0]]
+                    if nxt[2] in ("ORG", "LOC", "PER") and between and all(w in (",", "và") for w in between):
+                        addressees.append(nxt[3])
+                        prev = nxt
+                    else:
+                        break
+        if not addressees and generic is not None:
+            return issuer, [], generic
+        return issuer, addressees, None

@@ -1,0 +1,179 @@
+"""Linear-time token featurizer for the entity CRF.
+
+One feature list per syllable token (see :class:`annotator.nlp.text.Token`), 16 to 19 strings:
+
+* the token: lower-case form (``w=``) and character shape (``s=``: ``Hà`` -> ``Xx``, ``UBND`` -> ``X``,
+  ``57-NQ/TW`` -> ``d-X/X``; title/upper/digit information is folded into the shape), and a
+  3-letter suffix (``suf=``) for non-Vietnamese-looking words (foreign names);
+* neighbours: lower-case forms at -2..+2 and the bigrams (-1,0) and (0,+1) (``b-=``, ``b+=``),
+  shape bigrams (-1,0) and (0,+1);
+* word segmentation: the syllable's position in its word with the next one's (``p=BI``) and the
+  whole lower-cased word for multi-syllable words (``ww=``);
+* gazetteers and rules (:meth:`RuleSet.gazetteer_tags`, longest match): BIO tags at -1..+1 for
+  provinces/districts/wards/regions/countries, organisation heads, person titles, place
+  prefixes and known names (``g=B-PROV`` …), and a lexical class (``c=SUR`` Vietnamese surname,
+  ``c=FOR`` foreign name).
+
+No previous-tag features (the CRF's transition weights model label sequences) and no chunking.
+Per-token-type strings are cached, so a token costs a few concatenations and list items.
+"""
+
+from __future__ import annotations
+
+from annotator.nlp.text import Token
+
+__all__ = ["FEATURE_SET_VERSION", "Featurizer", "shape"]
+
+#: Bump when the feature templates change: a model trained with another version is refused.
+FEATURE_SET_VERSION = "f4"
+
+_SHAPE_CACHE: dict[str, str] = {}
+
+
+def shape(tok: str) -> str:
+    """Compressed character-class shape: ``Hà`` -> ``Xx``, ``UBND`` -> ``X``, ``57`` -> ``d``."""
+    s = _SHAPE_CACHE.get(tok)
+    if s is not None:
+        return s
+    out = []
+    prev = ""
+    for c in tok:
+        if c.isupper():
+            k = "X"
+        elif c.islower():
+            k = "x"
+        elif c.isdigit():
+            k = "d"
+        elif c.isalpha():
+            k = "x"
+        else:
+            k = c if c in ".,-/()&:;\"'" else "p"
+        if k != prev:
+            out.append(k)
+            prev = k
+    s = "".join(out) or "_"
+    if len(_SHAPE_CACHE) < 200_000:
+        _SHAPE_CACHE[tok] = s
+    return s
+
+
+_VN_MARKS = set("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
+
+
+class Featurizer:
+    """Build CRF feature lists for a sentence's tokens, given a :class:`RuleSet` (or None)."""
+
+    version = FEATURE_SET_VERSION
+
+    def __init__(self, rules=None):
+        self.rules = rules
+        self._tok_cache: dict[str, tuple] = {}
+
+    def _token_info(self, tok: str) -> tuple:
+        """Cached per token type: lower form, shape and the prefixed unigram feature strings."""
+        info = self._tok_cache.get(tok)
+        if info is None:
+            low = tok.lower()
+            sh = shape(tok)
+            cls_ = self.rules.word_class(tok) if self.rules is not None else "-"
+            foreign = tok.isalpha() and len(tok) > 3 and not any(c in _VN_MARKS for c in low)
+            extra = []
+            if cls_ != "-":
+                extra.append("c=" + cls_)
+            if foreign:
+                extra.append("suf=" + low[-3:])
+            info = (low, sh, "w=" + low, "s=" + sh, "w-1=" + low, "w+1=" + low, "w-2=" + low,
+                    "w+2=" + low, "s-2=" + sh, "s+2=" + sh, tuple(extra))
+            if len(self._tok_cache) < 300_000:
+                self._tok_cache[tok] = info
+        return info
+
+    def sentence_features(self, tokens: list[Token]) -> list[list[str]]:
+        n = len(tokens)
+        if n == 0:
+            return []
+        tinfo = self._token_info
+        infos = [tinfo(t.text) for t in tokens]
+        low = [x[0] for x in infos]
+        shp = [x[1] for x in infos]
+        if self.rules is not None:
+            gaz = self.rules.gazetteer_tags([t.text for t in tokens], low)
+        else:
+            gaz = ["O"] * n
+        wpos = [t.word_pos for t in tokens]
+        # word strings per token (multi-syllable words only)
+        word_of = [None] * n
+        i = 0
+        while i < n:
+            j = i + 1
+            while j < n and wpos[j] == "I":
+                j += 1
+            if j - i > 1:
+                w = "ww=" + " ".join(low[i:j])
+                for k in range(i, j):
+                    word_of[k] = w
+            i = j
+        L = _PAD_L + low + _PAD_R
+        S = _PAD_L + shp + _PAD_R
+        G = [_gaz_strings(g) for g in gaz]
+        I = [_PAD_INFO, _PAD_INFO] + infos + [_END_INFO, _END_INFO]
+        GG = [_GAZ_PAD, _GAZ_PAD] + G + [_GAZ_PAD, _GAZ_PAD]
+        P = _PAD_L + wpos + _PAD_R
+        out = []
+        append = out.append
+        for i in range(n):
+            k = i + 2
+            me = I[k]
+            lk = L[k]
+            sk = S[k]
+            f = [
+                "b", me[2], me[3], I[k - 1][4], I[k + 1][5], I[k - 2][6], I[k + 2][7],
+                "b-=" + L[k - 1] + "|" + lk,
+                "b+=" + lk + "|" + L[k + 1],
+                "s-1=" + S[k - 1] + "|" + sk,
+                "s+1=" + sk + "|" + S[k + 1],
+                GG[k][0], GG[k - 1][1], GG[k + 1][2],
+                _P_STR[P[k] + P[k + 1]],
+            ]
+            w = word_of[i]
+            if w is not None:
+                f.append(w)
+            if me[10]:
+                f.extend(me[10])
+            append(f)
+        return out
+
+
+_PAD_L = ["<s>", "<s>"]
+_PAD_R = ["</s>", "</s>"]
+
+
+def _info_pad(v: str) -> tuple:
+    return (v, v, "w=" + v, "s=" + v, "w-1=" + v, "w+1=" + v, "w-2=" + v, "w+2=" + v,
+            "s-2=" + v, "s+2=" + v, ())
+
+
+_PAD_INFO = _info_pad("<s>")
+_END_INFO = _info_pad("</s>")
+_GAZ_CACHE: dict[str, tuple] = {}
+
+
+def _gaz_strings(tag: str) -> tuple:
+    t = _GAZ_CACHE.get(tag)
+    if t is None:
+        t = _GAZ_CACHE[tag] = ("g=" + tag, "g-1=" + tag, "g+1=" + tag, "g-2=" + tag, "g+2=" + tag)
+    return t
+
+
+_GAZ_PAD_L = None
+_GAZ_PAD = None
+
+
+def _init_pads():
+    global _GAZ_PAD
+    # the padding rows of the gazetteer column: g-1/g+1/g-2/g+2 of a padding position
+    _GAZ_PAD = ("g=<s>", "g-1=<s>", "g+1=</s>", "g-2=<s>", "g+2=</s>")
+
+
+_init_pads()
+_P_STR = {a + b: "p=" + a + b for a in ("B", "I", "<s>", "</s>") for b in ("B", "I", "<s>", "</s>")}

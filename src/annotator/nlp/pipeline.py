@@ -1,0 +1,354 @@
+"""The pre-annotation pipeline: entities (CRF + rules) and directives, Qt-free.
+
+    from annotator.nlp.pipeline import Pipeline
+    pipe = Pipeline.load()                 # shipped model + shipped rules
+    ann = pipe.annotate(text)
+    for s in ann.spans: print(s.start, s.end, s.label, s.score, s.origin)
+    for head, tail, label in ann.relations: ...   # head = directive index, label issuer/addressee
+
+Merge precedence for entity spans (no two entity spans overlap in the output):
+
+1. CRF spans are the base (origin ``crf:<model-version>``), first repaired by rules:
+   a. cut before a word from ``name_breakers.txt`` ("UBND thành phố Hải Phòng | đề nghị …");
+   b. an ORG ends with its place when a capitalised name follows ("Sở … tỉnh Lâm Đồng | Ksor
+      Thị Hạnh");
+   c. coordinated names are split at "và"/"," when the right part starts with an organisation
+      head, a known name or a place (ORG/LOC), or a MISC head (MISC);
+   d. leading lower-case syllables are dropped from PER/ORG/MISC spans.
+2. A rule span (origin ``rules``) from an organisation head, a MISC head, a known name
+   (``entities.txt``) or a gazetteer place replaces the CRF spans it overlaps when it covers
+   them and is *longer* than each: rule ``Sở Y tế Hà Nội`` beats CRF ``Sở Y tế`` + ``Hà Nội``.
+   A title + name rule span (PER) cuts a CRF ORG that ran into the name.
+3. Strong rule spans (heads, known names), title + name spans and gazetteer places (provinces,
+   regions, countries; ambiguous one-word names such as "Anh", "Đức" excluded) also fill gaps
+   where the CRF found nothing; place prefix + capitalised word spans do not.
+4. ORG/MISC spans that are only a generic head ("Ban Tổ chức", "Ban Chỉ đạo", "Đại hội") are
+   dropped.
+5. Without a usable model the rule spans alone are used (and a warning is issued).
+
+Scores: a CRF span that a rule span confirms exactly scores 0.95; other CRF spans score the lowest
+marginal probability of their labels (local forward-backward, see
+:func:`annotator.nlp.entities.predict_spans`); rule spans score 0.6-0.7 (0.5-0.6 without a
+model). All spans are snapped to whole syllables (:func:`annotator.nlp.text.snap_span`).
+DIRECTIVE spans (origin ``directives``) cover whole sentences and may contain entities.
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.nlp.directives import DirectiveDetector
+from annotator.nlp.entities import EntityModel, ModelError, load_model, predict_spans
+from annotator.nlp.features import Featurizer
+from annotator.nlp.resources import models_dir
+from annotator.nlp.rules import RuleSet, load_rules, rule_entities
+from annotator.nlp.text import segment_spans, sentences, snap_span
+
+__all__ = ["Suggestion", "Annotation", "Pipeline", "default_model_path"]
+
+log = logging.getLogger(__name__)
+
+_STRONG_RULES = ("org-head", "known", "misc-head")
+
+
+@dataclass
+class Suggestion:
+    start: int
+    end: int
+    label: str
+    score: float
+    origin: str
+    attrs: dict = field(default_factory=dict)
+
+
+@dataclass
+class Annotation:
+    text: str
+    spans: list[Suggestion] = field(default_factory=list)
+    relations: list[tuple[int, int, str]] = field(default_factory=list)
+
+    def entities(self) -> list[Suggestion]:
+        return [s for s in self.spans if s.label != "DIRECTIVE"]
+
+    def directives(self) -> list[Suggestion]:
+        return [s for s in self.spans if s.label == "DIRECTIVE"]
+
+
+def default_model_path(folder: str | Path | None = None) -> Path | None:
+    """The active model in ``folder`` (default: shipped ``resources/models``).
+
+    Reads the ``active`` pointer file if present, else the newest ``entity-*.crf``.
+    """
+    folder = Path(folder) if folder else models_dir()
+    pointer = folder / "active"
+    if pointer.is_file():
+        name = pointer.read_text(encoding="utf-8").strip()
+        if name:
+            return folder / name
+    found = sorted(folder.glob("entity-*.crf"))
+    return found[-1] if found else None
+
+
+class Pipeline:
+    """Entities + directives for one text at a time. Thread-compatible (no shared mutable state
+    except caches)."""
+
+    def __init__(self, model: EntityModel | None, rules: RuleSet, *, use_rules: bool = True,
+                 scores: bool = True):
+        self.model = model
+        self.rules = rules
+        self.use_rules = use_rules
+        self.scores = scores
+        self.featurizer = Featurizer(rules)
+        self.directives = DirectiveDetector(rules)
+
+    # ------------------------------------------------------------------
+    @classmethod
+    def load(cls, model_path: str | Path | None = None, rules_dir: str | Path | None = None,
+             *, base_rules_dir: str | Path | None = None,
+             gazetteers_dir: str | Path | None = None) -> "Pipeline":
+        """Load the model and rules.
+
+        ``model_path``: a ``.crf`` file (default: the shipped active model). A missing or
+        unusable file gives a rules-only pipeline and a :func:`warnings.warn` / logged warning.
+        ``rules_dir``: a user rules folder whose files extend/override the shipped rules and
+        gazetteers (see :mod:`annotator.nlp.rules`); syntax errors raise ``RuleSyntaxError``.
+        """
+        rules = load_rules(rules_dir=base_rules_dir, extra_dir=rules_dir, gazetteers_dir=gazetteers_dir)
+        model = None
+        path = Path(model_path) if model_path else default_model_path()
+        if path is None:
+            msg = "no entity model found; falling back to rule-based entities"
+            log.warning(msg)
+            warnings.warn(msg, RuntimeWarning, stacklevel=2)
+        else:
+            try:
+                model = load_model(path)
+            except ModelError as exc:
+                msg = f"entity model unusable ({exc}); falling back to rule-based entities"
+                log.warning(msg)
+                warnings.warn(msg, RuntimeWarning, stacklevel=2)
+        return cls(model, rules)
+
+    @property
+    def model_version(self) -> str:
+        """Version string of the entity model, or ``"rules"`` without a model."""
+        return self.model.version if self.model is not None else "rules"
+
+    # ------------------------------------------------------------------
+    def _sentence_entities(self, text, toks):
+        """Merged entity spans of one sentence: list of (start, end, label, score, origin)."""
+        rule = []
+        if self.use_rules:
+            rule = [(toks[a].start, toks[b - 1].end, lab, why)
+                    for a, b, lab, why in rule_entities(toks, self.rules)]
+        crf = []
+        if self.model is not None:
+            confirmed = {(a, b, lab) for a, b, lab, _w in rule}
+            crf = [(x.start, x.end, x.label, x.score, x.origin) for x in
+                   predict_spans(self.model, self.featurizer, toks, self.scores, confirmed)]
+        if not self.use_rules:
+            return crf
+        if self.model is None:
+            return [(a, b, lab, 0.6 if why in _STRONG_RULES else 0.5, "rules") for a, b, lab, why in rule
+                    if not (lab in ("ORG", "MISC") and self._bare_head(toks, a, b, lab))]
+        merged = [self._trim_lower(toks, m) for m in self._refine(toks, crf)]
+        merged = [m for m in merged if m is not None]
+        for a, b, lab, why in rule:
+            if why == "title" and lab == "PER":
+                # "UBND tỉnh Trần Quốc Bảo" tagged as one ORG: cut the ORG before the name
+                cut = []
+                for m in merged:
+                    if m[2] == "ORG" and m[0] < a < m[1] and m[1] <= b:
+                        prev_end = max((t.end for t in toks if t.end <= a), default=m[0])
+                        cut.append((m, (m[0], prev_end) + tuple(m[2:])))
+                for old, new in cut:
+                    merged.remove(old)
+                    if new[1] > new[0]:
+                        merged.append(new)
+            over = [m for m in merged if m[0] < b and a < m[1]]
+            if not over:
+                if why in _STRONG_RULES or why in ("title", "gazetteer"):
+                    merged.append((a, b, lab, 0.6, "rules"))
+                continue
+            if (why in _STRONG_RULES and lab in ("ORG", "MISC")) or (why == "gazetteer" and lab == "LOC"):
+                # a longer rule name replaces the model spans it covers
+                if all(m[0] >= a and m[1] <= b and (m[1] - m[0]) < (b - a) for m in over):
+                    if not (len(over) == 1 and over[0][2] == lab and over[0][1] - over[0][0] >= b - a):
+                        merged = [m for m in merged if m not in over]
+                        merged.append((a, b, lab, 0.7, "rules"))
+        merged.sort()
+        return [m for m in merged if not (m[2] in ("ORG", "MISC") and self._bare_head(toks, m[0], m[1], m[2]))]
+
+    def _refine(self, toks, spans):
+        """Repair model spans with rules (see module docstring, step 1b)."""
+        if not spans:
+            return spans
+        rules = self.rules
+        texts = [t.text for t in toks]
+        lowers = [t.lower() for t in texts]
+        start_of = {t.start: k for k, t in enumerate(toks)}
+        end_of = {t.end: k + 1 for k, t in enumerate(toks)}
+        breakers = rules.name_breakers
+        brk_f = breakers.firsts
+        heads = rules.org_heads
+        out = []
+        for span in spans:
+            a = start_of.get(span[0])
+            b = end_of.get(span[1])
+            if a is None or b is None:
+                out.append(span)
+                continue
+            lab = span[2]
+            pieces = [(a, b)]
+            # (a) cut before a breaker word ("… Hải Phòng | đề nghị …", "Quốc hội | khóa XV")
+            for k in range(a + 1, b):
+                # whole words; the segmenter may glue a verb to the name before it ("Lại Xuân nối")
+                if lowers[k] in brk_f and texts[k][:1].islower() and (
+                        toks[k].word_pos == "B" or texts[k - 1][:1].isupper()):
+                    m = breakers.match(texts, lowers, k)
+                    whole = m and (k + m[0] >= len(toks) or toks[k + m[0]].word_pos == "B")
+                    if whole and (not m[1].flags or lab in m[1].flags):
+                        pieces = [(a, k)]
+                        break
+            a, b = pieces[0]
+            # (b) an ORG ends with its place: "Sở … tỉnh Lâm Đồng | Ksor Thị Hạnh"
+            if lab == "ORG":
+                k = a + 1
+                while k < b:
+                    pm = rules.places.match(texts, lowers, k) if texts[k][:1].isupper() else None
+                    if pm and pm[1] in ("PROV", "DIST", "COUNTRY", "REGION"):
+                        e = k + pm[0]
+                        rest = range(e, b)
+                        if e < b and all(texts[x][:1].isupper() and texts[x].isalpha() for x in rest) \
+                                and not rules.places.match(texts, lowers, e) and not heads.match(texts, lowers, e):
+                            b = e
+                            break
+                        k = e
+                    else:
+                        k += 1
+            # (c) split coordinated names: "Bộ Tài chính | và | Ủy ban Kiểm tra Trung ương"
+            cuts = []
+            for k in range(a + 1, b - 1):
+                if lowers[k] in ("và", ",") and texts[k + 1][:1].isupper():
+                    nxt = heads.match(texts, lowers, k + 1) or rules.entities.match(texts, lowers, k + 1)
+                    if lab == "LOC" or lab == "ORG":
+                        nxt = nxt or rules.places.match(texts, lowers, k + 1)
+                    if lab == "MISC":
+                        nxt = rules.misc_heads.match(texts, lowers, k + 1)
+                    if nxt and not (lab == "ORG" and lowers[k] == "," and not heads.match(texts, lowers, k + 1)):
+                        cuts.append(k)
+            bounds = []
+            s0 = a
+            for k in cuts:
+                bounds.append((s0, k))
+                s0 = k + 1
+            bounds.append((s0, b))
+            for x, y in bounds:
+                if y > x:
+                    out.append((toks[x].start, toks[y - 1].end) + tuple(span[2:]))
+        return out
+
+    @staticmethod
+    def _trim_lower(toks, m):
+        """Drop leading lower-case syllables of a PER/ORG/MISC span ("sinh Lào tại …")."""
+        a, b, lab = m[0], m[1], m[2]
+        if lab == "LOC":
+            return m
+        for t in toks:
+            if t.start < a:
+                continue
+            if t.start >= b:
+                return None
+            if t.text[:1].islower():
+                continue
+            return (t.start, b) + tuple(m[2:]) if t.start != a else m
+        return None
+
+    def _bare_head(self, toks, a, b, label: str = "ORG") -> bool:
+        """True for an ORG/MISC span that is only a generic head ("Ban Tổ chức", "Đại hội")."""
+        heads = self.rules.org_heads if label == "ORG" else self.rules.misc_heads
+        idx = [k for k, t in enumerate(toks) if t.start >= a and t.end <= b]
+        if not idx or len(idx) > heads.max_len:
+            return False
+        i = idx[0]
+        texts = [t.text for t in toks[i:i + len(idx)]]
+        lowers = [t.lower() for t in texts]
+        m = heads.match(texts, lowers, 0)
+        if not m or m[0] != len(idx) or "alone" in m[1].flags:
+            return False
+        known = self.rules.entities.match(texts, lowers, 0)
+        return not (known and known[0] == len(idx))
+
+    def annotate(self, text: str) -> Annotation:
+        sents = sentences(text)
+        spans_ = [(s.start, s.end) for s in sents]
+        toks_per = segment_spans(text, spans_)
+        ents: list[tuple] = []
+        for toks in toks_per:
+            if toks:
+                ents.extend(self._sentence_entities(text, toks))
+        # snap + de-overlap (keep earlier / longer)
+        out_ents = []
+        last_end = -1
+        for a, b, lab, score, origin in sorted(ents, key=lambda x: (x[0], -(x[1] - x[0]))):
+            a, b = snap_span(text, a, b)
+            if a >= b or a < last_end:
+                continue
+            out_ents.append(Suggestion(a, b, lab, float(score), origin))
+            last_end = b
+        hits = self.directives.detect(text, spans_, toks_per, [(s.start, s.end, s.label) for s in out_ents])
+        spans = list(out_ents)
+        relations = []
+        ent_tuples = [(s.start, s.end, s.label, k) for k, s in enumerate(out_ents)]
+        head_links = (None, [], None)  # issuer, addressees, generic addressee of the chain head
+        last_issuer = None
+        for h in hits:
+            attrs = {"kind": h.kind}
+            if h.cue:
+                attrs["cue"] = h.cue
+            toks = toks_per[h.sentence_index]
+            issuer, addressees, addressee_text = self.directives.link(h, toks, ent_tuples)
+            if h.kind == "continuation":
+                # a continuation carries on the request it follows: same issuer and addressees
+                issuer, addressees, addressee_text = head_links
+                attrs["inherited"] = True
+            else:
+                if issuer is None and last_issuer is not None and h.kind == "cue" \
+                        and self._pronoun_subject(text, h.start, h.cue_start):
+                    issuer = last_issuer  # "Ông cũng đề nghị …": the official quoted before
+                    attrs["issuer_resolved"] = "previous"
+                head_links = (issuer, addressees, addressee_text)
+            if issuer is not None:
+                last_issuer = issuer
+            if addressee_text is not None:
+                attrs["addressee_text"] = text[addressee_text[0]:addressee_text[1]]
+                attrs["addressee_span"] = list(addressee_text)
+            a, b = snap_span(text, h.start, h.end)
+            d_index = len(spans)
+            spans.append(Suggestion(a, b, "DIRECTIVE", float(h.score), "directives", attrs))
+            if issuer is not None:
+                relations.append((d_index, issuer, "issuer"))
+            for ad in addressees:
+                if ad != issuer:
+                    relations.append((d_index, ad, "addressee"))
+        return Annotation(text, spans, relations)
+
+    _PRONOUNS = ("ông", "bà", "đồng chí", "anh", "chị", "bộ trưởng", "thứ trưởng", "chủ tịch", "phó chủ tịch",
+                 "bí thư", "phó bí thư", "giám đốc", "thủ tướng", "phó thủ tướng", "trưởng ban", "đại biểu",
+                 "đại sứ", "tổng giám đốc", "thống đốc")
+
+    @classmethod
+    def _pronoun_subject(cls, text: str, start: int, cue_start: int) -> bool:
+        """The words before the cue only name someone by title or pronoun ("Ông cũng", "Bộ trưởng")."""
+        head = text[start:cue_start].strip().lower()
+        for filler in (" cũng", " tiếp tục", " còn", " đồng thời", " đặc biệt"):
+            if head.endswith(filler):
+                head = head[: -len(filler)].strip()
+        return head in cls._PRONOUNS
+
+    def __call__(self, text: str) -> Annotation:
+        return self.annotate(text)

@@ -1,0 +1,774 @@
+"""Reviewer-editable rules and gazetteers, and the rule-based entity tagger.
+
+Files
+-----
+Shipped rule files live in ``resources/rules/`` and gazetteers in ``resources/gazetteers/``.
+All are plain UTF-8 text, one entry per line::
+
+    # a comment line (also: blank lines are ignored)
+    Sở                       a plain entry
+    UBND | place, alone      an entry with options: comma-separated flags or key=value pairs
+    Quốc hội | ORG           (entities.txt) the option is the entity label
+    đề nghị | weight=0.95    (directive_cues.txt) a numeric option
+    !Bộ                      in a user rules folder: remove this shipped entry
+
+A user rules folder (e.g. ``rules/`` next to the corpus file) may hold files with the same names;
+their entries are added to (or, with ``!``, removed from) the shipped lists. A user file whose first
+non-blank line is ``#! replace`` replaces the shipped list instead of extending it.
+
+Any syntax error raises :class:`RuleSyntaxError`, whose message names the file and line number.
+
+Known files and their options (see each file's header for details)::
+
+    org_heads.txt           flags: alone, place
+    misc_heads.txt          (no options)
+    entities.txt            value: PER | ORG | LOC | MISC
+    person_titles.txt       (no options)
+    place_prefixes.txt      (no options)
+    name_breakers.txt       flags: PER, ORG, LOC, MISC (labels whose spans are cut; default all)
+    directive_cues.txt      weight=<0..1>, flags: modal, needs_modal
+    directive_blockers.txt  flags: before, after, phrase, sentence (where the blocker sits)
+    directive_starts.txt    weight=<0..1>  (words that open a subject-less continuation sentence)
+    provinces.txt districts.txt wards.txt countries.txt regions.txt surnames.txt
+    foreign_names.txt       gazetteers (no options)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.nlp.resources import gazetteers_dir as _gaz_dir
+from annotator.nlp.resources import rules_dir as _rules_dir
+from annotator.nlp.text import Token, syllables
+
+__all__ = [
+    "RuleSyntaxError",
+    "RuleEntry",
+    "PhraseIndex",
+    "RuleSet",
+    "parse_rule_file",
+    "parse_rule_text",
+    "load_rules",
+    "rule_entities",
+    "FILE_SCHEMAS",
+]
+
+ENTITY_LABELS = ("PER", "ORG", "LOC", "MISC")
+
+
+class RuleSyntaxError(ValueError):
+    """A malformed line in a rule or gazetteer file."""
+
+    def __init__(self, path: str | Path, line: int, message: str):
+        self.path = str(path)
+        self.line = line
+        self.message = message
+        super().__init__(f"{self.path}, line {line}: {message}")
+
+
+@dataclass(frozen=True)
+class RuleEntry:
+    phrase: str
+    flags: frozenset = frozenset()
+    options: tuple = ()  # (key, value) pairs
+    label: str | None = None
+    remove: bool = False
+    path: str = ""
+    line: int = 0
+
+    def option(self, key: str, default=None):
+        for k, v in self.options:
+            if k == key:
+                return v
+        return default
+
+
+@dataclass(frozen=True)
+class _Schema:
+    flags: frozenset = frozenset()
+    numeric: frozenset = frozenset()
+    label: bool = False
+
+
+FILE_SCHEMAS: dict[str, _Schema] = {
+    "org_heads": _Schema(flags=frozenset({"alone", "place"})),
+    "entities": _Schema(label=True),
+    "person_titles": _Schema(),
+    "place_prefixes": _Schema(),
+    "misc_heads": _Schema(),
+    "directive_cues": _Schema(flags=frozenset({"modal", "needs_modal"}),
+                              numeric=frozenset({"weight"})),
+    "directive_blockers": _Schema(flags=frozenset({"before", "after", "phrase", "sentence"})),
+    "directive_starts": _Schema(numeric=frozenset({"weight"})),
+    "name_breakers": _Schema(flags=frozenset(ENTITY_LABELS)),
+    "provinces": _Schema(),
+    "districts": _Schema(),
+    "wards": _Schema(),
+    "countries": _Schema(),
+    "regions": _Schema(),
+    "surnames": _Schema(),
+    "foreign_names": _Schema(),
+}
+
+RULE_FILES = (
+    "org_heads", "misc_heads", "entities", "person_titles", "place_prefixes", "name_breakers",
+    "directive_cues", "directive_blockers", "directive_starts",
+)
+GAZETTEER_FILES = (
+    "provinces", "districts", "wards", "countries", "regions", "surnames", "foreign_names",
+)
+
+_BAD_CHARS = re.compile(r"[\t\x00-\x08\x0b-\x1f\[\]{}<>]")
+
+
+def parse_rule_text(text: str, name: str, path: str | Path = "<string>") -> tuple[list[RuleEntry], bool]:
+    """Parse one rule file's text. Returns ``(entries, replace)``."""
+    schema = FILE_SCHEMAS.get(name, _Schema())
+    entries: list[RuleEntry] = []
+    replace = False
+    seen_content = False
+    for lineno, raw in enumerate(text.splitlines(), start=1):
+        line = unicodedata.normalize("NFC", raw).strip()
+        if not line:
+            continue
+        if line.startswith("#"):
+            if not seen_content and line.replace(" ", "").lower() == "#!replace":
+                replace = True
+            continue
+        seen_content = True
+        remove = False
+        if line.startswith("!"):
+            remove = True
+            line = line[1:].strip()
+        if line.count("|") > 1:
+            raise RuleSyntaxError(path, lineno, "more than one '|' on the line")
+        phrase, _, opts = line.partition("|")
+        phrase = " ".join(phrase.split())
+        if not phrase:
+            raise RuleSyntaxError(path, lineno, "empty entry before '|'" if _ else "empty entry")
+        if _BAD_CHARS.search(phrase):
+            raise RuleSyntaxError(path, lineno, f"invalid character in entry {phrase!r}")
+        flags: set[str] = set()
+        options: list[tuple[str, object]] = []
+        label = None
+        if _:
+            opts = opts.strip()
+            if not opts:
+                raise RuleSyntaxError(path, lineno, "nothing after '|'")
+            for item in opts.split(","):
+                item = item.strip()
+                if not item:
+                    raise RuleSyntaxError(path, lineno, "empty option (stray comma)")
+                if "=" in item:
+                    key, _eq, value = item.partition("=")
+                    key, value = key.strip(), value.strip()
+                    if key not in schema.numeric:
+                        raise RuleSyntaxError(path, lineno, f"unknown option {key!r} in {name}.txt")
+                    try:
+                        num = float(value)
+                    except ValueError:
+                        raise RuleSyntaxError(path, lineno, f"option {key} needs a number, got {value!r}") from None
+                    if not 0.0 <= num <= 1.0:
+                        raise RuleSyntaxError(path, lineno, f"option {key} must lie in 0..1, got {value}")
+                    options.append((key, num))
+                elif schema.label and item.upper() in ENTITY_LABELS and item == item.upper():
+                    if label is not None:
+                        raise RuleSyntaxError(path, lineno, "two labels on one line")
+                    label = item
+                elif item in schema.flags:
+                    flags.add(item)
+                else:
+                    allowed = sorted(schema.flags) + ([f"{k}=<number>" for k in sorted(schema.numeric)])
+                    if schema.label:
+                        allowed = list(ENTITY_LABELS)
+                    raise RuleSyntaxError(
+                        path, lineno,
+                        f"unknown option {item!r} in {name}.txt (allowed: {', '.join(allowed) or 'none'})",
+                    )
+        if schema.label and label is None and not remove:
+            raise RuleSyntaxError(path, lineno, f"missing label: write '{phrase} | ORG' (one of {', '.join(ENTITY_LABELS)})")
+        entries.append(RuleEntry(phrase, frozenset(flags), tuple(options), label, remove, str(path), lineno))
+    return entries, replace
+
+
+def parse_rule_file(path: str | Path, name: str | None = None) -> tuple[list[RuleEntry], bool]:
+    path = Path(path)
+    name = name or path.stem
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise RuleSyntaxError(path, line, "not valid UTF-8") from None
+    return parse_rule_text(text, name, path)
+
+
+# ---------------------------------------------------------------------------
+# phrase index
+
+
+def _phrase_tokens(phrase: str) -> tuple[str, ...]:
+    parts = phrase.split()
+    if all(p.isalpha() for p in parts):
+        return tuple(parts)
+    return tuple(t.text for t in syllables(phrase))
+
+
+class PhraseIndex:
+    """Longest-match lookup of token sequences.
+
+    ``case``: ``"lower"`` (case-insensitive), ``"first"`` (case-insensitive except that the first
+    letter of the phrase must have the written case) or ``"exact"``.
+    """
+
+    def __init__(self, entries=(), case: str = "lower"):
+        self.case = case
+        self._index: dict[str, list[tuple[int, tuple[str, ...], tuple[str, ...], object]]] = {}
+        self.max_len = 0
+        self.size = 0
+        self._first_exact: set[str] = set()
+        self._pos: dict = {}
+        self._dirty: set[str] = set()
+        for phrase, value in entries:
+            self.add(phrase, value)
+        self._sort()
+
+    def add(self, phrase: str, value=None) -> None:
+        toks = _phrase_tokens(phrase)
+        if not toks:
+            return
+        low = tuple(t.lower() for t in toks)
+        key = (low, toks)
+        bucket = self._index.setdefault(low[0], [])
+        pos = self._pos.get(key)
+        if pos is not None:
+            for i, item in enumerate(bucket):
+                if item[1] == low and item[2] == toks:
+                    bucket[i] = (item[0], low, toks, value)
+                    return
+        self._pos[key] = True
+        bucket.append((len(low), low, toks, value))
+        self._dirty.add(low[0])
+        self._first_exact.add(toks[0])
+        self.max_len = max(self.max_len, len(low))
+        self.size += 1
+
+    def _sort(self) -> None:
+        for k in self._dirty:
+            self._index[k].sort(key=lambda x: -x[0])
+        self._dirty.clear()
+
+    def remove(self, phrase: str) -> None:
+        toks = _phrase_tokens(phrase)
+        if not toks:
+            return
+        low = tuple(t.lower() for t in toks)
+        bucket = self._index.get(low[0])
+        if bucket:
+            keep = [b for b in bucket if b[1] != low]
+            for b in bucket:
+                if b[1] == low:
+                    self._pos.pop((b[1], b[2]), None)
+            self.size -= len(bucket) - len(keep)
+            self._index[low[0]] = keep
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __contains__(self, phrase: str) -> bool:
+        toks = _phrase_tokens(phrase)
+        low = [t.lower() for t in toks]
+        return self.match(toks, low, 0) is not None and self.match(toks, low, 0)[0] == len(toks)
+
+    def first_words(self) -> set[str]:
+        return set(self._index)
+
+    @property
+    def firsts(self) -> dict:
+        """Lower-cased first token -> candidates (for a quick ``in`` pre-check)."""
+        return self._index
+
+    def match(self, texts, lowers, i: int):
+        """Longest match starting at ``i``: ``(length, value)`` or ``None``."""
+        if self.case == "exact" and texts[i] not in self._first_exact:
+            return None
+        if self._dirty:
+            self._sort()
+        bucket = self._index.get(lowers[i])
+        if not bucket:
+            return None
+        n_avail = len(lowers) - i
+        for n, low, orig, value in bucket:
+            if n > n_avail:
+                continue
+            if n > 1 and tuple(lowers[i:i + n]) != low:
+                continue
+            if self.case == "exact":
+                if tuple(texts[i:i + n]) != orig:
+                    continue
+            elif self.case == "first":
+                a, b = texts[i][:1], orig[0][:1]
+                if a.isupper() != b.isupper():
+                    continue
+            return n, value
+        return None
+
+    def match_all(self, texts, lowers, i: int):
+        """All matches starting at ``i`` (longest first)."""
+        if self._dirty:
+            self._sort()
+        bucket = self._index.get(lowers[i])
+        out = []
+        if not bucket:
+            return out
+        for n, low, orig, value in bucket:
+            if n > len(lowers) - i or tuple(lowers[i:i + n]) != low:
+                continue
+            if self.case == "exact" and tuple(texts[i:i + n]) != orig:
+                continue
+            if self.case == "first" and texts[i][:1].isupper() != orig[0][:1].isupper():
+                continue
+            out.append((n, value))
+        return out
+
+
+# ---------------------------------------------------------------------------
+# rule set
+
+
+@dataclass
+class RuleSet:
+    """All rules and gazetteers, loaded and indexed."""
+
+    entries: dict[str, list[RuleEntry]] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+
+    def __post_init__(self):
+        self._build()
+
+    # -- building -----------------------------------------------------------
+    def _build(self) -> None:
+        e = self.entries
+        self.org_heads = PhraseIndex(((x.phrase, x) for x in e.get("org_heads", [])), case="first")
+        self.misc_heads = PhraseIndex(((x.phrase, x) for x in e.get("misc_heads", [])), case="first")
+        self.entities = PhraseIndex(((x.phrase, x.label) for x in e.get("entities", [])), case="exact")
+        self.person_titles = PhraseIndex(((x.phrase, x) for x in e.get("person_titles", [])), case="lower")
+        self.place_prefixes = PhraseIndex(((x.phrase, x) for x in e.get("place_prefixes", [])), case="exact")
+        self.name_breakers = PhraseIndex(((x.phrase, x) for x in e.get("name_breakers", [])), case="exact")
+        self.directive_cues = PhraseIndex(((x.phrase, x) for x in e.get("directive_cues", [])), case="lower")
+        self.directive_blockers = PhraseIndex(((x.phrase, x) for x in e.get("directive_blockers", [])), case="lower")
+        self.directive_starts = PhraseIndex(((x.phrase, x) for x in e.get("directive_starts", [])), case="lower")
+        # places: exact-case lookups (names are capitalised)
+        self.places = PhraseIndex(case="exact")
+        # lowest priority first: a later list overwrites an identical name ("Quảng Ninh" is a
+        # ward too, but a province first)
+        for name, kind in (("wards", "WARD"), ("districts", "DIST"), ("countries", "COUNTRY"),
+                           ("regions", "REGION"), ("provinces", "PROV")):
+            for x in e.get(name, []):
+                self.places.add(x.phrase, kind)
+        self.surnames = {x.phrase for x in e.get("surnames", [])}
+        self.foreign_names = {x.phrase for x in e.get("foreign_names", [])}
+        self._token_flags: dict[str, str] = {}
+        self._cand_cache: dict[str, tuple] = {}
+        self._pfx_words = self.place_prefixes.first_words()
+        self._gaz_firsts = set()
+        for idx in (self.entities, self.places, self.org_heads, self.person_titles, self.place_prefixes):
+            self._gaz_firsts |= idx.first_words()
+
+    @classmethod
+    def load(cls, rules_dir: str | Path | None = None, gazetteers_dir: str | Path | None = None,
+             extra_dir: str | Path | None = None) -> "RuleSet":
+        """Load shipped rules (or ``rules_dir``) and gazetteers, then overlay ``extra_dir``."""
+        rules_dir = Path(rules_dir) if rules_dir else _rules_dir()
+        gazetteers_dir = Path(gazetteers_dir) if gazetteers_dir else _gaz_dir()
+        entries: dict[str, list[RuleEntry]] = {}
+        sources: list[str] = []
+        for names, folder in ((RULE_FILES, rules_dir), (GAZETTEER_FILES, gazetteers_dir)):
+            for name in names:
+                p = folder / f"{name}.txt"
+                if p.is_file():
+                    got, _replace = parse_rule_file(p, name)
+                    entries[name] = [x for x in got if not x.remove]
+                    sources.append(str(p))
+        if extra_dir:
+            extra = Path(extra_dir)
+            if extra.is_dir():
+                for name in RULE_FILES + GAZETTEER_FILES:
+                    p = extra / f"{name}.txt"
+                    if not p.is_file():
+                        continue
+                    got, replace = parse_rule_file(p, name)
+                    base = [] if replace else list(entries.get(name, []))
+                    removed = {x.phrase for x in got if x.remove}
+                    base = [x for x in base if x.phrase not in removed]
+                    added = {x.phrase: x for x in got if not x.remove}
+                    base = [x for x in base if x.phrase not in added] + list(added.values())
+                    entries[name] = base
+                    sources.append(str(p))
+        return cls(entries, sources)
+
+    # -- per token lookups (cached) ------------------------------------------
+    def word_class(self, tok: str) -> str:
+        """Cheap lexical class of a single token used by the featurizer."""
+        cls_ = self._token_flags.get(tok)
+        if cls_ is None:
+            parts = []
+            if tok in self.surnames:
+                parts.append("SUR")
+            if tok in self.foreign_names:
+                parts.append("FOR")
+            cls_ = "+".join(parts) or "-"
+            if len(self._token_flags) < 500_000:
+                self._token_flags[tok] = cls_
+        return cls_
+
+    def _candidates(self, tok: str) -> tuple:
+        """Indices that may match at a token (cached per token string), in priority order."""
+        low = tok.lower()
+        out = []
+        if low in self.entities.firsts and tok in self.entities._first_exact:
+            out.append((self.entities, "E"))
+        if tok in self.places._first_exact:
+            out.append((self.places, None))
+        if low in self.org_heads.firsts:
+            out.append((self.org_heads, "ORGH"))
+        if low in self.person_titles.firsts:
+            out.append((self.person_titles, "TITLE"))
+        if tok in self.place_prefixes._first_exact:
+            out.append((self.place_prefixes, "PFX"))
+        out = tuple(out)
+        if len(self._cand_cache) < 300_000:
+            self._cand_cache[tok] = out
+        return out
+
+    def gazetteer_tags(self, texts: list[str], lowers: list[str]) -> list[str]:
+        """Per token: a tag like ``B-PROV``/``I-COUNTRY``/``B-ORGH``/``B-TITLE``/``B-PFX`` or ``O``.
+
+        Longest match wins; scanned left to right (linear in the number of tokens).
+        """
+        n = len(texts)
+        tags = ["O"] * n
+        cand = self._cand_cache
+        i = 0
+        while i < n:
+            tok = texts[i]
+            todo = cand.get(tok)
+            if todo is None:
+                todo = self._candidates(tok)
+            if not todo:
+                i += 1
+                continue
+            best = None
+            for idx, kind in todo:
+                if kind == "PFX" and best is not None:
+                    continue
+                m = idx.match(texts, lowers, i)
+                if m and (best is None or m[0] > best[0]):
+                    if kind == "E":
+                        best = (m[0], "E" + m[1])  # known name: EORG, ELOC …
+                    elif kind is None:
+                        best = (m[0], m[1])  # place kind: PROV, DIST, WARD, REGION, COUNTRY
+                    else:
+                        best = (m[0], kind)
+            if best is None:
+                i += 1
+                continue
+            k, kind = best
+            tags[i] = "B-" + kind
+            for j in range(i + 1, i + k):
+                tags[j] = "I-" + kind
+            i += k
+        return tags
+
+
+def load_rules(rules_dir: str | Path | None = None, extra_dir: str | Path | None = None,
+               gazetteers_dir: str | Path | None = None) -> RuleSet:
+    """Shipped rules and gazetteers, optionally extended/overridden by ``extra_dir``."""
+    return RuleSet.load(rules_dir=rules_dir, gazetteers_dir=gazetteers_dir, extra_dir=extra_dir)
+
+
+# ---------------------------------------------------------------------------
+# rule-based entity tagging
+
+_CONNECT = {"và", "&", "-", "–"}
+_ADMIN_UNITS = {"tỉnh", "thành", "huyện", "quận", "xã", "phường", "thị"}
+
+
+def _is_name_start(t: str) -> bool:
+    return t[:1].isupper()
+
+
+def rule_entities(tokens: list[Token], rules: RuleSet) -> list[tuple[int, int, str, str]]:
+    """Rule-based entities over one sentence's tokens.
+
+    Returns ``(first_token, end_token_exclusive, label, rule_name)``; no overlaps.
+    Rules, by priority:
+
+    1. ``entities.txt`` known names (exact case);
+    2. organisation head + capitalised continuation (``Sở`` + ``Y tế`` + ``Hà Nội``), also
+       through ``và``/``-`` joints and a lower-case place prefix for ``place`` heads;
+    3. person title + capitalised run (1 to 4 syllables, optionally after an organisation);
+    4. a lower-case place prefix + capitalised run (``tỉnh Quảng Ninh``) and capitalised
+       gazetteer places (provinces, regions, countries).
+    """
+    texts = [t.text for t in tokens]
+    lowers = [t.lower() for t in texts]
+    n = len(tokens)
+    out: list[tuple[int, int, str, str]] = []
+    taken = [False] * n
+
+    def free(a, b):
+        return not any(taken[a:b])
+
+    def take(a, b, label, why):
+        out.append((a, b, label, why))
+        for k in range(a, b):
+            taken[k] = True
+
+    def word_start(k):
+        return tokens[k].word_pos == "B"
+
+    def name_run(k, max_len=4):
+        """Length of a capitalised run starting at k (person name shaped)."""
+        j = k
+        while j < n and j - k < max_len and texts[j][:1].isupper() and texts[j].isalpha():
+            j += 1
+        return j - k
+
+    def looks_like_person(k):
+        r = name_run(k)
+        if r >= 2 and texts[k] in rules.surnames:
+            return True
+        if r >= 1 and texts[k] in rules.foreign_names:
+            return True
+        return False
+
+    def is_place(j):
+        pl = rules.places.match(texts, lowers, j)
+        return pl if pl and pl[1] in ("PROV", "REGION", "COUNTRY", "DIST") else None
+
+    def person_ahead(j):
+        """A person's name (surname-led capitalised run that is not a known place) at j."""
+        return looks_like_person(j) and texts[j] in rules.surnames and not is_place(j)
+
+    def org_extent(i, head_len, head_entry):
+        j = i + head_len
+        got_name = False
+        after_place = False
+        allow_place = "place" in head_entry.flags
+        while j < n:
+            t = texts[j]
+            if t[:1].isupper() and (t.isalnum() or "." in t):
+                pl = is_place(j)
+                if pl and got_name:
+                    j += pl[0]
+                    after_place = True
+                    continue
+                if after_place and not rules.org_heads.match(texts, lowers, j):
+                    break  # "UBND tỉnh Long An | Võ Thành Đạt": the place ends the name
+                if rules.misc_heads.match(texts, lowers, j):
+                    break  # "Ban Tổ chức | Liên hoan …": an event name is not part of the body
+                if got_name and rules.org_heads.match(texts, lowers, j) and j > i + head_len \
+                        and lowers[j - 1] in _CONNECT:
+                    j -= 1
+                    break
+                # stop at a person name that follows the organisation or its head
+                if person_ahead(j) and not pl:
+                    break
+                if titles_at(j):
+                    break
+                got_name = True
+                j += 1
+                # lower-case syllables continuing the same word: "Y tế", "Giáo dục"
+                while j < n and tokens[j].word_pos == "I" and texts[j][:1].islower() and texts[j].isalpha() \
+                        and lowers[j] not in ("và",):
+                    j += 1
+                continue
+            if lowers[j] in _CONNECT and got_name and j + 1 < n and texts[j + 1][:1].isupper() \
+                    and not looks_like_person(j + 1) and not (len(texts[j + 1]) > 1 and texts[j + 1].isupper()):
+                j += 1
+                continue
+            if t == "," and got_name and j + 2 < n and texts[j + 1][:1].isupper():
+                # "Bộ Văn hóa, Thể thao và Du lịch": comma list closed by "và"
+                k = j + 1
+                while k < n and k < j + 8 and lowers[k] != "và" and texts[k] not in ",.;:":
+                    k += 1
+                if k < n and lowers[k] == "và" and k + 1 < n and texts[k + 1][:1].isupper():
+                    j += 1
+                    continue
+                break
+            pm = rules.place_prefixes.match(texts, lowers, j)
+            if pm and (allow_place or got_name) and texts[j][:1].islower():
+                k = j + pm[0]
+                if k < n and texts[k][:1].isupper() and not person_ahead(k) and not titles_at(k):
+                    j = k
+                    got_name = True
+                    continue
+                if allow_place and lowers[j] in _ADMIN_UNITS:
+                    # "UBND tỉnh" with no name: the unit word still belongs to the body
+                    j = k
+                    got_name = True
+                break
+            break
+        # trim trailing connectors
+        while j > i + head_len and lowers[j - 1] in _CONNECT | {","}:
+            j -= 1
+        return j, got_name
+
+    def misc_extent(i, head_len):
+        j = i + head_len
+        got = False
+        while j < n:
+            t = texts[j]
+            lw = lowers[j]
+            if t[:1].isupper() or t[:1].isdigit():
+                got = True
+                j += 1
+                while j < n and tokens[j].word_pos == "I" and t[:1].isupper() and texts[j][:1].islower() \
+                        and texts[j].isalpha():
+                    j += 1
+                continue
+            if lw == "số" and j + 1 < n and texts[j + 1][:1].isdigit():
+                # "Nghị quyết số 57-NQ/TW": the number and its code
+                j += 2
+                while j < n and (texts[j] in "-/." or texts[j][:1].isdigit() or texts[j].isupper()) \
+                        and not tokens[j].text.isspace():
+                    if texts[j] in "-/." and not (j + 1 < n and (texts[j + 1][:1].isdigit() or texts[j + 1].isupper())):
+                        break
+                    j += 1
+                got = True
+                continue
+            if got and lw in ("-", "–", "và") and j + 1 < n and texts[j + 1][:1].isupper() \
+                    and not rules.misc_heads.match(texts, lowers, j + 1):
+                j += 1
+                continue
+            if got and lw == "lần" and j + 2 < n and lowers[j + 1] == "thứ":
+                j += 3
+                continue
+            if got and lw == "năm" and j + 1 < n and texts[j + 1].isdigit() and len(texts[j + 1]) == 4:
+                j += 2
+                continue
+            pm = rules.place_prefixes.match(texts, lowers, j)
+            if got and pm and texts[j][:1].islower() and j + pm[0] < n and texts[j + pm[0]][:1].isupper():
+                j += pm[0]
+                continue
+            break
+        while j > i + head_len and lowers[j - 1] in _CONNECT:
+            j -= 1
+        return j if got else i + head_len
+
+    def titles_at(k):
+        """A capitalised multi-word title followed by a person's name ("… Giám đốc Trần …")."""
+        m = rules.person_titles.match(texts, lowers, k)
+        return (m is not None and texts[k][:1].isupper() and m[0] >= 2 and k + m[0] < n
+                and looks_like_person(k + m[0]))
+
+    ent_f = rules.entities.firsts
+    head_f = rules.org_heads.firsts
+    title_f = rules.person_titles.firsts
+    pfx_f = rules.place_prefixes.firsts
+    place_f = rules.places.firsts
+    pfx_words = rules._pfx_words
+    i = 0
+    while i < n:
+        low_i = lowers[i]
+        if low_i not in ent_f and low_i not in head_f:
+            i += 1
+            continue
+        # 1. known names
+        m = rules.entities.match(texts, lowers, i) if low_i in ent_f else None
+        hm = rules.org_heads.match(texts, lowers, i) if texts[i][:1].isupper() and low_i in head_f else None
+        if hm:
+            end, got = org_extent(i, hm[0], hm[1])
+            if got or "alone" in hm[1].flags:
+                if m and m[0] >= end - i:
+                    take(i, i + m[0], m[1], "known")
+                    i += m[0]
+                    continue
+                # a title such as "Bộ trưởng" is not an org: "Bộ" + "trưởng" is lower-case anyway
+                take(i, end, "ORG", "org-head")
+                i = end
+                continue
+        if m:
+            take(i, i + m[0], m[1], "known")
+            i += m[0]
+            continue
+        i += 1
+
+    # 2b. named events, laws, programmes: MISC head + capitalised continuation / number / code
+    misc_f = rules.misc_heads.firsts
+    i = 0
+    while i < n:
+        if lowers[i] not in misc_f or not texts[i][:1].isupper():
+            i += 1
+            continue
+        m = rules.misc_heads.match(texts, lowers, i)
+        if not m:
+            i += 1
+            continue
+        end = misc_extent(i, m[0])
+        if end > i + m[0]:
+            # replaces rule spans inside it (a place or an organisation inside an event name)
+            inner = [x for x in out if x[0] >= i and x[1] <= end]
+            if all(x[0] >= i and x[1] <= end for x in out if x[0] < end and i < x[1]):
+                for x in inner:
+                    out.remove(x)
+                for k in range(i, end):
+                    taken[k] = False
+                take(i, end, "MISC", "misc-head")
+                i = end
+                continue
+        i += 1
+
+    # 3. person after a title (possibly after an ORG that follows the title)
+    i = 0
+    while i < n:
+        m = rules.person_titles.match(texts, lowers, i) if lowers[i] in title_f else None
+        if not m:
+            i += 1
+            continue
+        j = i + m[0]
+        # skip an organisation that sits between the title and the name
+        for a, b, lab, _w in out:
+            if a == j and lab in ("ORG", "LOC"):
+                j = b
+                break
+        r = name_run(j) if j < n else 0
+        if r and j + r < n and tokens[j + r].word_pos == "I" and texts[j + r][:1].islower():
+            r = 0  # "Trưởng Ban Chỉ đạo": "Chỉ" continues a lower-case word
+        if r and (rules.org_heads.match(texts, lowers, j) or is_place(j)):
+            r = 0
+        if r and free(j, j + r) and texts[j] not in pfx_words:
+            # a single capitalised syllable after "ông"/"bà" is fine ("ông Tùng")
+            take(j, j + r, "PER", "title")
+            i = j + r
+            continue
+        i = j
+
+    # 4. places
+    i = 0
+    while i < n:
+        if taken[i] or (lowers[i] not in pfx_f and lowers[i] not in place_f):
+            i += 1
+            continue
+        pm = rules.place_prefixes.match(texts, lowers, i)
+        if pm and texts[i][:1].islower():
+            j = i + pm[0]
+            r = 0
+            while j + r < n and texts[j + r][:1].isupper() and texts[j + r].isalpha() and r < 4:
+                r += 1
+            if r and free(j, j + r):
+                take(j, j + r, "LOC", "place-prefix")
+                i = j + r
+                continue
+        gm = rules.places.match(texts, lowers, i)
+        if gm and free(i, i + gm[0]) and gm[1] in ("PROV", "REGION", "COUNTRY"):
+            if texts[i] not in ("Anh", "Đức", "Nhật", "Mỹ") or gm[0] > 1:
+                take(i, i + gm[0], "LOC", "gazetteer")
+                i += gm[0]
+                continue
+        i += 1
+    out.sort()
+    return out

@@ -1,0 +1,489 @@
+"""Offset-preserving tokenisation, word segmentation and sentence splitting.
+
+Everything here keeps exact code-point offsets into the original (NFC) text.
+
+* :func:`syllables` cuts a text into the same tokens as underthesea's regex tokenizer
+  (syllables, numbers, abbreviations, punctuation), each with ``(start, end)``.
+* :func:`segment` groups those tokens into words with underthesea's word segmentation model,
+  i.e. the model behind ``underthesea.word_tokenize``. The fast path feeds the model directly
+  (one regex pass, no re-alignment); if underthesea's internals are not importable it calls
+  the public ``word_tokenize`` and maps its words back onto the tokens by counting them.
+* :func:`sentences` splits a text into sentence spans (directive spans are whole sentences).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+from typing import NamedTuple
+
+__all__ = [
+    "Token",
+    "Sentence",
+    "syllables",
+    "segment",
+    "segment_spans",
+    "sentences",
+    "snap_span",
+    "is_word_char",
+]
+
+
+class Token(NamedTuple):
+    """A syllable-level token: ``text == source[start:end]``; ``word_pos`` is B or I."""
+
+    text: str
+    start: int
+    end: int
+    word_pos: str = "B"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+
+
+# ---------------------------------------------------------------------------
+# syllable tokens
+
+
+def _load_patterns():
+    try:
+        from underthesea.pipeline.word_tokenize.regex_tokenize import patterns
+
+        return patterns
+    except Exception:  # pragma: no cover - depends on the installed underthesea
+        return re.compile(r"\w+(?:[-.]\w+)*|[^\w\s]", re.UNICODE)
+
+
+_PATTERNS = _load_patterns()
+_FALLBACK_TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+
+
+def _prepare(text: str) -> str:
+    # underthesea's character normalisation on NFC text is length preserving (ð -> đ)
+    if "ð" in text or "Ð" in text:
+        text = text.replace("ð", "đ").replace("Ð", "Đ")
+    return text
+
+
+_CHUNK = re.compile(r"\S+")
+_SAFE_TAIL = frozenset(",;:!?")
+_DOT_ABBR = frozenset({"Tp", "Mr", "Mrs", "Ms", "Dr", "ThS"})
+
+
+# abbreviations that keep their final period ("TP. Hồ Chí Minh", "PGS.TS.")
+_KEEP_DOT = frozenset({"TP", "Tp", "TS", "ThS", "Th.S", "PGS", "GS", "PGS.TS", "GS.TS", "BS", "Mr", "Mrs", "Ms",
+                       "Dr", "St", "v.v", "TT", "Q", "P"})
+
+
+def _regex_tokens(src: str, text: str, s: int, e: int, append) -> None:
+    for m in _PATTERNS.finditer(src, s, e):
+        a, b = m.span()
+        if a == b:
+            continue
+        piece = text[a:b]
+        if len(piece) > 2 and piece[-1] == "." and piece[-2] != "." and piece[:-1] not in _KEEP_DOT \
+                and (b >= len(text) or text[b].isspace()):
+            # underthesea keeps a sentence-final period on "UBND." / "TP.HCM.": split it off so that
+            # names end before the punctuation
+            append(Token(piece[:-1], a, b - 1, "B"))
+            append(Token(".", b - 1, b, "B"))
+            continue
+        if len(piece.split()) != 1:
+            # never happens with underthesea's patterns, but keep tokens whitespace-free
+            for sub in _FALLBACK_TOKEN.finditer(text, a, b):
+                append(Token(sub.group(0), sub.start(), sub.end(), "B"))
+            continue
+        append(Token(piece, a, b, "B"))
+
+
+def syllables(text: str, start: int = 0, end: int | None = None, *, _src: str | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``.
+
+    Equivalent to running underthesea's tokenizer regex over ``text[start:end]`` (no pattern
+    crosses whitespace). Whitespace-separated chunks made of letters only (optionally followed
+    by one of ``, ; : ! ?``, or by ``.`` after a word that has a lower-case letter) take a fast
+    path; everything else goes through the regex.
+    """
+    if end is None:
+        end = len(text)
+    src = _src if _src is not None else _prepare(text)
+    out: list[Token] = []
+    append = out.append
+    for m in _CHUNK.finditer(src, start, end):
+        a, b = m.span()
+        chunk = m.group()
+        if chunk.isalpha():
+            append(Token(text[a:b], a, b, "B"))
+            continue
+        head = chunk[:-1]
+        tail = chunk[-1]
+        if head.isalpha() and (tail in _SAFE_TAIL or (
+                tail == "." and not head.isupper() and head not in _DOT_ABBR)):
+            append(Token(text[a:b - 1], a, b - 1, "B"))
+            append(Token(text[b - 1:b], b - 1, b, "B"))
+            continue
+        # let look-aheads see the following whitespace, as in a whole-text scan
+        _regex_tokens(src, text, a, b + 1 if b < end else end, append)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# word segmentation
+
+
+_WS_TEMPLATES = [
+    "T[-2]", "T[-1]", "T[0]", "T[1]", "T[2]", "T[-2,-1]", "T[-1,0]", "T[0,1]", "T[1,2]", "T[-2,0]",
+    "T[-1,1]", "T[0,2]", "T[-2].lower", "T[-1].lower", "T[0].lower", "T[1].lower", "T[2].lower",
+    "T[-2,-1].lower", "T[-1,0].lower", "T[0,1].lower", "T[1,2].lower", "T[-1].isdigit", "T[0].isdigit",
+    "T[1].isdigit", "T[-2].istitle", "T[-1].istitle", "T[0].istitle", "T[1].istitle", "T[2].istitle",
+    "T[0,1].istitle", "T[0,2].istitle", "T[-2].is_in_dict", "T[-1].is_in_dict", "T[0].is_in_dict",
+    "T[1].is_in_dict", "T[2].is_in_dict", "T[-2,-1].is_in_dict", "T[-1,0].is_in_dict",
+    "T[0,1].is_in_dict", "T[1,2].is_in_dict", "T[-2,0].is_in_dict", "T[-1,1].is_in_dict",
+    "T[0,2].is_in_dict",
+]
+_SELF_CHECK = [
+    "Ngày 10/11 , tại TP.HCM , PGS.TS Nguyễn Văn A ( Nghị quyết số 57 - NQ / TW ) 😀 e-mail".split(),
+    "UBND tỉnh Quảng Ninh đề nghị các sở , ngành 1.000 ² iPhone X1 Đ".split(),
+    ["Hà"], ["Hà", "Nội"],
+]
+
+
+def _make_ws_featurizer(D):
+    """A pure-Python twin of underthesea's ``CRFFeaturizer`` for the word segmentation
+    templates (``_WS_TEMPLATES``), several times faster because per-token strings are cached.
+    Its output is checked against the Rust featurizer when the segmenter starts (see
+    ``_Segmenter._init``); on any difference the Rust featurizer is used."""
+    ucache: dict[str, tuple] = {}
+    offs = (-2, -1, 0, 1, 2)
+
+    def strings(w: str, low: str, dg: str, tt: str, dd: str) -> tuple:
+        """(raw, lower, isdigit, istitle, is_in_dict) feature strings of a token at each offset."""
+        return (
+            tuple(f"T[{k}]={w}" for k in offs),
+            tuple(f"T[{k}].lower={low}" for k in offs),
+            ("", f"T[-1].isdigit={dg}", f"T[0].isdigit={dg}", f"T[1].isdigit={dg}", ""),
+            tuple(f"T[{k}].istitle={tt}" for k in offs),
+            tuple(f"T[{k}].is_in_dict={dd}" for k in offs),
+        )
+
+    def tokinfo(w: str) -> tuple:
+        r = ucache.get(w)
+        if r is None:
+            low = w.lower()
+            tt = not w[:1].islower()  # underthesea's istitle: first character not lower-case
+            r = (low, *strings(w, low, str(w.isascii() and w.isdigit()), str(tt), str(low in D)), tt)
+            if len(ucache) < 300_000:
+                ucache[w] = r
+        return r
+
+    BOS = (None, *strings("BOS", "BOS", "BOS", "BOS", "BOS"), None)
+    EOS = (None, *strings("EOS", "EOS", "EOS", "EOS", "EOS"), None)
+
+    def feats(ws):
+        n = len(ws)
+        U = [BOS, BOS] + [tokinfo(w) for w in ws] + [EOS, EOS]
+        low = [u[0] for u in U[2:n + 2]]
+        tit = [u[6] for u in U[2:n + 2]]
+        # joins of 2 and 3 tokens starting at each token
+        P2 = [a + " " + b for a, b in zip(ws, ws[1:])]
+        L2 = [a + " " + b for a, b in zip(low, low[1:])]
+        P3 = [a + " " + b for a, b in zip(P2, ws[2:])]
+        L3 = [a + " " + b for a, b in zip(L2, low[2:])]
+        D2 = [str(x in D) for x in L2]
+        D3 = [str(x in D) for x in L3]
+        T2 = [str(a and b) for a, b in zip(tit, tit[1:])]
+        T3 = [str(a and b and c) for a, b, c in zip(tit, tit[1:], tit[2:])]
+        B1, B2, E1, E2 = ["BOS"], ["BOS", "BOS"], ["EOS"], ["EOS", "EOS"]
+        # window (a, b) columns, padded so that row i reads index i (BOS/EOS outside)
+        c_m2m1 = ["T[-2,-1]=" + x for x in B2 + P2]
+        c_m10 = ["T[-1,0]=" + x for x in B1 + P2]
+        c_01 = ["T[0,1]=" + x for x in P2 + E1]
+        c_12 = ["T[1,2]=" + x for x in P2[1:] + E2]
+        c_m20 = ["T[-2,0]=" + x for x in B2 + P3]
+        c_m11 = ["T[-1,1]=" + x for x in B1 + P3 + E1]
+        c_02 = ["T[0,2]=" + x for x in P3 + E2]
+        l_m2m1 = ["T[-2,-1].lower=" + x for x in B2 + L2]
+        l_m10 = ["T[-1,0].lower=" + x for x in B1 + L2]
+        l_01 = ["T[0,1].lower=" + x for x in L2 + E1]
+        l_12 = ["T[1,2].lower=" + x for x in L2[1:] + E2]
+        t_01 = ["T[0,1].istitle=" + x for x in T2 + E1]
+        t_02 = ["T[0,2].istitle=" + x for x in T3 + E2]
+        d_m2m1 = ["T[-2,-1].is_in_dict=" + x for x in B2 + D2]
+        d_m10 = ["T[-1,0].is_in_dict=" + x for x in B1 + D2]
+        d_01 = ["T[0,1].is_in_dict=" + x for x in D2 + E1]
+        d_12 = ["T[1,2].is_in_dict=" + x for x in D2[1:] + E2]
+        d_m20 = ["T[-2,0].is_in_dict=" + x for x in B2 + D3]
+        d_m11 = ["T[-1,1].is_in_dict=" + x for x in B1 + D3 + E1]
+        d_02 = ["T[0,2].is_in_dict=" + x for x in D3 + E2]
+        out = [
+            [um2[1][0], um1[1][1], u0[1][2], up1[1][3], up2[1][4],
+             c_m2m1[i], c_m10[i], c_01[i], c_12[i], c_m20[i], c_m11[i], c_02[i],
+             um2[2][0], um1[2][1], u0[2][2], up1[2][3], up2[2][4],
+             l_m2m1[i], l_m10[i], l_01[i], l_12[i],
+             um1[3][1], u0[3][2], up1[3][3],
+             um2[4][0], um1[4][1], u0[4][2], up1[4][3], up2[4][4],
+             t_01[i], t_02[i],
+             um2[5][0], um1[5][1], u0[5][2], up1[5][3], up2[5][4],
+             d_m2m1[i], d_m10[i], d_01[i], d_12[i], d_m20[i], d_m11[i], d_02[i]]
+            for i, (um2, um1, u0, up1, up2) in enumerate(zip(U, U[1:], U[2:], U[3:], U[4:]))
+        ]
+        return out
+    return feats
+
+
+class _DictCache:
+    """Memoise a one-argument function in a plain dict (bounded); faster than lru_cache."""
+
+    def __init__(self, fn, limit: int = 200_000):
+        self.fn = fn
+        self.limit = limit
+        self.data: dict = {}
+
+    def __call__(self, key):
+        v = self.data.get(key)
+        if v is None:
+            v = self.fn(key)
+            if len(self.data) < self.limit:
+                self.data[key] = v
+        return v
+
+
+class _Segmenter:
+    """underthesea's word segmentation CRF, fed with our own offset-carrying tokens."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._ready = False
+        self._fast = False
+        self._featurizer = None
+        self._tagger = None
+        self._normalize = None
+        self._py_features = None
+
+    def _init(self):
+        with self._lock:
+            if self._ready:
+                return
+            try:
+                from os.path import dirname, join
+
+                import joblib
+                import underthesea.pipeline.word_tokenize as wt
+                from underthesea.pipeline.text_normalize import token_normalize
+                from underthesea_core import CRFFeaturizer, CRFTagger
+
+                base = join(dirname(wt.__file__), "models", "ws_crf_vlsp2013_20230727")
+                features = joblib.load(join(base, "features.bin"))
+                dictionary = joblib.load(join(base, "dictionary.bin"))
+                tagger = CRFTagger()
+                tagger.load(join(base, "models.bin"))
+                self._featurizer = CRFFeaturizer(features, dictionary)
+                self._tagger = tagger
+                self._py_features = None
+                if list(features) == _WS_TEMPLATES:
+                    py = _make_ws_featurizer(dictionary)
+                    ref = self._featurizer.process([[[w] for w in ws] for ws in _SELF_CHECK])
+                    if [py(ws) for ws in _SELF_CHECK] == ref:
+                        self._py_features = py
+                self._normalize = _DictCache(token_normalize)
+                self._fast = True
+            except Exception:  # pragma: no cover - older/newer underthesea layouts
+                self._fast = False
+            self._ready = True
+
+    def word_positions(self, tokens: list[Token]) -> list[str]:
+        """B/I word position for each token."""
+        return self.word_positions_many([tokens])[0]
+
+    def word_positions_many(self, batches: list[list[Token]]) -> list[list[str]]:
+        """B/I word positions for several token lists (one featurizer call for all)."""
+        if not self._ready:
+            self._init()
+        if not self._fast:
+            return [_positions_from_word_tokenize(toks) if toks else [] for toks in batches]
+        norm = self._normalize
+        if self._py_features is not None:
+            py = self._py_features
+            nd = norm.data
+            feats = iter([py([nd.get(t[0]) or norm(t[0]) for t in toks]) for toks in batches if toks])
+        else:
+            todo = [[[norm(t.text)] for t in toks] for toks in batches if toks]
+            feats = iter(self._featurizer.process(todo)) if todo else iter(())
+        tag = self._tagger.tag
+        out = []
+        for toks in batches:
+            if not toks:
+                out.append([])
+                continue
+            tags = tag(next(feats))
+            pos = ["I" if t == "I-W" else "B" for t in tags]
+            pos[0] = "B"
+            out.append(pos)
+        return out
+
+
+def _positions_from_word_tokenize(tokens: list[Token]) -> list[str]:
+    """Map ``underthesea.word_tokenize`` output onto our tokens by counting tokens per word."""
+    from underthesea import word_tokenize
+
+    words = word_tokenize(" ".join(t.text for t in tokens))
+    counts = [w.count(" ") + 1 for w in words]
+    if sum(counts) != len(tokens):  # cannot align: every token its own word
+        return ["B"] * len(tokens)
+    out: list[str] = []
+    for n in counts:
+        out.append("B")
+        out.extend("I" * (n - 1))
+    return out
+
+
+_SEGMENTER = _Segmenter()
+
+
+def segment(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with their word position (B = first syllable of a word)."""
+    toks = syllables(text, start, end)
+    pos = _SEGMENTER.word_positions(toks)
+    return [t if p == "B" else t._replace(word_pos=p) for t, p in zip(toks, pos)]
+
+
+def segment_spans(text: str, spans) -> list[list[Token]]:
+    """:func:`segment` for several ``(start, end)`` spans of ``text`` at once."""
+    src = _prepare(text)
+    toks = [syllables(text, a, b, _src=src) for a, b in spans]
+    positions = _SEGMENTER.word_positions_many(toks)
+    return [
+        [t if p == "B" else Token(t[0], t[1], t[2], "I") for t, p in zip(ts, ps)]
+        for ts, ps in zip(toks, positions)
+    ]
+
+
+def words(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Group token indices into words: list of (first_index, end_index_exclusive)."""
+    out = []
+    for i, t in enumerate(tokens):
+        if t.word_pos == "B" or not out:
+            out.append([i, i + 1])
+        else:
+            out[-1][1] = i + 1
+    return [(a, b) for a, b in out]
+
+
+# ---------------------------------------------------------------------------
+# sentences
+
+# Abbreviations after which a period does not end a sentence.
+_NO_BREAK_BEFORE_DOT = {
+    "tp", "ts", "ths", "pgs", "gs", "bs", "ks", "mr", "mrs", "ms", "dr", "st", "no", "tr", "q", "p",
+}
+_BULLETS = "-–—+•*·"
+_CLOSERS = "\"'”’»)]}"
+_END = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s|$)")
+
+
+def _line_sentences(text: str, a: int, b: int, out: list[Sentence]) -> None:
+    # strip the line
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if a >= b:
+        return
+    # a list marker ("- ", "• ") is not part of the sentence
+    if text[a] in _BULLETS and a + 1 < b and text[a + 1].isspace():
+        a += 1
+        while a < b and text[a].isspace():
+            a += 1
+    start = a
+    for m in _END.finditer(text, a, b):
+        e = m.end()
+        if e >= b:
+            break
+        # what follows: must look like a sentence start
+        j = e
+        while j < b and text[j].isspace():
+            j += 1
+        if j >= b:
+            break
+        nxt = text[j]
+        if nxt.islower():
+            continue
+        if text[m.start()] == ".":
+            # abbreviation such as "TP. Hồ Chí Minh" or an initial "A. Smith"
+            k = m.start()
+            w = k
+            while w > a and (text[w - 1].isalpha()):
+                w -= 1
+            word = text[w:k]
+            if word.lower() in _NO_BREAK_BEFORE_DOT:
+                continue
+        out.append(Sentence(start, e))
+        start = j
+    out.append(Sentence(start, b))
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Sentence spans: lines are split at sentence-final punctuation followed by a capital.
+
+    A line break always ends a sentence (list items, headings, bylines). Spans exclude
+    surrounding whitespace, so a sentence runs from its first character through its final
+    punctuation mark (or the end of the line).
+    """
+    out: list[Sentence] = []
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            nl = n
+        _line_sentences(text, pos, nl, out)
+        pos = nl + 1
+    return out
+
+
+# ---------------------------------------------------------------------------
+# syllable snapping
+
+
+def is_word_char(c: str) -> bool:
+    """A character that belongs to a syllable (letters, digits, underscore)."""
+    return c.isalnum() or c == "_"
+
+
+def _joined(text: str, i: int) -> bool:
+    """True when position ``i`` lies strictly inside a run of word characters
+    (or inside a combining sequence)."""
+    if i <= 0 or i >= len(text):
+        return False
+    a, b = text[i - 1], text[i]
+    if a.isspace() or b.isspace():
+        return b in "\u200d\ufe0f\ufe0e" or unicodedata.combining(b) != 0
+    if is_word_char(a) and is_word_char(b):
+        return True
+    # never separate a combining mark / joiner / variation selector from its base
+    if unicodedata.combining(b) or b in "\u200d\ufe0f\ufe0e" or a == "\u200d":
+        return True
+    if 0xD800 <= ord(b) <= 0xDFFF:
+        return True
+    return False
+
+
+def snap_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen ``[start, end)`` so that it never cuts inside a syllable, then trim whitespace."""
+    n = len(text)
+    start = max(0, min(start, n))
+    end = max(start, min(end, n))
+    while start > 0 and _joined(text, start):
+        start -= 1
+    while end < n and _joined(text, end):
+        end += 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

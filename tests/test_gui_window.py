@@ -1,0 +1,302 @@
+"""The review window as a whole: navigation, statuses, persistence, corpus switching, startup."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from annotator.core.store import Corpus
+from test_gui_window_support import (  # noqa: F401 - fixtures
+    DOC1,
+    DOC2,
+    at,
+    db_rows,
+    db_spans,
+    db_status,
+    gui_settings,
+    key,
+    news,
+    open_window,
+    select_text,
+    window,
+)
+
+K = Qt.Key
+CTRL = Qt.KeyboardModifier.ControlModifier
+ALT = Qt.KeyboardModifier.AltModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+
+def test_window_exposes_what_background_jobs_use(window, news):
+    assert Path(window.corpus_path) == news.path
+    assert isinstance(window.corpus, Corpus)
+    assert window.reviewer == "Tester"
+    assert window.current_document_id == news.ids[0]
+    assert window.undo_stack is window.session.undo_stack
+    window.refresh_documents()
+    assert window.current_document_id == news.ids[0]
+    titles = {a.objectName() for a in window.actions_by_name.values()}
+    for name in ("import_files", "import_folder", "export", "open_corpus", "new_corpus", "preannotate", "train",
+                 "statistics", "language_vi", "language_en", "undo", "redo"):
+        assert name in titles
+
+
+def test_menus_show_shortcuts(window):
+    n = window.actions_by_name
+    assert n["done_next"].shortcut().toString() == "Ctrl+Return"
+    assert n["skip"].shortcut().toString() == "Ctrl+K"
+    assert n["accept_all"].shortcut().toString() == "Ctrl+Shift+A"
+    assert n["grow_end"].shortcut().toString() == "Alt+Shift+Right"
+    assert [a.shortcut().toString() for a in window.label_actions] == ["1", "2", "3", "4", "5"]
+    from annotator.gui.help_dialog import ShortcutsDialog, shortcut_rows
+
+    rows = shortcut_rows(window.menus())
+    assert any(keys == "Alt+Shift+Up" for _, _, keys in rows)
+    dialog = ShortcutsDialog(window.menus(), window)
+    assert dialog.table.rowCount() == len(rows)
+    dialog.deleteLater()
+
+
+def test_mark_done_moves_to_next_unfinished(window, news, qtbot):
+    d1, d2, d3, d4 = news.ids
+    key(qtbot, window, K.Key_Return, CTRL)
+    assert db_status(news.path, d1) == "done"
+    assert window.current_document_id == d2
+    key(qtbot, window, K.Key_Return, CTRL)
+    assert window.current_document_id == d3
+    key(qtbot, window, K.Key_K, CTRL)  # skip
+    assert db_status(news.path, d3) == "skipped"
+    # d4 was already done: nothing unfinished is left, so the window stays
+    assert window.current_document_id == d3
+    assert [db_status(news.path, d) for d in news.ids] == ["done", "done", "skipped", "done"]
+    window.update_status_bar()
+    assert window.progress_label.text() == window.tr("Done {done} / {total}").format(done=3, total=4)
+    qtbot.waitUntil(lambda: window.status_chip.text() == "skipped")
+
+
+def test_next_and_previous_document_keys(window, news, qtbot):
+    key(qtbot, window, K.Key_Right, ALT)
+    assert window.current_document_id == news.ids[1]
+    key(qtbot, window, K.Key_PageDown, CTRL)
+    assert window.current_document_id == news.ids[2]
+    key(qtbot, window, K.Key_Left, ALT)
+    key(qtbot, window, K.Key_PageUp, CTRL)
+    assert window.current_document_id == news.ids[0]
+    key(qtbot, window, K.Key_Left, ALT)  # first: stays
+    assert window.current_document_id == news.ids[0]
+    assert window.position_label.text().startswith(window.tr("Document {x} of {n}").split("{")[0])
+
+
+def test_close_and_reopen_finds_everything_as_left(open_window, news, qtbot):
+    win = open_window(news.path)
+    win.show_document(news.ids[1])
+    select_text(win, *at(DOC2, "Shizuoka"))
+    key(qtbot, win, K.Key_3)
+    win.session.timer.set_active(True)
+    qtbot.wait(50)
+    spans = db_spans(news.path, news.ids[1])
+    win.close()
+    assert db_rows(news.path, "SELECT time_spent > 0 FROM documents WHERE id=?", news.ids[1]) == [(1,)]
+
+    again = open_window(news.path)
+    assert again.current_document_id == news.ids[1]  # the last document shown
+    assert db_spans(news.path, news.ids[1]) == spans
+    shown = {(s.start, s.end, s.label, s.state.value) for s in again.session.spans.spans()}
+    assert {(r[1], r[2], r[3], r[5]) for r in spans} == shown
+    assert again.view.toPlainText() == DOC2
+
+
+def test_keyboard_only_review(window, news, qtbot):
+    """Move, select with Shift+arrows, label, cycle, accept, reject, finish: no mouse."""
+    view = window.view
+    key(qtbot, window, K.Key_Right, ALT)
+    key(qtbot, window, K.Key_Left, ALT)
+    assert window.current_document_id == news.ids[0]
+    # put the caret at the start of "Phó Chủ tịch" with plain arrow keys
+    target = at(DOC1, "Phó")[0]
+    key(qtbot, window, K.Key_Home, CTRL)
+    while window.view.from_utf16(view.textCursor().position()) < target:
+        key(qtbot, window, K.Key_Right, CTRL)  # word by word
+    assert window.view.from_utf16(view.textCursor().position()) == target
+    for _ in range(3):  # "Phó" + " Ch" -> snapped to "Phó Chủ"
+        key(qtbot, window, K.Key_Right, SHIFT)
+    for _ in range(2):
+        key(qtbot, window, K.Key_Right, SHIFT)
+    key(qtbot, window, K.Key_4)
+    created = [r for r in db_spans(news.path, news.ids[0]) if r[4] == "reviewer"]
+    assert [DOC1[r[1]:r[2]] for r in created] == ["Phó Chủ"]
+    # Tab to the next span (the PER suggestion) and accept it; Tab on and reject the directive
+    key(qtbot, window, K.Key_Tab)
+    assert window.session.selected.label == "PER"
+    key(qtbot, window, K.Key_Enter)
+    key(qtbot, window, K.Key_Tab)
+    assert window.session.selected.label == "DIRECTIVE"
+    key(qtbot, window, K.Key_X)
+    states = {r[3]: r[5] for r in db_spans(news.path, news.ids[0])}
+    assert states["PER"] == "accepted" and states["DIRECTIVE"] == "rejected"
+    key(qtbot, window, K.Key_Return, CTRL)
+    assert db_status(news.path, news.ids[0]) == "done"
+    assert window.current_document_id == news.ids[1]
+
+
+def test_search_box_filters_list_and_marks_hits(window, news, qtbot):
+    key(qtbot, window, K.Key_F, CTRL)
+    assert window.documents.search.hasFocus()
+    qtbot.keyClicks(window.documents.search, "Shizuoka")
+    qtbot.keyClick(window.documents.search, K.Key_Return)
+    assert window.documents.model.ids == [news.ids[1]]
+    window.show_document(news.ids[1])
+    hits = [s for s in window.view.extraSelections()]
+    assert len(hits) == 1
+    assert hits[0].cursor.selectedText() == "Shizuoka"
+    # typing digits in the search box must not label anything
+    window.documents.search.setFocus()
+    qtbot.keyClicks(window.documents.search, "1")
+    assert window.documents.search.text().endswith("1")
+    assert not [r for r in db_spans(news.path, news.ids[1]) if r[4] == "reviewer"]
+
+
+def test_open_corpus_error_keeps_current(window, news, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: shown.append(text))
+    bogus = tmp_path / "not-a-corpus.db"
+    bogus.write_bytes(b"this is not sqlite" * 100)
+    assert window.open_corpus(str(bogus)) is False
+    assert shown and "not-a-corpus.db" in shown[0]
+    assert Path(window.corpus_path) == news.path
+    assert window.current_document_id == news.ids[0]
+    assert window.corpus.count_documents() == 4
+
+
+def test_open_and_new_corpus(window, news, tmp_path, qtbot):
+    select_text(window, *at(DOC1, "Hà Nội"))
+    key(qtbot, window, K.Key_3)
+    other = tmp_path / "other.db"
+    assert window.open_corpus(str(other), create=True)
+    assert Path(window.corpus_path) == other
+    assert window.current_document_id is None
+    assert window.undo_stack.count() == 0
+    assert window.open_corpus(str(news.path))
+    assert window.documents.model.rowCount() == 4
+
+
+def test_time_spent_is_flushed_on_switch(window, news, qtbot):
+    window.session.timer.set_active(True)
+    qtbot.wait(120)
+    window.show_document(news.ids[1])
+    spent = db_rows(news.path, "SELECT time_spent FROM documents WHERE id=?", news.ids[0])[0][0]
+    assert 0.1 <= spent < 5
+
+
+def test_language_change_retranslates_without_error(window):
+    QApplication.sendEvent(window, QEvent(QEvent.Type.LanguageChange))
+    assert window.file_menu.title()
+    assert window.actions_by_name["open_corpus"].text()
+    assert window.undo_action in window.edit_menu.actions()
+    window.undo_stack.clear()
+
+
+def test_drop_files_starts_import(window, tmp_path, monkeypatch):
+    calls = []
+
+    class FakeJobs:
+        @staticmethod
+        def start_import(win, paths):
+            calls.append((win, [str(p) for p in paths]))
+
+    window.jobs = FakeJobs
+    article = tmp_path / "bai-bao.txt"
+    article.write_text("Tiêu đề\n\nNội dung bài báo.", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(article))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert calls == [(window, [str(article)])]
+
+
+def test_reviewer_comes_from_argument_env_or_settings(gui_settings, monkeypatch):
+    from annotator.gui.app import resolve_reviewer
+
+    monkeypatch.delenv("ANNOTATOR_REVIEWER", raising=False)
+    assert resolve_reviewer("Mai", ask=False) == "Mai"
+    monkeypatch.setenv("ANNOTATOR_REVIEWER", "Hùng")
+    assert resolve_reviewer(None, ask=False) == "Hùng"
+    monkeypatch.delenv("ANNOTATOR_REVIEWER")
+    from annotator.gui.session import app_settings
+
+    app_settings().setValue("reviewer", "Lan")
+    assert resolve_reviewer(None, ask=False) == "Lan"
+
+
+def test_first_run_imports_sample_into_empty_default_corpus(gui_settings, tmp_path, monkeypatch):
+    from annotator.gui.app import open_start_corpus
+    from annotator.gui.session import app_settings
+
+    monkeypatch.setenv("ANNOTATOR_DATA_DIR", str(tmp_path / "data"))
+    corpus = open_start_corpus(None)
+    try:
+        assert corpus.count_documents() > 0
+        assert Path(corpus.path) == tmp_path / "data" / "corpus.db"
+        assert app_settings().value("sampleImported", False, type=bool)
+    finally:
+        corpus.close()
+
+
+@pytest.mark.slow
+def test_smoke_test_command(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(SRC),
+           "ANNOTATOR_DATA_DIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-m", "annotator", "--smoke-test"], capture_output=True, text=True,
+                            timeout=300, env=env)
+    assert result.returncode == 0, result.stderr
+    line = result.stdout.strip().splitlines()[-1]
+    assert line.startswith("smoke test ok: 1400x900, ") and line.endswith(" documents")
+    assert int(line.split(", ")[1].split()[0]) > 0
+
+
+def test_smoke_test_fails_with_one_line_on_a_bad_corpus(tmp_path):
+    bogus = tmp_path / "bad.db"
+    bogus.write_bytes(b"garbage" * 50)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(SRC)}
+    result = subprocess.run([sys.executable, "-m", "annotator", "--smoke-test", "--corpus", str(bogus)],
+                            capture_output=True, text=True, timeout=300, env=env)
+    assert result.returncode != 0
+    assert "smoke test failed" in result.stderr
+
+
+def test_import_job_from_the_window_refreshes_the_list(window, news, tmp_path, qtbot):
+    jobs = pytest.importorskip("annotator.gui.jobs")
+    if window.jobs is None:
+        window.jobs = jobs
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Huế chuẩn bị lễ hội\n\nThừa Thiên Huế chuẩn bị Festival Huế 2026.",
+                                  encoding="utf-8")
+    (folder / "b.txt").write_text("Cần Thơ mở rộng cảng\n\nCảng Cái Cui được mở rộng trong năm nay.",
+                                  encoding="utf-8")
+    window.import_paths([str(folder)])
+    qtbot.waitUntil(lambda: window.documents.model.rowCount() == 6, timeout=30000)
+    assert window.current_document_id == news.ids[0]  # the reviewer stays where they were
+    assert window.corpus.count_documents() == 6
+
+
+def test_mark_done_accepts_the_suggestions_left_standing_and_undo_restores_them(window, news, qtbot):
+    d1 = news.ids[0]
+    suggested = {row[0] for row in db_spans(news.path, d1) if row[5] == "suggested"}
+    assert suggested
+    key(qtbot, window, K.Key_Return, CTRL)
+    assert db_status(news.path, d1) == "done"
+    states = {row[0]: row[5] for row in db_spans(news.path, d1)}
+    assert all(states[i] == "accepted" for i in suggested)
+    window.undo_stack.undo()
+    assert db_status(news.path, d1) != "done"
+    assert {row[0] for row in db_spans(news.path, d1) if row[5] == "suggested"} == suggested
