@@ -231,6 +231,7 @@ def train_from_corpus(corpus_path, conll=(), activate: str = "if-better", seed: 
     import random
 
     from annotator.nlp.pipeline import Pipeline
+    from annotator.nlp.rules import load_rules
     from annotator.nlp.train import evaluate, set_active, train_entity_model
 
     progress = progress or NullProgress()
@@ -251,7 +252,9 @@ def train_from_corpus(corpus_path, conll=(), activate: str = "if-better", seed: 
     train = [examples[i] for i in order[n_dev:]]
     folder = models_dir_for(corpus_path)
     folder.mkdir(parents=True, exist_ok=True)
-    path, report = train_entity_model(train, dev, seed=seed, out_dir=folder)
+    # the same rules as pre-annotation uses: the shipped ones plus the corpus folder's own
+    rules = load_rules(extra_dir=rules_dir_for(corpus_path))
+    path, report = train_entity_model(train, dev, seed=seed, out_dir=folder, rules=rules)
     progress.advance()
     current_path = active_model_path(corpus_path)
     with warnings.catch_warnings():
