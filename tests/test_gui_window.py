@@ -300,3 +300,16 @@ def test_mark_done_accepts_the_suggestions_left_standing_and_undo_restores_them(
     window.undo_stack.undo()
     assert db_status(news.path, d1) != "done"
     assert {row[0] for row in db_spans(news.path, d1) if row[5] == "suggested"} == suggested
+
+
+def test_a_closed_window_ignores_a_language_switch(open_window, news, qtbot):
+    """Switching language reaches every top-level widget, closed ones too: they must not touch their closed corpus."""
+    from annotator.gui import i18n
+
+    first = open_window(news.path)
+    first.close()
+    try:  # pytest-qt fails the test on an exception raised in a Qt virtual (changeEvent)
+        i18n.switch("vi")
+        QApplication.processEvents()
+    finally:
+        i18n.switch("en")

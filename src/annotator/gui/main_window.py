@@ -1018,7 +1018,9 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event) -> None:  # noqa: N802
         kind = event.type()
-        if kind == QEvent.Type.LanguageChange and hasattr(self, "help_menu"):
+        if getattr(self, "_closed", False):
+            pass  # a closed window's corpus is closed: it has nothing left to redraw
+        elif kind == QEvent.Type.LanguageChange and hasattr(self, "help_menu"):
             self.retranslate_ui()
         elif kind == QEvent.Type.ActivationChange:
             self.session.timer.set_active(self.isActiveWindow())

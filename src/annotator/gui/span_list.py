@@ -172,7 +172,7 @@ class SpanListPanel(QWidget):
         # fixed widths: ResizeToContents would read every row on every change
         hh.setSectionResizeMode(SpanListModel.TEXT, QHeaderView.ResizeMode.Stretch)
         unit = self.fontMetrics().horizontalAdvance("M")
-        for col, chars in ((SpanListModel.LABEL, 8), (SpanListModel.ORIGIN, 6), (SpanListModel.STATE, 9)):
+        for col, chars in ((SpanListModel.LABEL, 8), (SpanListModel.ORIGIN, 8), (SpanListModel.STATE, 9)):
             hh.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             hh.resizeSection(col, unit * chars)
         hh.setHighlightSections(False)
