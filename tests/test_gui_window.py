@@ -45,7 +45,7 @@ def test_window_exposes_what_background_jobs_use(window, news):
     assert window.current_document_id == news.ids[0]
     titles = {a.objectName() for a in window.actions_by_name.values()}
     for name in ("import_files", "import_folder", "export", "open_corpus", "new_corpus", "preannotate", "train",
-                 "statistics", "language_vi", "language_en", "undo", "redo"):
+                 "statistics", "language_vi", "language_en", "undo", "redo", "merge", "labels"):
         assert name in titles
 
 

@@ -259,3 +259,62 @@ def test_job_actions_trigger_jobs(qtbot, window, monkeypatch):
     [dialog] = [w for w in window.findChildren(jobs.StatsDialog)]
     assert dialog.isVisible() and dialog.stats["documents"] == 6
     dialog.close()
+
+
+def test_merge_runs_on_the_worker_and_reports(qtbot, window, tmp_path, corpus_path, monkeypatch):
+    """The real merge: minh reviewed document 0 differently (a conflict) and brings a new article."""
+    errors = _errors(window)
+    source = tmp_path / "minh.db"
+    with Corpus(source) as other:
+        other.add_document(Document(text="Ông Nguyễn Văn An làm việc tại Hà Nội, bài 0.", status=Status.DONE,
+                                    reviewer="minh", spans=[Span(4, 17, "PER"), Span(30, 36, "ORG")]))
+        other.add_document(Document(text="Bộ Y tế họp tại Huế.", status=Status.DONE, reviewer="minh",
+                                    spans=[Span(0, 7, "ORG")]))
+    on_main = []
+    real_work = jobs._merge_work
+
+    def work(progress, *args):
+        on_main.append(threading.current_thread() is threading.main_thread())
+        return real_work(progress, *args)
+
+    monkeypatch.setattr(jobs, "_merge_work", work)
+    task = jobs.start_merge(window, [source], conflicts="suggest")
+    qtbot.waitUntil(lambda: task.state == "done", timeout=20000)
+    assert errors == [] and on_main == [False]
+    assert window.refreshed == 1
+    assert window.statusBar().currentMessage() == (
+        "Merged: 1 added, 0 taken, 1 conflicts, 0 skipped; suggestions added: 1;"
+        " entity F1 between reviewers on conflicts: 0.50")
+    box = window._last_info_box
+    assert box.windowTitle() == "Merge finished with conflicts"
+    assert box.detailedText() == ("Ông Nguyễn Văn An làm việc tại Hà Nội, bài 0. (lan vs minh): entity F1 0.50;"
+                                  " suggestions added: 1")
+    box.close()
+    with Corpus(corpus_path) as corpus:
+        assert corpus.count_documents() == 7
+        [doc] = [d for d in corpus.iter_documents() if d.text.endswith("bài 0.")]
+        assert [(s.label, s.state.value, s.origin) for s in doc.spans if s.origin.startswith("merge:")] == [
+            ("ORG", "suggested", "merge:minh")]
+        assert corpus.history(doc.id, limit=1)[0]["who"] == "lan"  # the window's reviewer ran the merge
+
+
+def test_merge_reports_a_bad_source_and_the_file_picker_starts_it(qtbot, window, tmp_path, monkeypatch):
+    errors = _errors(window)
+    bad = tmp_path / "broken.db"
+    bad.write_bytes(b"not a corpus at all\n" * 50)
+    asked = []
+
+    def pick(parent, caption, folder, filters, options=None):
+        asked.append((parent, filters))
+        return [str(bad)], ""
+
+    monkeypatch.setattr(jobs.QFileDialog, "getOpenFileNames", pick)
+    task = jobs.choose_and_merge(window)
+    assert asked and asked[0][0] is window and "*.jsonl" in asked[0][1]
+    qtbot.waitUntil(lambda: task.state == "done", timeout=20000)
+    assert errors == [] and window.refreshed == 1
+    assert "sources that failed: 1" in window.statusBar().currentMessage()
+    box = window._last_info_box
+    assert box.windowTitle() == "Merge finished with problems"
+    assert "broken.db" in box.detailedText() and "\n" not in box.detailedText()
+    box.close()

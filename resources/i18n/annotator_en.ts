@@ -355,6 +355,10 @@
         <translation>Articles and annotations (*.txt *.jsonl *.json *.conll *.conllu *.bio);;All files (*)</translation>
     </message>
     <message>
+        <source>Corpora and native exports (*.db *.jsonl);;All files (*)</source>
+        <translation>Corpora and native exports (*.db *.jsonl);;All files (*)</translation>
+    </message>
+    <message>
         <source>%1 is already running</source>
         <translation>%1 is already running</translation>
     </message>
@@ -401,6 +405,50 @@
     <message>
         <source>Import a folder</source>
         <translation>Import a folder</translation>
+    </message>
+    <message>
+        <source>Merged: %1 added, %2 taken, %3 conflicts, %4 skipped</source>
+        <translation>Merged: %1 added, %2 taken, %3 conflicts, %4 skipped</translation>
+    </message>
+    <message>
+        <source>suggestions added: %1</source>
+        <translation>suggestions added: %1</translation>
+    </message>
+    <message>
+        <source>entity F1 between reviewers on conflicts: %1</source>
+        <translation>entity F1 between reviewers on conflicts: %1</translation>
+    </message>
+    <message>
+        <source>sources that failed: %1</source>
+        <translation>sources that failed: %1</translation>
+    </message>
+    <message>
+        <source>replaced by theirs</source>
+        <translation>replaced by theirs</translation>
+    </message>
+    <message>
+        <source>kept ours</source>
+        <translation>kept ours</translation>
+    </message>
+    <message>
+        <source>%1 (%2 vs %3): entity F1 %4; %5</source>
+        <translation>%1 (%2 vs %3): entity F1 %4; %5</translation>
+    </message>
+    <message>
+        <source>Merge finished with problems</source>
+        <translation>Merge finished with problems</translation>
+    </message>
+    <message>
+        <source>Merge finished with conflicts</source>
+        <translation>Merge finished with conflicts</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>Merge reviewers&apos; work</source>
+        <translation>Merge reviewers&apos; work</translation>
     </message>
     <message>
         <source>Pre-annotation finished: %1 documents</source>
@@ -469,6 +517,226 @@
     <message>
         <source>Documents by status, spans by label, progress per day</source>
         <translation>Documents by status, spans by label, progress per day</translation>
+    </message>
+</context>
+<context>
+    <name>LabelsDialog</name>
+    <message numerus="yes">
+        <source>%1 cannot be deleted: %n span(s) use it. Relabel or delete them first, or rename the label.</source>
+        <extracomment>Names the shipped pre-annotation and training know; renaming or deleting them is allowed but warned about. Colours offered to a new label, first unused first (mid-tones: the highlighter tints them).</extracomment>
+        <translation>
+            <numerusform>%1 cannot be deleted: %n span uses it. Relabel or delete it first, or rename the label.</numerusform>
+            <numerusform>%1 cannot be deleted: %n spans use it. Relabel or delete them first, or rename the label.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Used by %n span(s).</source>
+        <translation>
+            <numerusform>Used by %n span.</numerusform>
+            <numerusform>Used by %n spans.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>They will be relabelled %1.</source>
+        <translation>
+            <numerusform>It will be relabelled %1.</numerusform>
+            <numerusform>They will be relabelled %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s) use this label: it cannot be deleted.</source>
+        <translation>
+            <numerusform>%n span uses this label: it cannot be deleted.</numerusform>
+            <numerusform>%n spans use this label: it cannot be deleted.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Directive</source>
+        <translation>Directive</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Entity</translation>
+    </message>
+    <message>
+        <source>A label needs a name.</source>
+        <translation>A label needs a name.</translation>
+    </message>
+    <message>
+        <source>A label name cannot contain spaces; use _ or - instead.</source>
+        <translation>A label name cannot contain spaces; use _ or - instead.</translation>
+    </message>
+    <message>
+        <source>A label name can have at most %1 characters.</source>
+        <translation>A label name can have at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>There is already a label called %1.</source>
+        <translation>There is already a label called %1.</translation>
+    </message>
+    <message>
+        <source>Pre-annotation and training use the built-in names PER, ORG, LOC, MISC and DIRECTIVE: their suggestions for %1 will carry a label the scheme no longer has.</source>
+        <translation>Pre-annotation and training use the built-in names PER, ORG, LOC, MISC and DIRECTIVE: their suggestions for %1 will carry a label the scheme no longer has.</translation>
+    </message>
+    <message>
+        <source>Label names are usually upper-case, like ORG: %1.</source>
+        <translation>Label names are usually upper-case, like ORG: %1.</translation>
+    </message>
+    <message>
+        <source>Key %1 now belongs to %2; %3 took its former key %4.</source>
+        <translation>Key %1 now belongs to %2; %3 took its former key %4.</translation>
+    </message>
+    <message>
+        <source>Key %1 now belongs to %2; %3 has no key now.</source>
+        <translation>Key %1 now belongs to %2; %3 has no key now.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1</source>
+        <translation>Nothing was saved: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>%1 (new)</source>
+        <translation>%1 (new)</translation>
+    </message>
+    <message>
+        <source>%1 (was %2)</source>
+        <translation>%1 (was %2)</translation>
+    </message>
+    <message>
+        <source>Accepted %1 · suggested %2 · rejected %3</source>
+        <translation>Accepted %1 · suggested %2 · rejected %3</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>%1 (now %2)</source>
+        <translation>%1 (now %2)</translation>
+    </message>
+    <message>
+        <source>Change colour…</source>
+        <translation>Change colour…</translation>
+    </message>
+    <message>
+        <source>%1 — change…</source>
+        <translation>%1 — change…</translation>
+    </message>
+    <message>
+        <source>A new label: it is added when you press OK or Apply.</source>
+        <translation>A new label: it is added when you press OK or Apply.</translation>
+    </message>
+    <message>
+        <source>Renaming the label relabels them; it cannot be deleted while they exist.</source>
+        <translation>Renaming the label relabels them; it cannot be deleted while they exist.</translation>
+    </message>
+    <message>
+        <source>No span uses this label.</source>
+        <translation>No span uses this label.</translation>
+    </message>
+    <message>
+        <source>Delete the selected label.</source>
+        <translation>Delete the selected label.</translation>
+    </message>
+    <message>
+        <source>Label colour</source>
+        <translation>Label colour</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>This corpus is read-only: the labels are shown but cannot be changed. Open a copy of the corpus to edit them.</source>
+        <translation>This corpus is read-only: the labels are shown but cannot be changed. Open a copy of the corpus to edit them.</translation>
+    </message>
+    <message>
+        <source>The labels of this corpus, in palette order. Changes are saved when you press OK or Apply; renaming a label relabels all its spans.</source>
+        <translation>The labels of this corpus, in palette order. Changes are saved when you press OK or Apply; renaming a label relabels all its spans.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>Spans</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Add…</translation>
+    </message>
+    <message>
+        <source>Add a label, then type its name.</source>
+        <translation>Add a label, then type its name.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Move &amp;up</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>Move do&amp;wn</translation>
+    </message>
+    <message>
+        <source>Move the label up in the palette (and in the menus).</source>
+        <translation>Move the label up in the palette (and in the menus).</translation>
+    </message>
+    <message>
+        <source>Move the label down in the palette (and in the menus).</source>
+        <translation>Move the label down in the palette (and in the menus).</translation>
+    </message>
+    <message>
+        <source>Selected label</source>
+        <translation>Selected label</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>K&amp;ind:</source>
+        <translation>K&amp;ind:</translation>
+    </message>
+    <message>
+        <source>&amp;Colour:</source>
+        <translation>&amp;Colour:</translation>
+    </message>
+    <message>
+        <source>Short&amp;cut key:</source>
+        <translation>Short&amp;cut key:</translation>
+    </message>
+    <message>
+        <source>For example ORG or PRODUCT</source>
+        <translation>For example ORG or PRODUCT</translation>
+    </message>
+    <message>
+        <source>Entities mark names in a sentence; directive labels mark whole sentences. Spans of the same kind cannot overlap.</source>
+        <translation>Entities mark names in a sentence; directive labels mark whole sentences. Spans of the same kind cannot overlap.</translation>
+    </message>
+    <message>
+        <source>The key that applies this label. A key another label has is swapped: that label takes this one&apos;s key.</source>
+        <translation>The key that applies this label. A key another label has is swapped: that label takes this one&apos;s key.</translation>
     </message>
 </context>
 <context>
@@ -638,12 +906,28 @@
         <translation>annotator — {corpus}{ro} — {reviewer}</translation>
     </message>
     <message>
+        <source>Mark this document done (suggestions left standing count as accepted) and open the next unfinished one</source>
+        <translation>Mark this document done (suggestions left standing count as accepted) and open the next unfinished one</translation>
+    </message>
+    <message>
+        <source>Add, rename, recolour or reorder the labels and their keys</source>
+        <translation>Add, rename, recolour or reorder the labels and their keys</translation>
+    </message>
+    <message>
+        <source>Collect other reviewers&apos; corpus files or native exports into this corpus</source>
+        <translation>Collect other reviewers&apos; corpus files or native exports into this corpus</translation>
+    </message>
+    <message>
         <source>Label the selection (or relabel the selected span) as {label} — key {key}</source>
         <translation>Label the selection (or relabel the selected span) as {label} — key {key}</translation>
     </message>
     <message>
         <source>&amp;Import files…</source>
         <translation>&amp;Import files…</translation>
+    </message>
+    <message>
+        <source>Merging is not available here.</source>
+        <translation>Merging is not available here.</translation>
     </message>
     <message>
         <source>Source: {source}</source>
@@ -811,6 +1095,14 @@
         <translation>&amp;Statistics</translation>
     </message>
     <message>
+        <source>&amp;Labels…</source>
+        <translation>&amp;Labels…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge reviewers&apos; work…</source>
+        <translation>&amp;Merge reviewers&apos; work…</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
@@ -821,10 +1113,6 @@
     <message>
         <source>New spans snap to whole words (underthesea word segmentation) instead of syllables</source>
         <translation>New spans snap to whole words (underthesea word segmentation) instead of syllables</translation>
-    </message>
-    <message>
-        <source>Mark this document done and open the next unfinished one</source>
-        <translation>Mark this document done and open the next unfinished one</translation>
     </message>
     <message>
         <source>Accept every suggestion still to review in this document</source>

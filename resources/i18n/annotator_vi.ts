@@ -355,6 +355,10 @@
         <translation>Bài viết và nhãn (*.txt *.jsonl *.json *.conll *.conllu *.bio);;Tất cả tệp (*)</translation>
     </message>
     <message>
+        <source>Corpora and native exports (*.db *.jsonl);;All files (*)</source>
+        <translation>Kho ngữ liệu và tệp xuất gốc (*.db *.jsonl);;Mọi tệp (*)</translation>
+    </message>
+    <message>
         <source>%1 is already running</source>
         <translation>%1 đang chạy</translation>
     </message>
@@ -401,6 +405,50 @@
     <message>
         <source>Import a folder</source>
         <translation>Nhập một thư mục</translation>
+    </message>
+    <message>
+        <source>Merged: %1 added, %2 taken, %3 conflicts, %4 skipped</source>
+        <translation>Đã gộp: thêm %1, nhận %2, xung đột %3, bỏ qua %4</translation>
+    </message>
+    <message>
+        <source>suggestions added: %1</source>
+        <translation>gợi ý đã thêm: %1</translation>
+    </message>
+    <message>
+        <source>entity F1 between reviewers on conflicts: %1</source>
+        <translation>F1 thực thể giữa các người duyệt trên các xung đột: %1</translation>
+    </message>
+    <message>
+        <source>sources that failed: %1</source>
+        <translation>nguồn bị lỗi: %1</translation>
+    </message>
+    <message>
+        <source>replaced by theirs</source>
+        <translation>thay bằng bản của họ</translation>
+    </message>
+    <message>
+        <source>kept ours</source>
+        <translation>giữ bản của mình</translation>
+    </message>
+    <message>
+        <source>%1 (%2 vs %3): entity F1 %4; %5</source>
+        <translation>%1 (%2 và %3): F1 thực thể %4; %5</translation>
+    </message>
+    <message>
+        <source>Merge finished with problems</source>
+        <translation>Gộp xong nhưng có lỗi</translation>
+    </message>
+    <message>
+        <source>Merge finished with conflicts</source>
+        <translation>Gộp xong, có xung đột</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Gộp</translation>
+    </message>
+    <message>
+        <source>Merge reviewers&apos; work</source>
+        <translation>Gộp kết quả của người duyệt</translation>
     </message>
     <message>
         <source>Pre-annotation finished: %1 documents</source>
@@ -469,6 +517,222 @@
     <message>
         <source>Documents by status, spans by label, progress per day</source>
         <translation>Số bài theo trạng thái, số đoạn theo nhãn, tiến độ theo ngày</translation>
+    </message>
+</context>
+<context>
+    <name>LabelsDialog</name>
+    <message numerus="yes">
+        <source>%1 cannot be deleted: %n span(s) use it. Relabel or delete them first, or rename the label.</source>
+        <extracomment>Names the shipped pre-annotation and training know; renaming or deleting them is allowed but warned about. Colours offered to a new label, first unused first (mid-tones: the highlighter tints them).</extracomment>
+        <translation>
+            <numerusform>Không thể xóa %1: có %n đoạn đang dùng nhãn này. Hãy gán lại nhãn hoặc xóa các đoạn đó trước, hoặc đổi tên nhãn.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Used by %n span(s).</source>
+        <translation>
+            <numerusform>Có %n đoạn dùng nhãn này.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>They will be relabelled %1.</source>
+        <translation>
+            <numerusform>Chúng sẽ được gán lại nhãn %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s) use this label: it cannot be deleted.</source>
+        <translation>
+            <numerusform>Có %n đoạn dùng nhãn này: không thể xóa.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Directive</source>
+        <translation>Chỉ đạo</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Thực thể</translation>
+    </message>
+    <message>
+        <source>A label needs a name.</source>
+        <translation>Nhãn cần có tên.</translation>
+    </message>
+    <message>
+        <source>A label name cannot contain spaces; use _ or - instead.</source>
+        <translation>Tên nhãn không được chứa dấu cách; hãy dùng _ hoặc -.</translation>
+    </message>
+    <message>
+        <source>A label name can have at most %1 characters.</source>
+        <translation>Tên nhãn có tối đa %1 ký tự.</translation>
+    </message>
+    <message>
+        <source>There is already a label called %1.</source>
+        <translation>Đã có nhãn tên %1.</translation>
+    </message>
+    <message>
+        <source>Pre-annotation and training use the built-in names PER, ORG, LOC, MISC and DIRECTIVE: their suggestions for %1 will carry a label the scheme no longer has.</source>
+        <translation>Gán nhãn trước và huấn luyện dùng các tên có sẵn PER, ORG, LOC, MISC và DIRECTIVE: gợi ý cho %1 sẽ mang một nhãn không còn trong bộ nhãn.</translation>
+    </message>
+    <message>
+        <source>Label names are usually upper-case, like ORG: %1.</source>
+        <translation>Tên nhãn thường viết hoa, như ORG: %1.</translation>
+    </message>
+    <message>
+        <source>Key %1 now belongs to %2; %3 took its former key %4.</source>
+        <translation>Phím %1 nay thuộc về %2; %3 nhận phím cũ %4.</translation>
+    </message>
+    <message>
+        <source>Key %1 now belongs to %2; %3 has no key now.</source>
+        <translation>Phím %1 nay thuộc về %2; %3 không còn phím tắt.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1</source>
+        <translation>Chưa lưu gì: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+    <message>
+        <source>%1 (new)</source>
+        <translation>%1 (mới)</translation>
+    </message>
+    <message>
+        <source>%1 (was %2)</source>
+        <translation>%1 (trước là %2)</translation>
+    </message>
+    <message>
+        <source>Accepted %1 · suggested %2 · rejected %3</source>
+        <translation>Đã chấp nhận %1 · gợi ý %2 · đã từ chối %3</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Không có</translation>
+    </message>
+    <message>
+        <source>%1 (now %2)</source>
+        <translation>%1 (hiện là %2)</translation>
+    </message>
+    <message>
+        <source>Change colour…</source>
+        <translation>Đổi màu…</translation>
+    </message>
+    <message>
+        <source>%1 — change…</source>
+        <translation>%1 — đổi…</translation>
+    </message>
+    <message>
+        <source>A new label: it is added when you press OK or Apply.</source>
+        <translation>Nhãn mới: được thêm khi bạn bấm OK hoặc Áp dụng.</translation>
+    </message>
+    <message>
+        <source>Renaming the label relabels them; it cannot be deleted while they exist.</source>
+        <translation>Đổi tên nhãn sẽ gán lại nhãn cho chúng; không thể xóa nhãn khi chúng còn tồn tại.</translation>
+    </message>
+    <message>
+        <source>No span uses this label.</source>
+        <translation>Chưa có đoạn nào dùng nhãn này.</translation>
+    </message>
+    <message>
+        <source>Delete the selected label.</source>
+        <translation>Xóa nhãn đang chọn.</translation>
+    </message>
+    <message>
+        <source>Label colour</source>
+        <translation>Màu nhãn</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Nhãn</translation>
+    </message>
+    <message>
+        <source>This corpus is read-only: the labels are shown but cannot be changed. Open a copy of the corpus to edit them.</source>
+        <translation>Kho ngữ liệu này chỉ đọc: các nhãn được hiển thị nhưng không thể thay đổi. Hãy mở một bản sao của kho để chỉnh sửa.</translation>
+    </message>
+    <message>
+        <source>The labels of this corpus, in palette order. Changes are saved when you press OK or Apply; renaming a label relabels all its spans.</source>
+        <translation>Các nhãn của kho ngữ liệu này, theo thứ tự trên bảng nhãn. Thay đổi được lưu khi bạn bấm OK hoặc Áp dụng; đổi tên một nhãn sẽ gán lại nhãn cho mọi đoạn của nó.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Màu</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Phím</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>Đoạn</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Thêm…</translation>
+    </message>
+    <message>
+        <source>Add a label, then type its name.</source>
+        <translation>Thêm một nhãn rồi gõ tên cho nó.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Xóa</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Chuyển &amp;lên</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>Chuyển &amp;xuống</translation>
+    </message>
+    <message>
+        <source>Move the label up in the palette (and in the menus).</source>
+        <translation>Chuyển nhãn lên trên bảng nhãn (và trong trình đơn).</translation>
+    </message>
+    <message>
+        <source>Move the label down in the palette (and in the menus).</source>
+        <translation>Chuyển nhãn xuống dưới bảng nhãn (và trong trình đơn).</translation>
+    </message>
+    <message>
+        <source>Selected label</source>
+        <translation>Nhãn đang chọn</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Tên:</translation>
+    </message>
+    <message>
+        <source>K&amp;ind:</source>
+        <translation>&amp;Loại:</translation>
+    </message>
+    <message>
+        <source>&amp;Colour:</source>
+        <translation>&amp;Màu:</translation>
+    </message>
+    <message>
+        <source>Short&amp;cut key:</source>
+        <translation>&amp;Phím tắt:</translation>
+    </message>
+    <message>
+        <source>For example ORG or PRODUCT</source>
+        <translation>Ví dụ ORG hoặc PRODUCT</translation>
+    </message>
+    <message>
+        <source>Entities mark names in a sentence; directive labels mark whole sentences. Spans of the same kind cannot overlap.</source>
+        <translation>Nhãn thực thể đánh dấu tên riêng trong câu; nhãn chỉ đạo đánh dấu cả câu. Các đoạn cùng loại không được chồng lên nhau.</translation>
+    </message>
+    <message>
+        <source>The key that applies this label. A key another label has is swapped: that label takes this one&apos;s key.</source>
+        <translation>Phím dùng để gán nhãn này. Nếu phím đã thuộc nhãn khác thì hai nhãn đổi phím cho nhau.</translation>
     </message>
 </context>
 <context>
@@ -638,12 +902,28 @@
         <translation>annotator — {corpus}{ro} — {reviewer}</translation>
     </message>
     <message>
+        <source>Mark this document done (suggestions left standing count as accepted) and open the next unfinished one</source>
+        <translation>Đánh dấu bài này đã xong (các gợi ý còn lại được tính là đã chấp nhận) và mở bài chưa xong tiếp theo</translation>
+    </message>
+    <message>
+        <source>Add, rename, recolour or reorder the labels and their keys</source>
+        <translation>Thêm, đổi tên, đổi màu hoặc sắp xếp lại các nhãn và phím tắt</translation>
+    </message>
+    <message>
+        <source>Collect other reviewers&apos; corpus files or native exports into this corpus</source>
+        <translation>Gộp tệp kho ngữ liệu hoặc tệp xuất gốc của người duyệt khác vào kho này</translation>
+    </message>
+    <message>
         <source>Label the selection (or relabel the selected span) as {label} — key {key}</source>
         <translation>Gán nhãn {label} cho vùng chọn (hoặc đổi nhãn đoạn đang chọn) — phím {key}</translation>
     </message>
     <message>
         <source>&amp;Import files…</source>
         <translation>&amp;Nhập tệp…</translation>
+    </message>
+    <message>
+        <source>Merging is not available here.</source>
+        <translation>Không thể gộp ở đây.</translation>
     </message>
     <message>
         <source>Source: {source}</source>
@@ -808,6 +1088,14 @@
         <translation>&amp;Thống kê</translation>
     </message>
     <message>
+        <source>&amp;Labels…</source>
+        <translation>&amp;Nhãn…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge reviewers&apos; work…</source>
+        <translation>&amp;Gộp kết quả người duyệt…</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
@@ -818,10 +1106,6 @@
     <message>
         <source>New spans snap to whole words (underthesea word segmentation) instead of syllables</source>
         <translation>Đoạn mới khớp theo trọn từ (tách từ bằng underthesea) thay vì theo âm tiết</translation>
-    </message>
-    <message>
-        <source>Mark this document done and open the next unfinished one</source>
-        <translation>Đánh dấu bài này là xong và mở bài chưa xong tiếp theo</translation>
     </message>
     <message>
         <source>Accept every suggestion still to review in this document</source>

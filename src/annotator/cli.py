@@ -10,6 +10,33 @@ from pathlib import Path
 from annotator import __version__
 
 FORMATS = ("native", "prodigy", "doccano", "conll", "hf", "directives")
+CONFLICT_MODES = ("keep", "theirs", "suggest")  # annotator.core.merge.CONFLICT_MODES (not imported: startup)
+
+MERGE_DESCRIPTION = """\
+Collect other reviewers' work into this corpus. Each SOURCE is another reviewer's corpus
+file (.db, opened read-only, never changed) or a file written by
+`annotator export --format native` (.jsonl).
+
+Documents are matched by their text (the hash of the NFC text):
+  - not in this corpus: added with its spans, relations, status, reviewer and time spent
+  - here without human work (status new, only machine suggestions): takes the source's
+    spans (the suggestions are replaced), relations, status, reviewer and time spent
+  - no human work in the source: left alone
+  - human work on both sides, same accepted spans and status: identical, left alone
+  - human work on both sides that differs: a conflict, settled by --conflicts:
+      keep     keep this corpus's work and list the conflict (default)
+      theirs   replace it with the source's work
+      suggest  keep it, and add the source's accepted spans it lacks as suggestions
+               (origin merge:REVIEWER) to accept or reject in the review window
+Human work is a status other than new, or a span that is accepted or rejected or was
+made by a reviewer, an import or a merge.
+
+Each conflict is listed with the entity span F1 between the two reviewers' accepted spans
+(exact start, end and label); the summary gives it over all conflicts. Labels this corpus
+lacks are added. Each source is one transaction: a source that fails leaves the corpus as
+it was and the next source is merged. Merging the same source again changes nothing.
+"""
+MERGE_EPILOG = "exit status: 0 merged (conflicts included), 1 a source or the corpus failed, 130 interrupted"
 
 
 def _corpus_arg(parser: argparse.ArgumentParser, top: bool = False) -> None:
@@ -39,6 +66,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("auto", "txt", "jsonl", "conll"), default="auto",
                    help="input format (default: by file extension)")
     p.add_argument("--reviewer", help="name recorded as the author of imported labels")
+
+    p = sub.add_parser("merge", help="collect other reviewers' work from their corpora or native exports",
+                       description=MERGE_DESCRIPTION, epilog=MERGE_EPILOG,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    _corpus_arg(p)
+    p.add_argument("sources", nargs="+", metavar="SOURCE",
+                   help="a reviewer's corpus file (.db) or an `annotator export --format native` file (.jsonl)")
+    p.add_argument("--conflicts", choices=CONFLICT_MODES, default="keep",
+                   help="when both sides worked on a document differently: keep this corpus's work (default),"
+                        " take theirs, or keep ours and suggest theirs")
+    p.add_argument("--dry-run", action="store_true",
+                   help="report what would be merged without writing anything")
 
     p = sub.add_parser("export", help="export the corpus for training")
     _corpus_arg(p)
@@ -108,6 +147,23 @@ def cmd_import(args) -> int:
     return 0 if not report.failed_files and (report.added or report.duplicates or not report.problems) else 1
 
 
+def cmd_merge(args) -> int:
+    from annotator.core.merge import merge_sources
+    from annotator.core.progress import StderrProgress
+    from annotator.core.store import open_corpus
+
+    # A dry run opens the corpus read-only: not a byte of it changes.
+    with open_corpus(args.corpus, read_only=args.dry_run) as corpus:
+        report = merge_sources(corpus, [Path(p) for p in args.sources], conflicts=args.conflicts,
+                               dry_run=args.dry_run, progress=StderrProgress())
+    for problem in report.problems:
+        print(f"annotator: error: {problem}", file=sys.stderr)
+    print(report.summary())
+    for line in report.conflict_lines():
+        print(f"  conflict: {line}")
+    return 1 if report.failed_sources else 0
+
+
 def cmd_export(args) -> int:
     from annotator.core.exporter import ExportOptions, export
     from annotator.core.progress import StderrProgress
@@ -173,7 +229,7 @@ def cmd_gui(args) -> int:
     return run(corpus_path=args.corpus, smoke_test=args.smoke_test, lang=args.lang)
 
 
-COMMANDS = {"import": cmd_import, "export": cmd_export, "stats": cmd_stats, "search": cmd_search,
+COMMANDS = {"import": cmd_import, "merge": cmd_merge, "export": cmd_export, "stats": cmd_stats, "search": cmd_search,
             "train": cmd_train, "preannotate": cmd_preannotate}
 
 

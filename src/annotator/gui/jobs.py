@@ -1,4 +1,4 @@
-"""The main window's long jobs: import, pre-annotate, train, export (and the statistics window).
+"""The main window's long jobs: import, merge, pre-annotate, train, export (and the statistics window).
 
 Each ``start_*`` function uses ``window.corpus_path``, ``window.reviewer`` and
 ``window.tasks`` (a :class:`~annotator.gui.workers.TaskRunner`; one is created when missing),
@@ -191,6 +191,77 @@ def choose_folder_and_import(window: QWidget) -> Task | None:
     folder = QFileDialog.getExistingDirectory(window, _tr("Import a folder"), "",
                                               QFileDialog.Option.ShowDirsOnly | i18n.file_dialog_options())
     return start_import(window, [folder]) if folder else None
+
+
+# ---------------------------------------------------------------------------------- merge
+def _merge_work(progress, corpus_path: str, paths: list[str], conflicts: str, who: str | None):
+    from annotator.core.merge import merge_sources
+    from annotator.core.store import Corpus
+
+    with Corpus(corpus_path) as corpus:
+        return merge_sources(corpus, [Path(p) for p in paths], conflicts=conflicts, who=who, progress=progress)
+
+
+def _f1(value: float | None) -> str:
+    return "–" if value is None else QLocale().toString(float(value), "f", 2)
+
+
+def merge_summary(report) -> str:
+    """The merge report in the interface language (the core's own summary is English)."""
+    if not hasattr(report, "taken"):
+        return report.summary()
+    parts = [_tr("Merged: %1 added, %2 taken, %3 conflicts, %4 skipped")
+             .replace("%1", _count(report.added)).replace("%2", _count(report.taken))
+             .replace("%3", _count(len(report.conflicts))).replace("%4", _count(report.skipped))]
+    if report.suggested:
+        parts.append(_tr("suggestions added: %1").replace("%1", _count(report.suggested)))
+    if report.conflicts:
+        parts.append(_tr("entity F1 between reviewers on conflicts: %1").replace("%1", _f1(report.agreement)))
+    if report.failed_sources:
+        parts.append(_tr("sources that failed: %1").replace("%1", _count(len(report.failed_sources))))
+    if report.labels_added:
+        parts.append(_tr("new labels: %1").replace("%1", ", ".join(report.labels_added)))
+    return "; ".join(parts)
+
+
+def merge_conflict_line(conflict) -> str:
+    """One conflict for the details of the merge message box."""
+    if conflict.resolution == "theirs":
+        settled = _tr("replaced by theirs")
+    elif conflict.resolution == "suggested":
+        settled = _tr("suggestions added: %1").replace("%1", _count(conflict.suggested))
+    else:
+        settled = _tr("kept ours")
+    return (_tr("%1 (%2 vs %3): entity F1 %4; %5").replace("%1", conflict.title)
+            .replace("%2", conflict.ours or "?").replace("%3", conflict.theirs or "?")
+            .replace("%4", _f1(conflict.f1)).replace("%5", settled))
+
+
+def start_merge(window: QWidget, paths: Sequence[str | os.PathLike], *, conflicts: str = "keep") -> Task:
+    """Merge other reviewers' corpora (.db) or native JSONL exports into the window's corpus in the
+    background (see :mod:`annotator.core.merge`); conflicts and failed sources are listed in a box."""
+    def done(report) -> str:
+        _refresh(window)
+        summary = merge_summary(report)
+        problems = [str(p) for p in getattr(report, "problems", []) or []]
+        lines = [merge_conflict_line(c) for c in getattr(report, "conflicts", []) or []]
+        if problems or lines:
+            title = _tr("Merge finished with problems") if problems else _tr("Merge finished with conflicts")
+            show_info(window, title, summary, "\n".join(problems + lines))
+        return summary
+
+    return _start(window, "merge", _tr("Merge"), _merge_work, _corpus_path(window), [str(p) for p in paths],
+                  conflicts, _reviewer(window), on_done=done)
+
+
+MERGE_FILTER = QT_TRANSLATE_NOOP("Jobs", "Corpora and native exports (*.db *.jsonl);;All files (*)")
+
+
+def choose_and_merge(window: QWidget, conflicts: str = "keep") -> Task | None:
+    """Ask for other reviewers' corpus files or native exports, then merge them."""
+    paths, _ = QFileDialog.getOpenFileNames(window, _tr("Merge reviewers' work"), "", _tr(MERGE_FILTER),
+                                            options=i18n.file_dialog_options())
+    return start_merge(window, paths, conflicts=conflicts) if paths else None
 
 
 # ---------------------------------------------------------------------------------- pre-annotate and train

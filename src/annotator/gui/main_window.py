@@ -320,6 +320,8 @@ class MainWindow(QMainWindow):
         a("preannotate", self.preannotate, ["Ctrl+Shift+P"]).setEnabled(jobs_ok)
         a("train", self.train, ["Ctrl+Shift+T"]).setEnabled(jobs_ok)
         a("statistics", self.show_statistics, ["Ctrl+Shift+S"]).setEnabled(_optional("stats_view") is not None)
+        a("labels", self.edit_labels, ["Ctrl+Shift+L"])
+        a("merge", self.merge_work, ["Ctrl+Shift+M"]).setEnabled(jobs_ok)
         # Help
         a("shortcuts", self.show_shortcuts, ["F1"])
         a("about", self.show_about)
@@ -338,7 +340,7 @@ class MainWindow(QMainWindow):
         n = self.actions_by_name
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
-        for key in ("import_files", "import_folder", "export", None, "open_corpus", "new_corpus", None,
+        for key in ("import_files", "import_folder", "export", None, "merge", None, "open_corpus", "new_corpus", None,
                     "change_reviewer", None, "quit"):
             self._add(self.file_menu, key)
         self.edit_menu = bar.addMenu("")
@@ -367,7 +369,7 @@ class MainWindow(QMainWindow):
         self.language_menu.addAction(n["language_vi"])
         self.language_menu.addAction(n["language_en"])
         self.tools_menu = bar.addMenu("")
-        for key in ("preannotate", "train", "statistics"):
+        for key in ("preannotate", "train", "statistics", None, "labels"):
             self._add(self.tools_menu, key)
         self.help_menu = bar.addMenu("")
         for key in ("shortcuts", "about"):
@@ -819,6 +821,27 @@ class MainWindow(QMainWindow):
         dialog = module.StatsDialog(self.corpus_path, self)
         dialog.show()
 
+    def merge_work(self) -> None:
+        if self.jobs is None or self.corpus.read_only:
+            self.statusBar().showMessage(self.tr("Merging is not available here."), 5000)
+            return
+        self.flush_time()
+        # in the window the lead adjudicates: differing spans arrive as suggestions to accept or reject
+        self.jobs.choose_and_merge(self, conflicts="suggest")
+
+    def edit_labels(self):
+        """The label scheme editor; a rename or delete invalidates undo history that names labels."""
+        from annotator.gui.labels_dialog import LabelsDialog
+
+        dialog = LabelsDialog(self.corpus, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.labelsRenamed.connect(lambda _renamed: self.undo_stack.clear())
+        dialog.labelsDeleted.connect(lambda _deleted: self.undo_stack.clear())
+        dialog.labelsChanged.connect(self.refresh_documents)
+        dialog.labelsChanged.connect(self.directives.apply_style)
+        dialog.open()
+        return dialog
+
     def show_shortcuts(self) -> None:
         dialog = ShortcutsDialog(self.menus(), self)
         dialog.exec()
@@ -952,13 +975,18 @@ class MainWindow(QMainWindow):
             "preannotate": self.tr("&Pre-annotate"),
             "train": self.tr("&Train model"),
             "statistics": self.tr("&Statistics"),
+            "labels": self.tr("&Labels…"),
+            "merge": self.tr("&Merge reviewers' work…"),
             "shortcuts": self.tr("&Keyboard shortcuts"),
             "about": self.tr("&About annotator"),
         }
         tips = {
             "snap_words": self.tr("New spans snap to whole words (underthesea word segmentation) instead of syllables"),
-            "done_next": self.tr("Mark this document done and open the next unfinished one"),
             "accept_all": self.tr("Accept every suggestion still to review in this document"),
+            "done_next": self.tr("Mark this document done (suggestions left standing count as accepted) "
+                                 "and open the next unfinished one"),
+            "labels": self.tr("Add, rename, recolour or reorder the labels and their keys"),
+            "merge": self.tr("Collect other reviewers' corpus files or native exports into this corpus"),
         }
         for key, text in texts.items():
             action = self.actions_by_name[key]
@@ -966,7 +994,7 @@ class MainWindow(QMainWindow):
             action.setToolTip(tips.get(key, text.replace("&", "")))
             action.setStatusTip(tips.get(key, ""))
         if self.jobs is None:
-            for key in ("import_files", "import_folder", "export", "preannotate", "train"):
+            for key in ("import_files", "import_folder", "export", "preannotate", "train", "merge"):
                 self.actions_by_name[key].setToolTip(self.tr("Not available in this build"))
         self._retranslate_undo()
         self.file_menu.setTitle(self.tr("&File"))
