@@ -39,12 +39,28 @@ def one_line(err: str) -> str:
     return lines[0]
 
 
-def test_help_exits_zero(capsys):
-    for argv in (["--help"], ["import", "--help"], ["export", "--help"]):
-        with pytest.raises(SystemExit) as info:
-            main(argv)
-        assert info.value.code == 0
-    assert "--as-suggestions" in capsys.readouterr().out
+# every command and flag the issues and README name, spelled exactly so
+HELP = {
+    (): ["--corpus", "--smoke-test"],
+    ("import",): ["--corpus", "--as-suggestions", "--new-labels"],
+    ("export",): ["--corpus", "--format", "--status", "--label", "--reviewer", "--state", "--split", "--seed"],
+    ("merge",): ["--corpus", "--conflicts", "--dry-run"],
+    ("stats",): ["--corpus"],
+    ("search",): ["--corpus"],
+    ("train",): ["--corpus", "--conll"],
+    ("preannotate",): ["--corpus", "--only", "{new,all}"],
+}
+
+
+@pytest.mark.parametrize("command", list(HELP), ids=lambda c: " ".join(c) or "annotator")
+def test_help_exits_zero_and_names_the_flags(command, capsys):
+    with pytest.raises(SystemExit) as info:
+        main([*command, "--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"usage: annotator {' '.join(command)}".rstrip())
+    for flag in HELP[command]:
+        assert flag in out, flag
 
 
 def test_import_then_export_every_format(db, source, tmp_path, capsys):
@@ -122,3 +138,101 @@ def test_failures_are_one_line(db, source, tmp_path, capsys):
     with pytest.raises(SystemExit) as info:
         main(["export", "--corpus", db, "out", "--format", "xml"])
     assert info.value.code == 2
+
+
+def test_commands_that_read_a_corpus_refuse_a_missing_one(tmp_path, capsys):
+    """A mistyped --corpus is an error, not a new empty corpus that reports 0 documents."""
+    missing = tmp_path / "typo.db"
+    for argv in (["stats"], ["search", "Huế"], ["export", str(tmp_path / "out.jsonl")], ["train"],
+                 ["preannotate", "--only", "new"]):
+        assert main([*argv, "--corpus", str(missing)]) == 1, argv
+        assert one_line(capsys.readouterr().err) == f"annotator: error: corpus file {missing} does not exist"
+        assert not missing.exists(), argv
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_newer_corpus_and_non_utf8_file_fail_in_one_line(db, source, tmp_path, capsys):
+    import sqlite3
+
+    main(["import", "--corpus", db, str(source)])
+    capsys.readouterr()
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes("Tin\nCà phê Buôn Ma Thuot".encode("cp1258"))  # a legacy Vietnamese code page
+    assert main(["import", "--corpus", db, str(legacy)]) == 1
+    captured = capsys.readouterr()
+    assert one_line(captured.err).startswith(f"{legacy}:2: file is not UTF-8 text")
+    assert "1 file failed" in captured.out
+
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE meta SET value='99' WHERE key='schema_version'")
+    conn.commit()
+    conn.close()
+    for argv in (["stats"], ["import", str(source)], ["export", "-"]):
+        assert main([*argv, "--corpus", db]) == 1
+        line = one_line(capsys.readouterr().err)
+        assert line.startswith("annotator: error: corpus ") and "newer annotator" in line, line
+
+
+def test_export_to_a_folder_and_unknown_labels_are_refused(db, source, tmp_path, capsys):
+    main(["import", "--corpus", db, str(source)])
+    capsys.readouterr()
+    assert main(["export", "--corpus", db, str(tmp_path)]) == 1
+    assert "is a folder" in one_line(capsys.readouterr().err)
+    assert main(["export", "--corpus", db, "-", "--label", "PER", "--label", "ORGG"]) == 1
+    assert one_line(capsys.readouterr().err).startswith("annotator: error: no such label: ORGG")
+
+
+def test_a_closed_stdout_is_not_reported_as_an_error(db, source, capsys, monkeypatch):
+    main(["import", "--corpus", db, str(source)])
+    capsys.readouterr()
+
+    class ClosedPipe:
+        def write(self, text):
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def flush(self):
+            pass
+
+    monkeypatch.setattr("sys.stdout", ClosedPipe())
+    assert main(["export", "--corpus", db, "-"]) == 141
+    assert capsys.readouterr().err == ""
+
+
+def test_long_work_draws_a_progress_bar_on_stderr_only(db, source, tmp_path, capsys, monkeypatch):
+    """The bar appears once work has lasted a second (a fake clock makes every step look slow)."""
+    import types
+
+    from annotator.core import progress
+
+    clock = {"now": 0.0}
+
+    def monotonic():
+        clock["now"] += 0.4
+        return clock["now"]
+
+    monkeypatch.setattr(progress, "time", types.SimpleNamespace(monotonic=monotonic))
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for i in range(4):
+        (folder / f"{i}.txt").write_text(f"Tin {i}\nUBND tỉnh Nghệ An họp phiên thứ {i}.", encoding="utf-8")
+    assert main(["import", "--corpus", db, str(source), str(folder)]) == 0
+    captured = capsys.readouterr()
+    assert "\rimport [" in captured.err and captured.err.endswith("\n") and "[" not in captured.out
+    assert main(["export", "--corpus", db, "-", "--format", "native"]) == 0
+    captured = capsys.readouterr()
+    assert "\rexport native [##############################] 7/7" in captured.err
+    assert all(line.startswith("{") for line in captured.out.splitlines())  # stdout stays pure JSONL
+
+
+def test_quick_work_draws_no_bar():
+    import io
+
+    from annotator.core.progress import StderrProgress
+
+    stream = io.StringIO()
+    bar = StderrProgress(stream)
+    bar.start(3, "import")
+    for _ in range(3):
+        bar.advance()
+    bar.finish()
+    assert stream.getvalue() == ""

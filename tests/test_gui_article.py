@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCharFormat
 
-from annotator.core.model import Document
 from annotator.core.store import Corpus
 from annotator.core.text import normalize
 from test_gui_window_support import (  # noqa: F401 - fixtures
@@ -57,17 +56,16 @@ def test_nfd_text_with_emoji_stores_code_points_on_nfc(open_window, tmp_path, qt
     path = tmp_path / "emoji.db"
     article = tmp_path / "tin-nong.txt"
     article.write_bytes(("\ufeff" + raw.replace("\n", "\r\n")).encode("utf-8"))  # NFD, BOM, CRLF
+    from annotator.core.importer import import_paths
+
     with Corpus(path) as corpus:
-        try:
-            from annotator.core.importer import import_paths
-        except ImportError:  # the importer lives elsewhere in the project; same core functions
-            corpus.add_document(Document(text=normalize(raw)[0], title="emoji"))
-        else:
-            import_paths(corpus, [article])
+        report = import_paths(corpus, [article])  # the real import: BOM, CRLF and NFD normalised
+        assert report.added == 1 and not report.problems, report.problems
         (doc_id,) = corpus.document_ids()
     win = open_window(path)
     win.show_document(doc_id)
     text = win.session.spans.text
+    assert text == normalize(raw)[0]  # stored NFC, without the BOM
     a, b = at(text, target)
     assert win.view.toPlainText() == text
     select_text(win, a, b)

@@ -164,13 +164,35 @@ def test_search_box_filters_list_and_marks_hits(window, news, qtbot):
     assert not [r for r in db_spans(news.path, news.ids[1]) if r[4] == "reviewer"]
 
 
-def test_open_corpus_error_keeps_current(window, news, tmp_path, monkeypatch):
+@pytest.mark.parametrize("kind, reason", [("corrupt", "is not an annotator corpus, or it is damaged"),
+                                          ("newer", "was written by a newer version of annotator"),
+                                          ("missing", "does not exist"),
+                                          ("foreign", "is an SQLite database but not an annotator corpus")])
+def test_open_corpus_error_keeps_current(window, news, tmp_path, monkeypatch, kind, reason):
+    import sqlite3
+
     shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: shown.append((title, text)))
     bogus = tmp_path / "not-a-corpus.db"
-    bogus.write_bytes(b"this is not sqlite" * 100)
+    if kind == "corrupt":
+        bogus.write_bytes(b"this is not sqlite" * 100)
+    elif kind == "newer":
+        Corpus(bogus).close()
+        conn = sqlite3.connect(bogus)
+        conn.execute("UPDATE meta SET value='99' WHERE key='schema_version'")
+        conn.commit()
+        conn.close()
+    elif kind == "foreign":
+        conn = sqlite3.connect(bogus)
+        conn.execute("CREATE TABLE t(x)")
+        conn.commit()
+        conn.close()
     assert window.open_corpus(str(bogus)) is False
-    assert shown and "not-a-corpus.db" in shown[0]
+    assert len(shown) == 1
+    title, text = shown[0]
+    assert title == window.tr("Cannot open the corpus")
+    assert str(bogus) in text and reason in text and "\n" not in text
+    assert bogus.exists() == (kind != "missing")  # nothing created
     assert Path(window.corpus_path) == news.path
     assert window.current_document_id == news.ids[0]
     assert window.corpus.count_documents() == 4
@@ -189,7 +211,8 @@ def test_open_and_new_corpus(window, news, tmp_path, qtbot):
 
 
 def test_time_spent_is_flushed_on_switch(window, news, qtbot):
-    window.session.timer.set_active(True)
+    # the window became active when shown: that alone runs the clock (no manual set_active here)
+    assert window.isActiveWindow()
     qtbot.wait(120)
     window.show_document(news.ids[1])
     spent = db_rows(news.path, "SELECT time_spent FROM documents WHERE id=?", news.ids[0])[0][0]
@@ -237,6 +260,48 @@ def test_reviewer_comes_from_argument_env_or_settings(gui_settings, monkeypatch)
     assert resolve_reviewer(None, ask=False) == "Lan"
 
 
+def test_reviewer_name_is_asked_once_then_kept(gui_settings, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from annotator.gui.app import resolve_reviewer
+    from annotator.gui.session import app_settings
+
+    monkeypatch.delenv("ANNOTATOR_REVIEWER", raising=False)
+    asked = []
+
+    def get_text(*args, **kwargs):
+        asked.append(args)
+        return "  Nguyễn Thị Mai ", True
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
+    assert resolve_reviewer(None, ask=True) == "Nguyễn Thị Mai"  # first run: asked
+    assert app_settings().value("reviewer") == "Nguyễn Thị Mai"
+    assert resolve_reviewer(None, ask=True) == "Nguyễn Thị Mai"  # next start: kept, not asked
+    assert len(asked) == 1
+
+
+def test_window_layout_is_kept(open_window, news, qtbot):
+    from annotator.gui.main_window import MainWindow
+
+    first = open_window(news.path)
+    first.removeDockWidget(first.spans_dock)
+    first.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, first.spans_dock)
+    first.spans_dock.show()
+    first.directives_dock.hide()
+    assert first.dockWidgetArea(first.spans_dock) == Qt.DockWidgetArea.LeftDockWidgetArea
+    first.close()  # saves geometry and dock layout
+
+    second = MainWindow(Corpus(news.path), "Tester")  # as `annotator` starts it
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    try:
+        assert second.dockWidgetArea(second.spans_dock) == Qt.DockWidgetArea.LeftDockWidgetArea
+        assert second.spans_dock.isVisible() and not second.directives_dock.isVisible()
+    finally:
+        second.close()
+
+
 def test_first_run_imports_sample_into_empty_default_corpus(gui_settings, tmp_path, monkeypatch):
     from annotator.gui.app import open_start_corpus
     from annotator.gui.session import app_settings
@@ -270,7 +335,43 @@ def test_smoke_test_fails_with_one_line_on_a_bad_corpus(tmp_path):
     result = subprocess.run([sys.executable, "-m", "annotator", "--smoke-test", "--corpus", str(bogus)],
                             capture_output=True, text=True, timeout=300, env=env)
     assert result.returncode != 0
-    assert "smoke test failed" in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("annotator: error: smoke test failed: ") and "bad.db" in lines[0]
+
+
+@pytest.mark.parametrize("kind", ["corrupt", "newer"])
+def test_startup_on_a_bad_corpus_explains_in_a_box_and_one_line(kind, gui_settings, tmp_path, monkeypatch, capsys):
+    import sqlite3
+
+    from annotator.gui import app
+
+    path = tmp_path / f"{kind}.db"
+    if kind == "corrupt":
+        path.write_bytes(b"garbage" * 500)
+    else:
+        Corpus(path).close()
+        conn = sqlite3.connect(path)
+        conn.execute("UPDATE meta SET value='99' WHERE key='schema_version'")
+        conn.commit()
+        conn.close()
+    before = path.read_bytes()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a, **k: shown.append(text))
+    monkeypatch.setenv("ANNOTATOR_REVIEWER", "Tester")
+    try:
+        assert app.run(corpus_path=str(path), lang="en") == 1
+    finally:
+        from annotator.gui import i18n
+
+        i18n.uninstall()  # run() installed the English catalogue into the shared QApplication
+    err = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+    assert len(shown) == 1 and str(path) in shown[0]
+    # the box speaks the interface language; stderr keeps the core's one-line reason
+    assert ("newer version of annotator" if kind == "newer" else "damaged") in shown[0]
+    assert len(err) == 1 and err[0].startswith("annotator: error: ") and str(path) in err[0]
+    assert ("newer annotator" if kind == "newer" else "corrupt") in err[0]
+    assert path.read_bytes() == before  # never damaged
 
 
 def test_import_job_from_the_window_refreshes_the_list(window, news, tmp_path, qtbot):
@@ -313,3 +414,21 @@ def test_a_closed_window_ignores_a_language_switch(open_window, news, qtbot):
         QApplication.processEvents()
     finally:
         i18n.switch("en")
+
+
+def test_open_corpus_error_is_said_in_vietnamese(window, tmp_path, monkeypatch):
+    from annotator.gui import i18n
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: shown.append((title, text)))
+    bogus = tmp_path / "hong.db"
+    bogus.write_bytes(b"not sqlite at all" * 100)
+    try:
+        i18n.switch("vi")
+        assert window.open_corpus(str(bogus)) is False
+    finally:
+        i18n.switch("en")
+    title, text = shown[0]
+    assert str(bogus) in text
+    assert "annotator" in text and "corrupt" not in text and "damaged" not in text
+    assert title != "Cannot open the corpus"

@@ -318,3 +318,13 @@ def test_merge_reports_a_bad_source_and_the_file_picker_starts_it(qtbot, window,
     assert box.windowTitle() == "Merge finished with problems"
     assert "broken.db" in box.detailedText() and "\n" not in box.detailedText()
     box.close()
+
+
+def test_import_file_filter_offers_exactly_what_the_importer_reads():
+    import re
+
+    from annotator.core.importer import EXTENSIONS
+    from annotator.gui.jobs import IMPORT_FILTER
+
+    offered = set(re.findall(r"\*(\.\w+)", IMPORT_FILTER.split(";;")[0]))
+    assert offered == set(EXTENSIONS)

@@ -108,3 +108,32 @@ def test_crlf_and_bom_conll(corpus, tmp_path):
 def test_underscore_only_tokens_stay():
     rec = conll.build([[("_", "O"), ("a_b", "O"), ("__init__", "O")]])
     assert rec.text == "_ a b __init__"
+
+
+def test_vlsp2016_five_columns_words_with_spaces_and_sentence_marks(corpus, tmp_path):
+    """VLSP 2016: word (syllables joined by spaces), POS, chunk, NE, nested NE; <s> ... </s> around sentences."""
+    path = tmp_path / "vlsp2016.txt"
+    path.write_text(
+        "<s>\n"
+        "Anh\tN\tB-NP\tO\tO\nThanh\tNp\tB-NP\tB-PER\tO\nlà\tV\tB-VP\tO\tO\ncán bộ\tN\tB-NP\tO\tO\n"
+        "Uỷ ban\tN\tB-NP\tB-ORG\tO\nnhân dân\tN\tI-NP\tI-ORG\tO\nthành phố\tN\tI-NP\tI-ORG\tB-LOC\n"
+        "Hà Nội\tNp\tI-NP\tI-ORG\tI-LOC\n.\tCH\tO\tO\tO\n"
+        "</s>\n<s>\n"
+        "Ông\tNc\tB-NP\tO\tO\nđến\tV\tB-VP\tO\tO\nHuế\tNp\tB-NP\tB-LOC\tO\n"
+        "</s>\n", encoding="utf-8")
+    report = import_paths(corpus, [path], fmt="conll")
+    assert report.added == 1 and not report.problems, report.problems
+    [doc] = corpus.iter_documents()
+    assert doc.text == "Anh Thanh là cán bộ Uỷ ban nhân dân thành phố Hà Nội. Ông đến Huế"
+    assert doc.title == "Anh Thanh là cán bộ Uỷ ban nhân dân thành phố Hà Nội."
+    # the NE column, not the nested one (which is last)
+    assert spans_of(doc) == [("Thanh", "PER"), ("Uỷ ban nhân dân thành phố Hà Nội", "ORG"), ("Huế", "LOC")]
+
+
+def test_conll2003_four_columns_use_the_last_one(corpus, tmp_path):
+    path = tmp_path / "c.conll"
+    path.write_text("Bộ_Y_tế\tNp\tB-NP\tB-ORG\nhọp\tV\tB-VP\tO\ntại\tE\tB-PP\tO\nHuế\tNp\tB-NP\tB-LOC\n",
+                    encoding="utf-8")
+    assert import_paths(corpus, [path]).added == 1
+    [doc] = corpus.iter_documents()
+    assert spans_of(doc) == [("Bộ Y tế", "ORG"), ("Huế", "LOC")]

@@ -99,6 +99,14 @@ def test_utf16_file_is_named_as_such(corpus, tmp_path):
     assert report.failed_files == [str(path)] and "UTF-16" in report.problems[0]
 
 
+def test_bytes_like_a_bom_on_a_later_line_are_not_called_utf16(corpus, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes("Tiêu đề\n".encode("utf-8") + b"\xff\xfe ab")
+    report = import_paths(corpus, [path])
+    assert report.failed_files == [str(path)]
+    assert report.problems[0].startswith(f"{path}:2: file is not UTF-8 text (byte 0xff at column 1)")
+
+
 def test_non_utf8_jsonl_late_line_rolls_back_whole_file(corpus, tmp_path):
     path = tmp_path / "a.jsonl"
     path.write_bytes(b'{"text": "m\xe1\xbb\x99t"}\n{"text": "hai"}\n{"text": "ba \xe9"}\n{"text": "b\xe1\xbb\x91n"}\n')

@@ -202,9 +202,20 @@ def test_read_only_corpus(corpus_file, jsonl):
     assert digest(corpus_file) == before
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
-                    reason="root may write a 0444 file; read-only is tested with read_only=True")
-def test_read_only_file_mode(corpus_file, jsonl):
+def test_read_only_file_mode(corpus_file, jsonl, monkeypatch):
+    """A corpus file without write permission opens read-only by itself.
+
+    Root may write a 0444 file (and CI runs as root), so the permission check is made to
+    answer as it does for an ordinary user instead of skipping the test there.
+    """
+    real_access = os.access
+
+    def access(path, mode, *args, **kwargs):
+        if mode & os.W_OK and os.fspath(path) == os.fspath(corpus_file):
+            return False
+        return real_access(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr("annotator.core.store.os.access", access)
     os.chmod(corpus_file, 0o444)
     try:
         before = digest(corpus_file)
@@ -254,6 +265,9 @@ def test_corpus_from_a_newer_version(corpus_file, read_only):
 def test_missing_corpus(tmp_path):
     with pytest.raises(CorpusError, match="does not exist"):
         Corpus(tmp_path / "none.db", create=False)
+    (tmp_path / "folder.db").mkdir()
+    with pytest.raises(CorpusError, match="is a folder, not a corpus file"):
+        Corpus(tmp_path / "folder.db")
     with pytest.raises(CorpusError, match="does not exist"):
         Corpus(tmp_path / "none.db", read_only=True)
     assert not (tmp_path / "none.db").exists()

@@ -100,6 +100,37 @@
     </message>
 </context>
 <context>
+    <name>CorpusErrors</name>
+    <message>
+        <source>The corpus file %1 does not exist.</source>
+        <translation>The corpus file %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a corpus file.</source>
+        <translation>%1 is a folder, not a corpus file.</translation>
+    </message>
+    <message>
+        <source>The corpus %1 is locked by another program. Close it there and try again.</source>
+        <translation>The corpus %1 is locked by another program. Close it there and try again.</translation>
+    </message>
+    <message>
+        <source>%1 is not an annotator corpus, or it is damaged.</source>
+        <translation>%1 is not an annotator corpus, or it is damaged.</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database but not an annotator corpus.</source>
+        <translation>%1 is an SQLite database but not an annotator corpus.</translation>
+    </message>
+    <message>
+        <source>The corpus %1 was written by a newer version of annotator. Update annotator to open it; the file was not changed.</source>
+        <translation>The corpus %1 was written by a newer version of annotator. Update annotator to open it; the file was not changed.</translation>
+    </message>
+    <message>
+        <source>The corpus %1 is read-only. Open a copy of it to make changes.</source>
+        <translation>The corpus %1 is read-only. Open a copy of it to make changes.</translation>
+    </message>
+</context>
+<context>
     <name>DirectivePanel</name>
     <message>
         <source>No directive in this document. Select a sentence and press the DIRECTIVE key to mark one.</source>
@@ -351,8 +382,8 @@
 <context>
     <name>Jobs</name>
     <message>
-        <source>Articles and annotations (*.txt *.jsonl *.json *.conll *.conllu *.bio);;All files (*)</source>
-        <translation>Articles and annotations (*.txt *.jsonl *.json *.conll *.conllu *.bio);;All files (*)</translation>
+        <source>Articles and annotations (*.txt *.jsonl *.ndjson *.conll *.bio *.iob);;All files (*)</source>
+        <translation>Articles and annotations (*.txt *.jsonl *.ndjson *.conll *.bio *.iob);;All files (*)</translation>
     </message>
     <message>
         <source>Corpora and native exports (*.db *.jsonl);;All files (*)</source>

@@ -100,6 +100,37 @@
     </message>
 </context>
 <context>
+    <name>CorpusErrors</name>
+    <message>
+        <source>The corpus file %1 does not exist.</source>
+        <translation>Tệp kho ngữ liệu %1 không tồn tại.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a corpus file.</source>
+        <translation>%1 là một thư mục, không phải tệp kho ngữ liệu.</translation>
+    </message>
+    <message>
+        <source>The corpus %1 is locked by another program. Close it there and try again.</source>
+        <translation>Kho ngữ liệu %1 đang bị một chương trình khác khóa. Hãy đóng nó ở đó rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>%1 is not an annotator corpus, or it is damaged.</source>
+        <translation>%1 không phải kho ngữ liệu của annotator, hoặc tệp đã bị hỏng.</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database but not an annotator corpus.</source>
+        <translation>%1 là cơ sở dữ liệu SQLite nhưng không phải kho ngữ liệu của annotator.</translation>
+    </message>
+    <message>
+        <source>The corpus %1 was written by a newer version of annotator. Update annotator to open it; the file was not changed.</source>
+        <translation>Kho ngữ liệu %1 được ghi bởi phiên bản annotator mới hơn. Hãy cập nhật annotator để mở; tệp không bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>The corpus %1 is read-only. Open a copy of it to make changes.</source>
+        <translation>Kho ngữ liệu %1 chỉ đọc. Hãy mở một bản sao để chỉnh sửa.</translation>
+    </message>
+</context>
+<context>
     <name>DirectivePanel</name>
     <message>
         <source>No directive in this document. Select a sentence and press the DIRECTIVE key to mark one.</source>
@@ -351,8 +382,8 @@
 <context>
     <name>Jobs</name>
     <message>
-        <source>Articles and annotations (*.txt *.jsonl *.json *.conll *.conllu *.bio);;All files (*)</source>
-        <translation>Bài viết và nhãn (*.txt *.jsonl *.json *.conll *.conllu *.bio);;Tất cả tệp (*)</translation>
+        <source>Articles and annotations (*.txt *.jsonl *.ndjson *.conll *.bio *.iob);;All files (*)</source>
+        <translation>Bài viết và nhãn (*.txt *.jsonl *.ndjson *.conll *.bio *.iob);;Mọi tệp (*)</translation>
     </message>
     <message>
         <source>Corpora and native exports (*.db *.jsonl);;All files (*)</source>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -127,10 +128,24 @@ def _fail(message: str, code: int = 1) -> int:
     return code
 
 
-def _open(args):
+def _open(args, *, create: bool = True):
+    """The corpus of ``--corpus`` (or the default one); commands that only read it pass
+    ``create=False``, so a mistyped path is an error instead of a new, empty corpus."""
     from annotator.core.store import open_corpus
 
-    return open_corpus(args.corpus)
+    return open_corpus(args.corpus, create=create)
+
+
+def _existing_corpus(args) -> str | None:
+    """Why the corpus cannot be used by a command that needs an existing one, or None."""
+    from annotator.paths import default_corpus_path
+
+    path = Path(args.corpus) if args.corpus else default_corpus_path()
+    if not path.exists():
+        return f"corpus file {path} does not exist"
+    if path.is_dir():
+        return f"{path} is a folder, not a corpus file"
+    return None
 
 
 def cmd_import(args) -> int:
@@ -170,14 +185,14 @@ def cmd_export(args) -> int:
 
     options = ExportOptions(fmt=args.format, statuses=args.status, labels=args.label, reviewer=args.reviewer,
                             states=args.state, level=args.level, split=args.split, seed=args.seed)
-    with _open(args) as corpus:
+    with _open(args, create=False) as corpus:
         report = export(corpus, args.out, options, progress=StderrProgress())
     print(report.summary(), file=sys.stderr if args.out == "-" else sys.stdout)
     return 0
 
 
 def cmd_stats(args) -> int:
-    with _open(args) as corpus:
+    with _open(args, create=False) as corpus:
         stats = corpus.stats()
     if args.json:
         print(json.dumps(stats, ensure_ascii=False, indent=2))
@@ -202,7 +217,7 @@ def cmd_stats(args) -> int:
 
 
 def cmd_search(args) -> int:
-    with _open(args) as corpus:
+    with _open(args, create=False) as corpus:
         hits = corpus.search(" ".join(args.query), limit=args.limit)
     for doc_id, title, snippet in hits:
         print(f"{doc_id}\t{title}\t{snippet}")
@@ -214,12 +229,18 @@ def cmd_search(args) -> int:
 def cmd_train(args) -> int:
     from annotator.nlp.jobs import run_train_cli
 
+    problem = None if args.shipped else _existing_corpus(args)
+    if problem:
+        return _fail(problem)
     return run_train_cli(args)
 
 
 def cmd_preannotate(args) -> int:
     from annotator.nlp.jobs import run_preannotate_cli
 
+    problem = _existing_corpus(args)
+    if problem:
+        return _fail(problem)
     return run_preannotate_cli(args)
 
 
@@ -245,5 +266,12 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(str(exc))
     except (Cancelled, KeyboardInterrupt):
         return _fail("interrupted; finished work was kept", 130)
+    except BrokenPipeError:
+        # the reader of stdout went away (`annotator search ... | head`): not an error of ours
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python would flush the dead pipe at exit
+        except OSError:
+            pass
+        return 141
     except (OSError, ValueError) as exc:
         return _fail(str(exc))

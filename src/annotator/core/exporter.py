@@ -227,10 +227,13 @@ def export(corpus: Corpus, out: str | os.PathLike, options: ExportOptions | None
     to_stdout = str(out) == "-"
     if fractions and to_stdout:
         raise ValueError("a split export writes a folder; give a folder name instead of '-'")
+    if not fractions and not to_stdout and Path(out).is_dir():
+        raise ValueError(f"{out} is a folder; give a file name (a folder is for a split export)")
     labels = set(options.labels) if options.labels else None
     known = corpus.label_names()
-    if labels and not labels & known:
-        raise ValueError(f"no such label: {', '.join(sorted(labels))} (the corpus has {', '.join(sorted(known))})")
+    if labels and labels - known:  # a mistyped label would silently drop its spans from the export
+        raise ValueError(f"no such label: {', '.join(sorted(labels - known))}"
+                         f" (the corpus has {', '.join(sorted(known))})")
     kinds = {label.name: label.kind for label in corpus.labels()}
     writer = _writer(options)
     flt = DocumentFilter(status=statuses, reviewer=options.reviewer)

@@ -215,7 +215,7 @@ def _nfc(text: str) -> str:
 
 
 def _decode_error(path: Path, lineno: int, data: bytes, exc: UnicodeDecodeError) -> _FileFailed:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if lineno == 1 and data.startswith((b"\xff\xfe", b"\xfe\xff")):  # a UTF-16 BOM opens the file
         what = "is UTF-16 text, not UTF-8"
     else:
         what = f"is not UTF-8 text (byte 0x{data[exc.start]:02x} at column {exc.start + 1})"

@@ -236,7 +236,7 @@ class _CorpusSource:
 
     def _explain(self, exc: Exception) -> str:
         if isinstance(exc, sqlite3.DatabaseError):
-            return self.corpus._explain(exc)
+            return str(self.corpus._explain(exc))
         return f"{self.path} is not a readable annotator corpus or is corrupt ({exc})"
 
     def documents(self) -> Iterator[Document]:
@@ -393,7 +393,7 @@ class _Merger:
             raise
         except sqlite3.Error as exc:  # the source's own errors arrive as _SourceFailed
             self.kinds, self.overlay = saved
-            raise CorpusError(self.corpus._explain(exc)) from exc
+            raise self.corpus._explain(exc) from exc
         except BaseException:  # Cancelled, KeyboardInterrupt, CorpusError: rolled back
             self.kinds, self.overlay = saved
             raise

@@ -38,7 +38,16 @@ SCHEMA_VERSION = 1
 
 
 class CorpusError(Exception):
-    """A corpus that cannot be opened or written, with a message meant for the user."""
+    """A corpus that cannot be opened or written, with a message meant for the user.
+
+    ``kind`` names the reason so a user interface can say it in its own language:
+    missing, folder, locked, corrupt, foreign, newer, read_only, label_in_use or other.
+    """
+
+    def __init__(self, message: str, kind: str = "other", path: str | os.PathLike | None = None):
+        super().__init__(message)
+        self.kind = kind
+        self.path = str(path) if path is not None else None
 
 
 def now() -> str:
@@ -159,13 +168,15 @@ class Corpus:
         if str(path) != ":memory:":
             if not path.exists():
                 if not create:
-                    raise CorpusError(f"corpus file {path} does not exist")
+                    raise CorpusError(f"corpus file {path} does not exist", "missing", path)
                 if self.read_only:
-                    raise CorpusError(f"corpus file {path} does not exist")
+                    raise CorpusError(f"corpus file {path} does not exist", "missing", path)
                 try:
                     path.parent.mkdir(parents=True, exist_ok=True)
                 except OSError as exc:
-                    raise CorpusError(f"cannot create folder for {path}: {exc.strerror}") from exc
+                    raise CorpusError(f"cannot create folder for {path}: {exc.strerror}", "other", path) from exc
+            elif path.is_dir():
+                raise CorpusError(f"{path} is a folder, not a corpus file", "folder", path)
             elif not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
                 self.read_only = True
         try:
@@ -178,23 +189,24 @@ class Corpus:
             self.db = sqlite_utils.Database(conn)
             self._check_and_migrate()
         except sqlite3.DatabaseError as exc:
-            raise CorpusError(self._explain(exc)) from exc
+            raise self._explain(exc) from exc
 
-    def _explain(self, exc: sqlite3.DatabaseError) -> str:
+    def _explain(self, exc: sqlite3.DatabaseError) -> "CorpusError":
         msg = str(exc)
         if "locked" in msg or "busy" in msg:
-            return f"corpus {self.path} is locked by another program; close it and try again"
+            return CorpusError(f"corpus {self.path} is locked by another program; close it and try again",
+                               "locked", self.path)
         if "not a database" in msg or "malformed" in msg or "file is encrypted" in msg:
-            return f"{self.path} is not an annotator corpus or is corrupt ({msg})"
+            return CorpusError(f"{self.path} is not an annotator corpus or is corrupt ({msg})", "corrupt", self.path)
         if "readonly" in msg or "read-only" in msg:
-            return f"corpus {self.path} is read-only"
-        return f"cannot use corpus {self.path}: {msg}"
+            return CorpusError(f"corpus {self.path} is read-only", "read_only", self.path)
+        return CorpusError(f"cannot use corpus {self.path}: {msg}", "other", self.path)
 
     def _check_and_migrate(self) -> None:
         conn = self.db.conn
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if tables and "meta" not in tables:
-            raise CorpusError(f"{self.path} is an SQLite file but not an annotator corpus")
+            raise CorpusError(f"{self.path} is an SQLite file but not an annotator corpus", "foreign", self.path)
         version = 0
         if "meta" in tables:
             row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
@@ -204,14 +216,14 @@ class Corpus:
             raise CorpusError(
                 f"corpus {self.path} was written by a newer annotator "
                 f"({writer[0] if writer else 'unknown version'}, schema {version}); this is "
-                f"annotator {__version__} (schema {SCHEMA_VERSION}). Update annotator to open it."
-            )
+                f"annotator {__version__} (schema {SCHEMA_VERSION}). Update annotator to open it.",
+                "newer", self.path)
         if version == SCHEMA_VERSION:
             if not self.read_only:
                 self._enable_wal()
             return
         if self.read_only:
-            raise CorpusError(f"corpus {self.path} is read-only and needs an upgrade to schema {SCHEMA_VERSION}")
+            raise CorpusError(f"corpus {self.path} is read-only and needs an upgrade to schema {SCHEMA_VERSION}", "read_only", self.path)
         self._enable_wal()
         with conn:
             conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
@@ -278,7 +290,7 @@ class Corpus:
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise CorpusError(self._explain(exc)) from exc
+            raise self._explain(exc) from exc
         try:
             yield
         except BaseException:
@@ -289,11 +301,11 @@ class Corpus:
                 conn.commit()
             except sqlite3.DatabaseError as exc:
                 conn.rollback()
-                raise CorpusError(self._explain(exc)) from exc
+                raise self._explain(exc) from exc
 
     def _writable(self) -> None:
         if self.read_only:
-            raise CorpusError(f"corpus {self.path} is read-only; open a copy to make changes")
+            raise CorpusError(f"corpus {self.path} is read-only; open a copy to make changes", "read_only", self.path)
 
     def _log(self, who: str | None, doc_id: int | None, action: str, target: int | None,
              before: Any = None, after: Any = None) -> None:
@@ -332,7 +344,7 @@ class Corpus:
         with self.transaction():
             used = self.db.conn.execute("SELECT count(*) FROM spans WHERE label=?", (name,)).fetchone()[0]
             if used:
-                raise CorpusError(f"label {name} is used by {used} spans; relabel them first")
+                raise CorpusError(f"label {name} is used by {used} spans; relabel them first", "label_in_use")
             self.db.conn.execute("DELETE FROM labels WHERE name=?", (name,))
 
     def ensure_label(self, name: str) -> None:

@@ -118,7 +118,9 @@ def run(corpus_path: str | None = None, smoke_test: bool = False, lang: str | No
     except CorpusError as exc:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(None, "annotator", str(exc))
+        from annotator.gui.errors import describe_corpus_error
+
+        QMessageBox.critical(None, "annotator", describe_corpus_error(exc))
         return _fail(str(exc))
     from annotator.gui.main_window import MainWindow
 

@@ -458,7 +458,9 @@ class MainWindow(QMainWindow):
         try:
             corpus = Corpus(path, create=create)
         except CorpusError as exc:
-            self.show_error(self.tr("Cannot open the corpus"), str(exc))
+            from annotator.gui.errors import describe_corpus_error
+
+            self.show_error(self.tr("Cannot open the corpus"), describe_corpus_error(exc))
             return False
         self.flush_time()
         old = self.session.corpus

@@ -95,6 +95,30 @@ class DirectiveDetector:
         self._after = sorted(set(after), key=len, reverse=True)
         self._phrase = sorted(set(phrase), key=len, reverse=True)
         self._sentence = sorted(set(sentence), key=len, reverse=True)
+        # the same patterns keyed by their first word (last word for ``before``): only those can
+        # match, so a lookup replaces a scan of the whole list
+        self._phrase_by_first = self._by_word(self._phrase, 0)
+        self._sentence_by_first = self._by_word(self._sentence, 0)
+        self._after_by_first = self._by_word(self._after, 0)
+        self._before_by_last = self._by_word(self._before, -1)
+
+    @staticmethod
+    def _by_word(patterns, k: int) -> dict:
+        out: dict = {}
+        for p in patterns:
+            if p:
+                out.setdefault(p[k], []).append(p)
+        return out
+
+    @staticmethod
+    def _starts_any(low, i: int, table) -> bool:
+        """``low[i:]`` starts with one of the patterns in ``table`` (see :meth:`_by_word`)."""
+        if i >= len(low):
+            return False
+        for p in table.get(low[i], ()):
+            if tuple(low[i:i + len(p)]) == p:
+                return True
+        return False
 
     # ------------------------------------------------------------------
     @staticmethod
@@ -123,7 +147,7 @@ class DirectiveDetector:
                 first_clause_end = k
                 break
         cs = self._content_start(low)
-        phrase_blocked = any(self._starts_with(low[cs:], p) for p in self._phrase)
+        phrase_blocked = self._starts_any(low, cs, self._phrase_by_first)
         if phrase_blocked and any(w in _PAST for w in low[first_clause_end:]):
             return []  # "Theo chỉ đạo của …, tỉnh đã …": a report of what was done
         cue_f = self.cues.firsts
@@ -152,11 +176,10 @@ class DirectiveDetector:
                 i += 1
                 continue
             prev = low[max(0, i - 3):i]
-            blocked = any(self._ends_with(prev, p) for p in self._before)
-            if not blocked and any(w in _PAST for w in low[max(0, i - 3):i]):
+            blocked = bool(prev) and any(self._ends_with(prev, p) for p in self._before_by_last.get(prev[-1], ()))
+            if not blocked and any(w in _PAST for w in prev):
                 blocked = True
-            nxt = low[j:j + 3]
-            if not blocked and any(self._starts_with(nxt, p) for p in self._after):
+            if not blocked and self._starts_any(low[j:j + 3], 0, self._after_by_first):
                 blocked = True
             if not blocked and phrase_blocked and i < first_clause_end:
                 blocked = True
@@ -225,11 +248,12 @@ class DirectiveDetector:
 
     # ------------------------------------------------------------------
     def detect(self, text: str, sentences: list[tuple[int, int]], tokens: list[list[Token]],
-               entities: list[tuple[int, int, str]]) -> list[DirectiveHit]:
+               entities: list[tuple[int, int, str]], *, words=None) -> list[DirectiveHit]:
         """Directive sentences of a document.
 
         ``sentences`` are (start, end) spans in document order, ``tokens`` their tokens,
         ``entities`` the final entity spans (start, end, label) used to block cues inside names.
+        ``words``: per sentence, the tokens' texts and lower-case forms, if already at hand.
         """
         ents = sorted(entities)
         hits: list[DirectiveHit] = []
@@ -242,8 +266,11 @@ class DirectiveDetector:
             new_para = "\n\n" in gap or "\n\r\n" in gap
             new_line = "\n" in gap
             prev_end_char = text[prev_dir.end - 1] if prev_dir is not None else ""
-            texts = [t.text for t in toks]
-            low = [t.lower() for t in texts]
+            if words is not None:
+                texts, low = words[si]
+            else:
+                texts = [t.text for t in toks]
+                low = [t.lower() for t in texts]
             # entity mask for this sentence
             while ei < len(ents) and ents[ei][1] <= s:
                 ei += 1
@@ -257,7 +284,7 @@ class DirectiveDetector:
                 k += 1
             hit = None
             cs = self._content_start(low)
-            sentence_blocked = any(self._starts_with(low[cs:], p) for p in self._sentence)
+            sentence_blocked = self._starts_any(low, cs, self._sentence_by_first)
             if toks and not sentence_blocked:
                 cue_hits = self._cue_hits(toks, low, texts, mask)
                 if cue_hits:

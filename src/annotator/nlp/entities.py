@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.nlp.features import FEATURE_SET_VERSION, Featurizer
-from annotator.nlp.text import Token
+from annotator.nlp.text import Token, _crfsuite_attributes
 
 __all__ = [
     "ENTITY_LABELS",
@@ -87,6 +87,15 @@ class EntityModel:
         if idx is None:
             idx = self._label_index = {n: k for k, n in enumerate(self.tagger.labels())}
         return idx
+
+    @property
+    def attributes(self) -> frozenset | None:
+        """The model's attribute (feature) strings, read from the CRFsuite payload; None if
+        unknown. Feature strings outside this set do not change the tagger's output."""
+        attrs = getattr(self, "_attributes", False)
+        if attrs is False:
+            attrs = self._attributes = _crfsuite_attributes(self.payload) if self.payload else None
+        return attrs
 
     def tag(self, features: list[list[str]]) -> list[str]:
         return self.tagger.tag(features)

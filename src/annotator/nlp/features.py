@@ -65,9 +65,14 @@ class Featurizer:
 
     version = FEATURE_SET_VERSION
 
-    def __init__(self, rules=None):
+    def __init__(self, rules=None, known=None):
         self.rules = rules
         self._tok_cache: dict[str, tuple] = {}
+        #: the model's attribute strings: when given, :meth:`sentence_features` leaves out the
+        #: strings the model does not know (the tagger ignores them: same labels and
+        #: probabilities); for tagging only, never for training
+        self.known = known
+        self._known = _KnownTables(known) if known is not None else None
 
     def _token_info(self, tok: str) -> tuple:
         """Cached per token type: lower form, shape and the prefixed unigram feature strings."""
@@ -92,6 +97,8 @@ class Featurizer:
         n = len(tokens)
         if n == 0:
             return []
+        if self._known is not None:
+            return self._known_features(tokens)
         tinfo = self._token_info
         infos = [tinfo(t.text) for t in tokens]
         low = [x[0] for x in infos]
@@ -142,6 +149,119 @@ class Featurizer:
                 f.extend(me[10])
             append(f)
         return out
+
+
+    def _known_info(self, tok: str) -> tuple:
+        """:meth:`_token_info` with unknown strings blanked, plus the token's bigram table."""
+        kt = self._known
+        info = kt.cache.get(tok)
+        if info is None:
+            base = self._token_info(tok)
+            info = kt.info(base)
+            if len(kt.cache) < 300_000:
+                kt.cache[tok] = info
+        return info
+
+    def _known_features(self, tokens: list[Token]) -> list[list[str]]:
+        """:meth:`sentence_features` restricted to the known strings (same order)."""
+        kt = self._known
+        n = len(tokens)
+        texts = [t.text for t in tokens]
+        cache = kt.cache
+        infos = [cache.get(x) or self._known_info(x) for x in texts]
+        low = [x[0] for x in infos]
+        if self.rules is not None:
+            gaz = self.rules.gazetteer_tags(texts, low)
+        else:
+            gaz = ["O"] * n
+        wpos = [t.word_pos for t in tokens]
+        ww = kt.ww
+        word_of = [""] * n
+        i = 0
+        while i < n:
+            j = i + 1
+            while j < n and wpos[j] == "I":
+                j += 1
+            if j - i > 1:
+                w = ww.get(" ".join(low[i:j]))
+                if w is not None:
+                    word_of[i:j] = [w] * (j - i)
+            i = j
+        I = kt.pad_l + infos + kt.pad_r
+        L = _PAD_L + low + _PAD_R
+        # bigram strings of each adjacent pair (b-= for the right token's row, b+= for the left's)
+        none2 = _NONE2
+        B = [u[11].get(b, none2) for u, b in zip(I, L[1:])]
+        S = [u[12].get(b[1], none2) for u, b in zip(I, I[1:])]
+        gs = kt.gaz
+        pad = kt.gaz_pad
+        GG = [pad, pad] + [gs.get(g) or kt.gaz_strings(g) for g in gaz] + [pad, pad]
+        P = _PAD_L + wpos + _PAD_R
+        pstr = kt.pstr
+        PC = [pstr[a + b] for a, b in zip(P[2:], P[3:])]
+        b0 = kt.b
+        return [
+            [*filter(None, (b0, me[2], me[3], m1[4], p1[5], m2[6], p2[7], bl[0], br[1], sl[0], sr[1],
+                            g0[0], gm[1], gp[2], pc, w)), *me[10]]
+            for me, m1, p1, m2, p2, bl, br, sl, sr, g0, gm, gp, pc, w in zip(
+                I[2:], I[1:], I[3:], I, I[4:], B[1:], B[2:], S[1:], S[2:], GG[2:], GG[1:], GG[3:], PC, word_of)
+        ]
+
+
+_NONE2 = ("", "")
+
+
+class _KnownTables:
+    """Lookup tables of the feature strings a model knows (see ``Featurizer(known=...)``)."""
+
+    def __init__(self, known):
+        self.known = known
+        self.cache: dict[str, tuple] = {}
+        k = self.k
+        # adjacent pairs: "b-=a|b" / "b+=a|b" and "s-1=x|y" / "s+1=x|y" as nested tables
+        # first -> second -> (string for the right token's row, string for the left token's row)
+        self.bigrams = self._pairs("b-=", "b+=")
+        self.shapes = self._pairs("s-1=", "s+1=")
+        self.ww = {a[3:]: a for a in known if a.startswith("ww=")}
+        self.b = k("b")
+        self.pstr = {key: k(v) for key, v in _P_STR.items()}
+        self.gaz: dict[str, tuple] = {}
+        self.gaz_pad = tuple(k(x) for x in _GAZ_PAD[:3])  # g=<s>, g-1=<s>, g+1=</s>
+        self.pad_l = [self.info(_PAD_INFO), self.info(_PAD_INFO)]
+        self.pad_r = [self.info(_END_INFO), self.info(_END_INFO)]
+
+    def k(self, s: str) -> str:
+        return s if s in self.known else ""
+
+    def _pairs(self, left: str, right: str) -> dict:
+        out: dict[str, dict[str, tuple]] = {}
+        for a in self.known:
+            if a.startswith(left):
+                slot = 0
+            elif a.startswith(right):
+                slot = 1
+            else:
+                continue
+            v = a[len(left if slot == 0 else right):]
+            # every split at a "|" (a token may itself be "|"): exact lookups either way
+            i = v.find("|")
+            while i >= 0:
+                d = out.setdefault(v[:i], {})
+                cur = d.get(v[i + 1:], _NONE2)
+                d[v[i + 1:]] = (a, cur[1]) if slot == 0 else (cur[0], a)
+                i = v.find("|", i + 1)
+        return out
+
+    def info(self, base: tuple) -> tuple:
+        """Known-only copy of a ``Featurizer._token_info`` tuple, with the token's bigram tables."""
+        k = self.k
+        return (base[0], base[1], *(k(x) for x in base[2:10]), tuple(x for x in base[10] if k(x)),
+                self.bigrams.get(base[0], {}), self.shapes.get(base[1], {}))
+
+    def gaz_strings(self, tag: str) -> tuple:
+        t = _gaz_strings(tag)
+        t = self.gaz[tag] = (self.k(t[0]), self.k(t[1]), self.k(t[2]))
+        return t
 
 
 _PAD_L = ["<s>", "<s>"]

@@ -52,6 +52,11 @@ __all__ = ["Suggestion", "Annotation", "Pipeline", "default_model_path"]
 log = logging.getLogger(__name__)
 
 _STRONG_RULES = ("org-head", "known", "misc-head")
+_SELF_CHECK = (
+    "Ngày 10/11, UBND tỉnh Quảng Ninh | đề nghị Bộ Y tế, Sở Tài chính TP. Hồ Chí Minh và ông Nguyễn Văn A "
+    "(PGS.TS) hỗ trợ 1.000 tỷ đồng cho Nghị quyết số 57-NQ/TW <s> iPhone X1 Hà Nội",
+    "Hà",
+)
 
 
 @dataclass
@@ -104,6 +109,31 @@ class Pipeline:
         self.scores = scores
         self.featurizer = Featurizer(rules)
         self.directives = DirectiveDetector(rules)
+        # tagging uses only the feature strings the model knows (same output, less work)
+        self._tag_featurizer = self._known_featurizer(model, rules) or self.featurizer
+
+    @staticmethod
+    def _known_featurizer(model, rules) -> Featurizer | None:
+        """A featurizer that leaves out the strings ``model`` does not know, if it passes a
+        self-check (same labels and marginals as the full features), else None."""
+        if model is None:
+            return None
+        try:
+            known = model.attributes
+            if not known:
+                return None
+            full = Featurizer(rules)
+            short = Featurizer(rules, known=known)
+            for sample in _SELF_CHECK:
+                for toks in segment_spans(sample, [(0, len(sample))]):
+                    a, b = full.sentence_features(toks), short.sentence_features(toks)
+                    if b != [[f for f in row if f in known] for row in a]:
+                        return None
+                    if model.tag(a) != model.tag(b) or model.marginals(a) != model.marginals(b):
+                        return None
+            return short
+        except Exception:  # noqa: BLE001 - any surprise: full features
+            return None
 
     # ------------------------------------------------------------------
     @classmethod
@@ -139,23 +169,29 @@ class Pipeline:
         return self.model.version if self.model is not None else "rules"
 
     # ------------------------------------------------------------------
-    def _sentence_entities(self, text, toks):
+    def _sentence_entities(self, text, toks, texts=None, lowers=None):
         """Merged entity spans of one sentence: list of (start, end, label, score, origin)."""
+        if texts is None:
+            texts = [t[0] for t in toks]
+        if lowers is None:
+            lowers = [t.lower() for t in texts]
         rule = []
         if self.use_rules:
             rule = [(toks[a].start, toks[b - 1].end, lab, why)
-                    for a, b, lab, why in rule_entities(toks, self.rules)]
+                    for a, b, lab, why in rule_entities(toks, self.rules, texts, lowers)]
         crf = []
+        bounds = []
         if self.model is not None:
             confirmed = {(a, b, lab) for a, b, lab, _w in rule}
-            crf = [(x.start, x.end, x.label, x.score, x.origin) for x in
-                   predict_spans(self.model, self.featurizer, toks, self.scores, confirmed)]
+            got = predict_spans(self.model, self._tag_featurizer, toks, self.scores, confirmed)
+            crf = [(x.start, x.end, x.label, x.score, x.origin) for x in got]
+            bounds = [(x.first, x.last) for x in got]
         if not self.use_rules:
             return crf
         if self.model is None:
             return [(a, b, lab, 0.6 if why in _STRONG_RULES else 0.5, "rules") for a, b, lab, why in rule
                     if not (lab in ("ORG", "MISC") and self._bare_head(toks, a, b, lab))]
-        merged = [self._trim_lower(toks, m) for m in self._refine(toks, crf)]
+        merged = [self._trim_lower(toks, m) for m in self._refine(toks, crf, texts, lowers, bounds)]
         merged = [m for m in merged if m is not None]
         for a, b, lab, why in rule:
             if why == "title" and lab == "PER":
@@ -183,22 +219,26 @@ class Pipeline:
         merged.sort()
         return [m for m in merged if not (m[2] in ("ORG", "MISC") and self._bare_head(toks, m[0], m[1], m[2]))]
 
-    def _refine(self, toks, spans):
-        """Repair model spans with rules (see module docstring, step 1b)."""
+    def _refine(self, toks, spans, texts=None, lowers=None, bounds=None):
+        """Repair model spans with rules (see module docstring, step 1b).
+
+        ``bounds``: the spans' token ranges ``(first, end_exclusive)`` if known."""
         if not spans:
             return spans
         rules = self.rules
-        texts = [t.text for t in toks]
-        lowers = [t.lower() for t in texts]
-        start_of = {t.start: k for k, t in enumerate(toks)}
-        end_of = {t.end: k + 1 for k, t in enumerate(toks)}
+        if texts is None:
+            texts = [t.text for t in toks]
+        if lowers is None:
+            lowers = [t.lower() for t in texts]
+        if bounds is None or len(bounds) != len(spans):
+            start_of = {t.start: k for k, t in enumerate(toks)}
+            end_of = {t.end: k + 1 for k, t in enumerate(toks)}
+            bounds = [(start_of.get(span[0]), end_of.get(span[1])) for span in spans]
         breakers = rules.name_breakers
         brk_f = breakers.firsts
         heads = rules.org_heads
         out = []
-        for span in spans:
-            a = start_of.get(span[0])
-            b = end_of.get(span[1])
+        for span, (a, b) in zip(spans, bounds):
             if a is None or b is None:
                 out.append(span)
                 continue
@@ -287,10 +327,16 @@ class Pipeline:
         sents = sentences(text)
         spans_ = [(s.start, s.end) for s in sents]
         toks_per = segment_spans(text, spans_)
+        # per sentence: token texts and lower-case forms, shared by the rules, the repairs and
+        # the directive detector
+        words = []
         ents: list[tuple] = []
         for toks in toks_per:
+            texts = [t[0] for t in toks]
+            lowers = [t.lower() for t in texts]
+            words.append((texts, lowers))
             if toks:
-                ents.extend(self._sentence_entities(text, toks))
+                ents.extend(self._sentence_entities(text, toks, texts, lowers))
         # snap + de-overlap (keep earlier / longer)
         out_ents = []
         last_end = -1
@@ -300,7 +346,8 @@ class Pipeline:
                 continue
             out_ents.append(Suggestion(a, b, lab, float(score), origin))
             last_end = b
-        hits = self.directives.detect(text, spans_, toks_per, [(s.start, s.end, s.label) for s in out_ents])
+        hits = self.directives.detect(text, spans_, toks_per, [(s.start, s.end, s.label) for s in out_ents],
+                                      words=words)
         spans = list(out_ents)
         relations = []
         ent_tuples = [(s.start, s.end, s.label, k) for k, s in enumerate(out_ents)]

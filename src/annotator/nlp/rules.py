@@ -231,6 +231,9 @@ class PhraseIndex:
         self._first_exact: set[str] = set()
         self._pos: dict = {}
         self._dirty: set[str] = set()
+        # first word -> [(length, {lower-case tuple: [(tokens, value), ...]}), ...] longest first:
+        # the bucket grouped for lookups (built on demand, dropped when the bucket changes)
+        self._groups: dict[str, list] = {}
         for phrase, value in entries:
             self.add(phrase, value)
         self._sort()
@@ -241,6 +244,7 @@ class PhraseIndex:
             return
         low = tuple(t.lower() for t in toks)
         key = (low, toks)
+        self._groups.pop(low[0], None)
         bucket = self._index.setdefault(low[0], [])
         pos = self._pos.get(key)
         if pos is not None:
@@ -265,6 +269,7 @@ class PhraseIndex:
         if not toks:
             return
         low = tuple(t.lower() for t in toks)
+        self._groups.pop(low[0], None)
         bucket = self._index.get(low[0])
         if bucket:
             keep = [b for b in bucket if b[1] != low]
@@ -290,29 +295,45 @@ class PhraseIndex:
         """Lower-cased first token -> candidates (for a quick ``in`` pre-check)."""
         return self._index
 
+    def _group(self, key: str) -> list:
+        """The bucket of ``key`` grouped by length (longest first), then by lower-case tuple;
+        entries keep their bucket order within a group."""
+        groups: list = []
+        for n, low, orig, value in self._index.get(key, ()):
+            if not groups or groups[-1][0] != n:
+                groups.append((n, {}))
+            groups[-1][1].setdefault(low, []).append((orig, value))
+        self._groups[key] = groups
+        return groups
+
     def match(self, texts, lowers, i: int):
         """Longest match starting at ``i``: ``(length, value)`` or ``None``."""
-        if self.case == "exact" and texts[i] not in self._first_exact:
+        case = self.case
+        if case == "exact" and texts[i] not in self._first_exact:
             return None
         if self._dirty:
             self._sort()
-        bucket = self._index.get(lowers[i])
-        if not bucket:
-            return None
+        key = lowers[i]
+        groups = self._groups.get(key)
+        if groups is None:
+            if not self._index.get(key):
+                return None
+            groups = self._group(key)
         n_avail = len(lowers) - i
-        for n, low, orig, value in bucket:
+        for n, table in groups:
             if n > n_avail:
                 continue
-            if n > 1 and tuple(lowers[i:i + n]) != low:
+            found = table.get(tuple(lowers[i:i + n]) if n > 1 else (key,))
+            if found is None:
                 continue
-            if self.case == "exact":
-                if tuple(texts[i:i + n]) != orig:
-                    continue
-            elif self.case == "first":
-                a, b = texts[i][:1], orig[0][:1]
-                if a.isupper() != b.isupper():
-                    continue
-            return n, value
+            for orig, value in found:
+                if case == "exact":
+                    if tuple(texts[i:i + n]) != orig:
+                        continue
+                elif case == "first":
+                    if texts[i][:1].isupper() != orig[0][:1].isupper():
+                        continue
+                return n, value
         return None
 
     def match_all(self, texts, lowers, i: int):
@@ -451,14 +472,17 @@ class RuleSet:
         n = len(texts)
         tags = ["O"] * n
         cand = self._cand_cache
-        i = 0
-        while i < n:
+        get = cand.get
+        nxt = 0
+        # only tokens that may start a match (or are not cached yet) need a look
+        for i in [i for i, c in enumerate(map(get, texts)) if c != ()]:
+            if i < nxt:
+                continue
             tok = texts[i]
-            todo = cand.get(tok)
+            todo = get(tok)
             if todo is None:
                 todo = self._candidates(tok)
             if not todo:
-                i += 1
                 continue
             best = None
             for idx, kind in todo:
@@ -473,13 +497,12 @@ class RuleSet:
                     else:
                         best = (m[0], kind)
             if best is None:
-                i += 1
                 continue
             k, kind = best
             tags[i] = "B-" + kind
             for j in range(i + 1, i + k):
                 tags[j] = "I-" + kind
-            i += k
+            nxt = i + k
         return tags
 
 
@@ -500,7 +523,8 @@ def _is_name_start(t: str) -> bool:
     return t[:1].isupper()
 
 
-def rule_entities(tokens: list[Token], rules: RuleSet) -> list[tuple[int, int, str, str]]:
+def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None = None,
+                  lowers: list[str] | None = None) -> list[tuple[int, int, str, str]]:
     """Rule-based entities over one sentence's tokens.
 
     Returns ``(first_token, end_token_exclusive, label, rule_name)``; no overlaps.
@@ -512,9 +536,13 @@ def rule_entities(tokens: list[Token], rules: RuleSet) -> list[tuple[int, int, s
     3. person title + capitalised run (1 to 4 syllables, optionally after an organisation);
     4. a lower-case place prefix + capitalised run (``tỉnh Quảng Ninh``) and capitalised
        gazetteer places (provinces, regions, countries).
+
+    ``texts``/``lowers``: the tokens' texts and their lower-case forms, if already at hand.
     """
-    texts = [t.text for t in tokens]
-    lowers = [t.lower() for t in texts]
+    if texts is None:
+        texts = [t.text for t in tokens]
+    if lowers is None:
+        lowers = [t.lower() for t in texts]
     n = len(tokens)
     out: list[tuple[int, int, str, str]] = []
     taken = [False] * n
@@ -671,12 +699,12 @@ def rule_entities(tokens: list[Token], rules: RuleSet) -> list[tuple[int, int, s
     pfx_f = rules.place_prefixes.firsts
     place_f = rules.places.firsts
     pfx_words = rules._pfx_words
-    i = 0
-    while i < n:
-        low_i = lowers[i]
-        if low_i not in ent_f and low_i not in head_f:
-            i += 1
+    # each pass below scans left to right, visiting only the tokens that may start a match
+    nxt = 0
+    for i in [k for k, w in enumerate(lowers) if w in ent_f or w in head_f]:
+        if i < nxt:
             continue
+        low_i = lowers[i]
         # 1. known names
         m = rules.entities.match(texts, lowers, i) if low_i in ent_f else None
         hm = rules.org_heads.match(texts, lowers, i) if texts[i][:1].isupper() and low_i in head_f else None
@@ -685,28 +713,24 @@ def rule_entities(tokens: list[Token], rules: RuleSet) -> list[tuple[int, int, s
             if got or "alone" in hm[1].flags:
                 if m and m[0] >= end - i:
                     take(i, i + m[0], m[1], "known")
-                    i += m[0]
+                    nxt = i + m[0]
                     continue
                 # a title such as "Bộ trưởng" is not an org: "Bộ" + "trưởng" is lower-case anyway
                 take(i, end, "ORG", "org-head")
-                i = end
+                nxt = end
                 continue
         if m:
             take(i, i + m[0], m[1], "known")
-            i += m[0]
-            continue
-        i += 1
+            nxt = i + m[0]
 
     # 2b. named events, laws, programmes: MISC head + capitalised continuation / number / code
     misc_f = rules.misc_heads.firsts
-    i = 0
-    while i < n:
-        if lowers[i] not in misc_f or not texts[i][:1].isupper():
-            i += 1
+    nxt = 0
+    for i in [k for k, w in enumerate(lowers) if w in misc_f]:
+        if i < nxt or not texts[i][:1].isupper():
             continue
         m = rules.misc_heads.match(texts, lowers, i)
         if not m:
-            i += 1
             continue
         end = misc_extent(i, m[0])
         if end > i + m[0]:
@@ -718,16 +742,15 @@ def rule_entities(tokens: list[Token], rules: RuleSet) -> list[tuple[int, int, s
                 for k in range(i, end):
                     taken[k] = False
                 take(i, end, "MISC", "misc-head")
-                i = end
-                continue
-        i += 1
+                nxt = end
 
     # 3. person after a title (possibly after an ORG that follows the title)
-    i = 0
-    while i < n:
-        m = rules.person_titles.match(texts, lowers, i) if lowers[i] in title_f else None
+    nxt = 0
+    for i in [k for k, w in enumerate(lowers) if w in title_f]:
+        if i < nxt:
+            continue
+        m = rules.person_titles.match(texts, lowers, i)
         if not m:
-            i += 1
             continue
         j = i + m[0]
         # skip an organisation that sits between the title and the name
@@ -743,15 +766,17 @@ def rule_entities(tokens: list[Token], rules: RuleSet) -> list[tuple[int, int, s
         if r and free(j, j + r) and texts[j] not in pfx_words:
             # a single capitalised syllable after "ông"/"bà" is fine ("ông Tùng")
             take(j, j + r, "PER", "title")
-            i = j + r
+            nxt = j + r
             continue
-        i = j
+        nxt = j
 
     # 4. places
-    i = 0
-    while i < n:
-        if taken[i] or (lowers[i] not in pfx_f and lowers[i] not in place_f):
-            i += 1
+    nxt = 0
+    # both indices are exact-case: a token that starts no entry of either cannot match
+    pfx_x, place_x = rules.place_prefixes._first_exact, rules.places._first_exact
+    for i in [k for k, (w, t) in enumerate(zip(lowers, texts))
+              if (w in pfx_f or w in place_f) and (t in pfx_x or t in place_x)]:
+        if i < nxt or taken[i]:
             continue
         pm = rules.place_prefixes.match(texts, lowers, i)
         if pm and texts[i][:1].islower():
@@ -761,14 +786,12 @@ def rule_entities(tokens: list[Token], rules: RuleSet) -> list[tuple[int, int, s
                 r += 1
             if r and free(j, j + r):
                 take(j, j + r, "LOC", "place-prefix")
-                i = j + r
+                nxt = j + r
                 continue
         gm = rules.places.match(texts, lowers, i)
         if gm and free(i, i + gm[0]) and gm[1] in ("PROV", "REGION", "COUNTRY"):
             if texts[i] not in ("Anh", "Đức", "Nhật", "Mỹ") or gm[0] > 1:
                 take(i, i + gm[0], "LOC", "gazetteer")
-                i += gm[0]
-                continue
-        i += 1
+                nxt = i + gm[0]
     out.sort()
     return out

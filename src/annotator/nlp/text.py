@@ -14,6 +14,7 @@ Everything here keeps exact code-point offsets into the original (NFC) text.
 from __future__ import annotations
 
 import re
+import struct
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -38,6 +39,10 @@ class Token(NamedTuple):
     start: int
     end: int
     word_pos: str = "B"
+
+
+# ``Token(a, b, c, d)`` without the Python-level ``__new__`` of a named tuple (hot paths)
+_new = tuple.__new__
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,15 +95,15 @@ def _regex_tokens(src: str, text: str, s: int, e: int, append) -> None:
                 and (b >= len(text) or text[b].isspace()):
             # underthesea keeps a sentence-final period on "UBND." / "TP.HCM.": split it off so that
             # names end before the punctuation
-            append(Token(piece[:-1], a, b - 1, "B"))
-            append(Token(".", b - 1, b, "B"))
+            append(_new(Token, (piece[:-1], a, b - 1, "B")))
+            append(_new(Token, (".", b - 1, b, "B")))
             continue
         if len(piece.split()) != 1:
             # never happens with underthesea's patterns, but keep tokens whitespace-free
             for sub in _FALLBACK_TOKEN.finditer(text, a, b):
                 append(Token(sub.group(0), sub.start(), sub.end(), "B"))
             continue
-        append(Token(piece, a, b, "B"))
+        append(_new(Token, (piece, a, b, "B")))
 
 
 def syllables(text: str, start: int = 0, end: int | None = None, *, _src: str | None = None) -> list[Token]:
@@ -118,14 +123,14 @@ def syllables(text: str, start: int = 0, end: int | None = None, *, _src: str | 
         a, b = m.span()
         chunk = m.group()
         if chunk.isalpha():
-            append(Token(text[a:b], a, b, "B"))
+            append(_new(Token, (text[a:b], a, b, "B")))
             continue
         head = chunk[:-1]
         tail = chunk[-1]
         if head.isalpha() and (tail in _SAFE_TAIL or (
                 tail == "." and not head.isupper() and head not in _DOT_ABBR)):
-            append(Token(text[a:b - 1], a, b - 1, "B"))
-            append(Token(text[b - 1:b], b - 1, b, "B"))
+            append(_new(Token, (text[a:b - 1], a, b - 1, "B")))
+            append(_new(Token, (text[b - 1:b], b - 1, b, "B")))
             continue
         # let look-aheads see the following whitespace, as in a whole-text scan
         _regex_tokens(src, text, a, b + 1 if b < end else end, append)
@@ -236,6 +241,163 @@ def _make_ws_featurizer(D):
     return feats
 
 
+def _crfsuite_attributes(data: bytes):
+    """The attribute (feature) strings of a CRFsuite model file, as a frozenset, or None.
+
+    underthesea_core's tagger drops every feature string that is not one of the model's
+    attributes before it sums weights, so leaving those strings out of its input gives the
+    same labels and probabilities (the remaining strings keep their order) for less work:
+    each string costs a conversion and a hash lookup on the Rust side."""
+    try:
+        if data[:4] != b"lCRF" or data[8:12] != b"FOMC":
+            return None
+        (num_attrs,) = struct.unpack_from("<I", data, 24)
+        (off,) = struct.unpack_from("<I", data, 36)
+        if data[off:off + 4] != b"CQDB":
+            return None
+        _size, _flag, _order, bwd_size, bwd_off = struct.unpack_from("<5I", data, off + 4)
+        if bwd_size != num_attrs:
+            return None
+        out = set()
+        for k, p in enumerate(struct.unpack_from(f"<{bwd_size}I", data, off + bwd_off)):
+            ident, ksize = struct.unpack_from("<2I", data, off + p)
+            key = data[off + p + 8:off + p + 8 + ksize]
+            if ident != k or not key.endswith(b"\0"):
+                return None
+            out.add(key[:-1].decode("utf-8"))
+        return frozenset(out) if len(out) == num_attrs else None
+    except Exception:  # noqa: BLE001 - any surprise: no filtering
+        return None
+
+
+def _make_ws_known_featurizer(D, known):
+    """:func:`_make_ws_featurizer` restricted to the model's attributes ``known``: the same
+    rows minus the strings the tagger would ignore, in the same order. Window features
+    (2- and 3-token joins) come from tables built from ``known`` and the dictionary ``D``, so a
+    row is a handful of lookups, and every string handed to the tagger is a long-lived object."""
+    def k(s: str) -> str:
+        return s if s in known else ""
+
+    offs = (-2, -1, 0, 1, 2)
+    by: dict[str, dict[str, str]] = {}
+    for a in known:
+        t, sep, v = a.partition("=")
+        if sep:
+            by.setdefault(t, {})[v] = a
+
+    def vals(*templates):
+        out = set()
+        for t in templates:
+            out |= by.get(t, {}).keys()
+        return out
+
+    def getter(*templates):
+        maps = [by.get(t, {}) for t in templates]
+        return lambda v: tuple(m.get(v, "") for m in maps)
+
+    # raw 2-token joins: (T[-2,-1], T[-1,0], T[0,1], T[1,2]) strings, and whether a known
+    # 3-token join starts with this pair
+    tri_raw = ("T[-2,0]", "T[-1,1]", "T[0,2]")
+    tri_pfx = {v.rsplit(" ", 1)[0] for v in vals(*tri_raw) if " " in v}
+    g2 = getter("T[-2,-1]", "T[-1,0]", "T[0,1]", "T[1,2]")
+    raw2 = {v: (*g2(v), v in tri_pfx) for v in vals("T[-2,-1]", "T[-1,0]", "T[0,1]", "T[1,2]") | tri_pfx}
+    g3 = getter(*tri_raw)
+    raw3 = {v: g3(v) for v in vals(*tri_raw)}
+    # lower-cased 2-token joins: lower strings, is_in_dict strings, and whether a 3-syllable
+    # dictionary word starts with this pair
+    ds2 = [tuple(k(f"T[{w}].is_in_dict={b}") for w in ("-2,-1", "-1,0", "0,1", "1,2")) for b in (False, True)]
+    ds3 = [tuple(k(f"T[{w}].is_in_dict={b}") for w in ("-2,0", "-1,1", "0,2")) for b in (False, True)]
+    d_pfx = {e.rsplit(" ", 1)[0] for e in D if e.count(" ") == 2}
+    gl = getter("T[-2,-1].lower", "T[-1,0].lower", "T[0,1].lower", "T[1,2].lower")
+    keys = vals("T[-2,-1].lower", "T[-1,0].lower", "T[0,1].lower", "T[1,2].lower") | d_pfx
+    keys |= {e for e in D if e.count(" ") == 1}
+    low2 = {v: (*gl(v), *ds2[v in D], v in d_pfx) for v in keys}
+    R2_NONE = ("", "", "", "", False)
+    R3_NONE = ("", "", "")
+    L2_NONE = ("", "", "", "", *ds2[False], False)
+    D3_FALSE, D3_TRUE = ds3
+    R2_BOS = (k("T[-2,-1]=BOS"), k("T[-1,0]=BOS"), "", "", False)
+    R2_EOS = ("", "", k("T[0,1]=EOS"), k("T[1,2]=EOS"), False)
+    R3_BOS = (k("T[-2,0]=BOS"), k("T[-1,1]=BOS"), "")
+    R3_EOS = ("", k("T[-1,1]=EOS"), k("T[0,2]=EOS"))
+    L2_BOS = (k("T[-2,-1].lower=BOS"), k("T[-1,0].lower=BOS"), "", "",
+              k("T[-2,-1].is_in_dict=BOS"), k("T[-1,0].is_in_dict=BOS"), "", "", False)
+    L2_EOS = ("", "", k("T[0,1].lower=EOS"), k("T[1,2].lower=EOS"),
+              "", "", k("T[0,1].is_in_dict=EOS"), k("T[1,2].is_in_dict=EOS"), False)
+    D3_BOS = (k("T[-2,0].is_in_dict=BOS"), k("T[-1,1].is_in_dict=BOS"), "")
+    D3_EOS = ("", k("T[-1,1].is_in_dict=EOS"), k("T[0,2].is_in_dict=EOS"))
+    # istitle of 2- and 3-token windows, indexed by the sum of the tokens' title codes
+    # (1 title, 0 not, 4 EOS): any sum >= 4 has an EOS in the window
+    f01, t01, e01 = k("T[0,1].istitle=False"), k("T[0,1].istitle=True"), k("T[0,1].istitle=EOS")
+    f02, t02, e02 = k("T[0,2].istitle=False"), k("T[0,2].istitle=True"), k("T[0,2].istitle=EOS")
+    T01 = (f01, f01, t01, None, e01, e01)
+    T02 = (f02, f02, f02, t02, e02, e02, e02, e02, e02, e02)
+
+    def strings(w: str, low: str, dg: str, tt: str, dd: str) -> tuple:
+        return (*(k(f"T[{o}]={w}") for o in offs), *(k(f"T[{o}].lower={low}") for o in offs),
+                *(k(f"T[{o}].isdigit={dg}") for o in (-1, 0, 1)), *(k(f"T[{o}].istitle={tt}") for o in offs),
+                *(k(f"T[{o}].is_in_dict={dd}") for o in offs))
+
+    # per token: (lower, istitle, 23 feature strings: raw / lower / isdigit / istitle /
+    # is_in_dict at each offset)
+    ucache: dict[str, tuple] = {}
+    spaced: set[str] = set()
+
+    def tokinfo(w: str) -> tuple:
+        r = ucache.get(w)
+        if r is None:
+            low = w.lower()
+            tt = not w[:1].islower()  # underthesea's istitle: first character not lower-case
+            r = (low, int(tt), *strings(w, low, str(w.isascii() and w.isdigit()), str(tt), str(low in D)))
+            if " " in w:
+                spaced.add(w)
+            if len(ucache) < 300_000:
+                ucache[w] = r
+        return r
+
+    BOS = (None, None, *strings("BOS", "BOS", "BOS", "BOS", "BOS"))
+    EOS = (None, 4, *strings("EOS", "EOS", "EOS", "EOS", "EOS"))
+    full = _make_ws_featurizer(D)
+    r2get, r3get, l2get = raw2.get, raw3.get, low2.get
+
+    uget = ucache.get
+
+    def feats(ws):
+        n = len(ws)
+        U = [BOS, BOS] + [uget(w) or tokinfo(w) for w in ws] + [EOS, EOS]
+        if spaced and not spaced.isdisjoint(ws):
+            # the tables assume space-free tokens (always the case for our tokens)
+            return [[f for f in row if f in known] for row in full(ws)]
+        low = [u[0] for u in U[2:n + 2]]
+        # 2-token joins: table records (rare 3-token joins only where a known one can start)
+        RR2 = [R2_BOS, R2_BOS] + [r2get(a + " " + b, R2_NONE) for a, b in zip(ws, ws[1:])] + [R2_EOS, R2_EOS]
+        R3 = [r3get(a + " " + b + " " + c, R3_NONE) if r[4] else R3_NONE
+              for a, b, c, r in zip(ws, ws[1:], ws[2:], RR2[2:])]
+        LL2 = [L2_BOS, L2_BOS] + [l2get(a + " " + b, L2_NONE) for a, b in zip(low, low[1:])] + [L2_EOS, L2_EOS]
+        D3 = [(D3_TRUE if a + " " + b + " " + c in D else D3_FALSE) if r[8] else D3_FALSE
+              for a, b, c, r in zip(low, low[1:], low[2:], LL2[2:])]
+        RR3 = [R3_BOS, R3_BOS] + R3 + [R3_EOS, R3_EOS]
+        DD3 = [D3_BOS, D3_BOS] + D3 + [D3_EOS, D3_EOS]
+        return [
+            list(filter(None, (
+                um2[2], um1[3], u0[4], up1[5], up2[6],
+                ra[0], rb[1], rc[2], rd[3], ta[0], tb[1], tc[2],
+                um2[7], um1[8], u0[9], up1[10], up2[11],
+                la[0], lb[1], lc[2], ld[3],
+                um1[12], u0[13], up1[14],
+                um2[15], um1[16], u0[17], up1[18], up2[19],
+                # istitle of the 2- and 3-token windows (title codes: 1/0, EOS 4)
+                T01[u0[1] + up1[1]], T02[u0[1] + up1[1] + up2[1]],
+                um2[20], um1[21], u0[22], up1[23], up2[24],
+                la[4], lb[5], lc[6], ld[7], da[0], db[1], dc[2],
+            )))
+            for um2, um1, u0, up1, up2, ra, rb, rc, rd, ta, tb, tc, la, lb, lc, ld, da, db, dc
+            in zip(U, U[1:], U[2:], U[3:], U[4:], RR2, RR2[1:], RR2[2:], RR2[3:], RR3, RR3[1:], RR3[2:],
+                   LL2, LL2[1:], LL2[2:], LL2[3:], DD3, DD3[1:], DD3[2:])
+        ]
+    return feats
+
+
 class _DictCache:
     """Memoise a one-argument function in a plain dict (bounded); faster than lru_cache."""
 
@@ -264,6 +426,26 @@ class _Segmenter:
         self._tagger = None
         self._normalize = None
         self._py_features = None
+        self._py_known = None
+
+    def _known_featurizer(self, model_path, dictionary, ref):
+        """The fast featurizer restricted to the model's attributes, if the model file can be
+        read and the featurizer passes the self-check; else None."""
+        try:
+            with open(model_path, "rb") as fh:
+                known = _crfsuite_attributes(fh.read())
+            if not known:
+                return None
+            pyk = _make_ws_known_featurizer(dictionary, known)
+            got = [pyk(ws) for ws in _SELF_CHECK]
+            if got != [[[f for f in row if f in known] for row in r] for r in ref]:
+                return None
+            tag = self._tagger.tag
+            if [tag(f) for f in got] != [tag(f) for f in ref]:
+                return None
+            return pyk
+        except Exception:  # pragma: no cover - unexpected model layout
+            return None
 
     def _init(self):
         with self._lock:
@@ -284,12 +466,13 @@ class _Segmenter:
                 tagger.load(join(base, "models.bin"))
                 self._featurizer = CRFFeaturizer(features, dictionary)
                 self._tagger = tagger
-                self._py_features = None
+                self._py_features = self._py_known = None
                 if list(features) == _WS_TEMPLATES:
                     py = _make_ws_featurizer(dictionary)
                     ref = self._featurizer.process([[[w] for w in ws] for ws in _SELF_CHECK])
                     if [py(ws) for ws in _SELF_CHECK] == ref:
                         self._py_features = py
+                        self._py_known = self._known_featurizer(join(base, "models.bin"), dictionary, ref)
                 self._normalize = _DictCache(token_normalize)
                 self._fast = True
             except Exception:  # pragma: no cover - older/newer underthesea layouts
@@ -308,7 +491,7 @@ class _Segmenter:
             return [_positions_from_word_tokenize(toks) if toks else [] for toks in batches]
         norm = self._normalize
         if self._py_features is not None:
-            py = self._py_features
+            py = self._py_known or self._py_features
             nd = norm.data
             feats = iter([py([nd.get(t[0]) or norm(t[0]) for t in toks]) for toks in batches if toks])
         else:
@@ -358,7 +541,7 @@ def segment_spans(text: str, spans) -> list[list[Token]]:
     toks = [syllables(text, a, b, _src=src) for a, b in spans]
     positions = _SEGMENTER.word_positions_many(toks)
     return [
-        [t if p == "B" else Token(t[0], t[1], t[2], "I") for t, p in zip(ts, ps)]
+        [t if p == "B" else _new(Token, (t[0], t[1], t[2], "I")) for t, p in zip(ts, ps)]
         for ts, ps in zip(toks, positions)
     ]
 

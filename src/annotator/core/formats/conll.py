@@ -6,6 +6,11 @@ Reading
   first column is the token, the last column the tag: ``O``, ``B-X``, ``I-X`` (also ``S-X``
   and ``E-X`` of BIOES). IOB1 is tolerated: an ``I-X`` after ``O`` or after another label
   starts an entity.
+* VLSP 2016's five columns (word, POS, chunk, NE, nested NE; words with spaces inside,
+  tab-separated) are recognised by their last three columns all being tags: the fourth
+  column is the tag and the nested column is ignored (the corpus keeps one flat layer of
+  entities from CoNLL). Its ``<s>`` / ``</s>`` lines (any line that is just ``<tag>`` or
+  ``</tag>``) end a sentence.
 * Multi-syllable words written with ``_`` (``Hà_Nội``, VLSP word level) become words with
   spaces; a token made only of underscores stays as it is.
 * A blank line ends a sentence. A document ends at a ``-DOCSTART-`` line or at two blank
@@ -16,6 +21,9 @@ Reading
   read as ``57 - NQ / TW``) is not in the file, so it cannot be restored.
 * A bad line (missing tag column, unknown tag) rejects its whole document, reported at
   that line.
+* :func:`build` (text and spans from tagged sentences) is shared with the ``hf`` JSONL
+  reader (:mod:`annotator.core.formats.hf`), so both rebuild the same text from the same
+  tokens and tags.
 
 Writing
 -------
@@ -46,6 +54,12 @@ NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "!", "?", ")", "]", "}", "”",
 NO_SPACE_AFTER = frozenset({"(", "[", "{", "“"})
 _TAG = re.compile(r"^([BIES])[-_](\S+)$")
 _UNDERSCORE = re.compile(r"(?<=[^_\s])_(?=[^_\s])")
+_MARKUP = re.compile(r"^</?[A-Za-z][\w-]*>$")   # VLSP's <s> ... </s> sentence marks
+
+
+def is_tag(value: str) -> bool:
+    """``O`` or ``B-X`` / ``I-X`` / ``S-X`` / ``E-X`` (``_`` also accepted after the prefix)."""
+    return value == "O" or _TAG.match(value) is not None
 
 
 # ---------------------------------------------------------------------------------- reading
@@ -79,6 +93,9 @@ def read(lines: Iterable[tuple[int, str]]) -> Iterator[RawRecord | BadRecord]:
         blanks = 0
         cols = line.split("\t") if "\t" in line else line.split()
         cols = [c.strip() for c in cols]
+        if len(cols) == 1 and _MARKUP.match(cols[0]):
+            doc.end_sentence()
+            continue
         if cols[0] == DOCSTART:
             yield from _finish(doc)
             doc = _Doc()
@@ -91,7 +108,9 @@ def read(lines: Iterable[tuple[int, str]]) -> Iterator[RawRecord | BadRecord]:
             doc.error = BadRecord(lineno, f"expected a token and a tag column, got {line.strip()!r}")
             continue
         tag = cols[-1]
-        if tag != "O" and not _TAG.match(tag):
+        if len(cols) >= 5 and is_tag(cols[-2]) and is_tag(cols[-3]) and is_tag(tag):
+            tag = cols[-2]  # VLSP 2016: chunk, NE, nested NE
+        if not is_tag(tag):
             doc.error = BadRecord(lineno, f"bad tag {tag!r} (expected O, B-LABEL or I-LABEL)")
             continue
         doc.current.append((cols[0], tag))
