@@ -236,3 +236,25 @@ def test_quick_work_draws_no_bar():
         bar.advance()
     bar.finish()
     assert stream.getvalue() == ""
+
+
+def test_a_long_step_keeps_the_bar_alive_and_finish_ends_it_once():
+    """Training has one long step with no advance: the heartbeat redraws the bar with the elapsed time."""
+    import io
+    import time
+
+    from annotator.core.progress import StderrProgress
+
+    stream = io.StringIO()
+    bar = StderrProgress(stream, delay=0.05, heartbeat=0.05)
+    bar.start(4, "training")
+    bar.advance()
+    time.sleep(0.4)  # the long step: no advance() at all
+    drawn = stream.getvalue().count("\rtraining [")
+    assert drawn >= 3, stream.getvalue()
+    bar.finish()
+    bar.finish()
+    assert stream.getvalue().endswith("\n") and stream.getvalue().count("\n") == 1
+    after = stream.getvalue()
+    time.sleep(0.15)
+    assert stream.getvalue() == after, "the heartbeat stops with finish()"

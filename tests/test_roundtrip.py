@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from annotator.core.exporter import ExportOptions, export
 from annotator.core.importer import import_paths
 
@@ -195,3 +197,58 @@ def test_conll_syllable_roundtrip(make_corpus, tmp_path, snapshot):
     b = make_corpus("b.db")
     assert import_paths(b, [tmp_path / "s.conll"]).added == 2
     assert snapshot(a) == snapshot(b)
+
+
+def conll_to_hf(conll_text, level="word", prefix="bai"):
+    """The CoNLL text above as hf lines (ids PREFIX1-0, PREFIX1-1, ...); at syllable level each
+    ``_``-joined word is cut into syllables (B-X then I-X)."""
+    out = []
+    for d, block in enumerate(conll_text.split("-DOCSTART-\tO\n\n")[1:], 1):
+        for n, sentence in enumerate(block.strip("\n").split("\n\n")):
+            tokens, tags = [], []
+            for row in sentence.splitlines():
+                token, tag = row.split("\t")
+                parts = token.split("_") if level == "syllable" else [token]
+                for k, part in enumerate(parts):
+                    tokens.append(part)
+                    tags.append(tag if k == 0 or tag == "O" else "I-" + tag[2:])
+            out.append(json.dumps({"id": f"{prefix}{d}-{n}", "tokens": tokens, "ner_tags": tags},
+                                  ensure_ascii=False) + "\n")
+    return "".join(out)
+
+
+@pytest.mark.parametrize("level", ["word", "syllable"])
+def test_hf_roundtrip(make_corpus, tmp_path, snapshot, level):
+    source = tmp_path / "in.jsonl"
+    source.write_text(conll_to_hf(CONLL, level), encoding="utf-8")
+    a, b = roundtrip(make_corpus, tmp_path, source, "hf", options={"level": level})
+    snap = snapshot(a)
+    assert snap == snapshot(b)
+    assert [d["status"] for d in snap["documents"].values()] == ["done", "done"]
+    assert all(state == "accepted" for d in snap["documents"].values() for *_, state in d["spans"])
+    texts = sorted(snap["documents"])
+    assert texts[1].startswith("Theo Thông tấn xã Việt Nam (TTXVN), đoàn")
+    # the sentence ids give the documents their uids back, and the export writes back what was read
+    assert sorted(d.uid for d in b.iter_documents()) == ["bai1", "bai2"]
+    assert (tmp_path / "export.jsonl").read_text(encoding="utf-8") == source.read_text(encoding="utf-8")
+    # same text and spans as the CoNLL reader makes of the same sentences
+    c = make_corpus("c.db")
+    (tmp_path / "same.conll").write_text(CONLL, encoding="utf-8")
+    import_paths(c, [tmp_path / "same.conll"])
+    assert snapshot(c) == snap
+
+
+def test_hf_roundtrip_from_a_reviewed_corpus(filled_corpus, make_corpus, tmp_path, snapshot):
+    """Arbitrary stored text: hf keeps what CoNLL keeps (entities at word boundaries, done documents)."""
+    export(filled_corpus, tmp_path / "a.jsonl", ExportOptions(fmt="hf"))
+    export(filled_corpus, tmp_path / "a.conll", ExportOptions(fmt="conll"))
+    via_hf, via_conll = make_corpus("hf.db"), make_corpus("conll.db")
+    first = import_paths(via_hf, [tmp_path / "a.jsonl"])
+    assert first.added == 2 and not first.problems, first.problems
+    import_paths(via_conll, [tmp_path / "a.conll"])
+    assert snapshot(via_hf)["documents"] == snapshot(via_conll)["documents"]
+    assert sorted(d.uid for d in via_hf.iter_documents()) == ["d1", "d4"]
+    export(via_hf, tmp_path / "b.jsonl", ExportOptions(fmt="hf"))
+    again = make_corpus("again.db")
+    import_paths(again, [tmp_path / "b.jsonl"])
+    assert snapshot(again) == snapshot(via_hf)

@@ -281,3 +281,17 @@ def test_read_only_path_with_uri_characters(tmp_path):
     with Corpus(folder / "c.db", read_only=True) as c:
         assert c.count_documents() == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a b#c?d%20"]  # no stray file beside it
+
+
+def test_search_ignores_diacritics_only_when_the_query_has_none(corpus):
+    from annotator.core.model import Document
+    from annotator.core.store import DocumentFilter
+
+    hanoi, _ = corpus.add_document(Document(text="Thành ủy Hà Nội họp bàn công tác đối ngoại.", title="Hà Nội"))
+    noi, _ = corpus.add_document(Document(text="Nơi đây đón nhiều du khách.", title="Du lịch"))
+    assert {hit[0] for hit in corpus.search("noi")} == {hanoi, noi}
+    assert [hit[0] for hit in corpus.search("Nội")] == [hanoi]
+    assert [hit[0] for hit in corpus.search("nơi")] == [noi]
+    assert corpus.document_ids(DocumentFilter(query="Hà Nội")) == [hanoi]
+    assert set(corpus.document_ids(DocumentFilter(query="ha noi"))) == {hanoi}
+    assert corpus.count_documents(DocumentFilter(query="NƠI")) == 1

@@ -123,6 +123,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_BARS: list = []
+
+
+def _progress():
+    """A stderr progress bar that main() closes however the command ends."""
+    from annotator.core.progress import StderrProgress
+
+    bar = StderrProgress()
+    _BARS.append(bar)
+    return bar
+
+
 def _fail(message: str, code: int = 1) -> int:
     print(f"annotator: error: {message}", file=sys.stderr)
     return code
@@ -150,12 +162,11 @@ def _existing_corpus(args) -> str | None:
 
 def cmd_import(args) -> int:
     from annotator.core.importer import import_paths
-    from annotator.core.progress import StderrProgress
 
     with _open(args) as corpus:
         report = import_paths(corpus, [Path(p) for p in args.paths], as_suggestions=args.as_suggestions,
                               new_labels=args.new_labels, fmt=args.format, who=args.reviewer,
-                              progress=StderrProgress())
+                              progress=_progress())
     for problem in report.problems:
         print(problem, file=sys.stderr)
     print(report.summary())
@@ -164,13 +175,12 @@ def cmd_import(args) -> int:
 
 def cmd_merge(args) -> int:
     from annotator.core.merge import merge_sources
-    from annotator.core.progress import StderrProgress
     from annotator.core.store import open_corpus
 
     # A dry run opens the corpus read-only: not a byte of it changes.
     with open_corpus(args.corpus, read_only=args.dry_run) as corpus:
         report = merge_sources(corpus, [Path(p) for p in args.sources], conflicts=args.conflicts,
-                               dry_run=args.dry_run, progress=StderrProgress())
+                               dry_run=args.dry_run, progress=_progress())
     for problem in report.problems:
         print(f"annotator: error: {problem}", file=sys.stderr)
     print(report.summary())
@@ -181,12 +191,11 @@ def cmd_merge(args) -> int:
 
 def cmd_export(args) -> int:
     from annotator.core.exporter import ExportOptions, export
-    from annotator.core.progress import StderrProgress
 
     options = ExportOptions(fmt=args.format, statuses=args.status, labels=args.label, reviewer=args.reviewer,
                             states=args.state, level=args.level, split=args.split, seed=args.seed)
     with _open(args, create=False) as corpus:
-        report = export(corpus, args.out, options, progress=StderrProgress())
+        report = export(corpus, args.out, options, progress=_progress())
     print(report.summary(), file=sys.stderr if args.out == "-" else sys.stdout)
     return 0
 
@@ -261,7 +270,11 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handler = COMMANDS.get(args.command, cmd_gui)
     try:
-        return handler(args)
+        try:
+            return handler(args)
+        finally:  # end any progress line before an error message is printed
+            while _BARS:
+                _BARS.pop().finish()
     except CorpusError as exc:
         return _fail(str(exc))
     except (Cancelled, KeyboardInterrupt):

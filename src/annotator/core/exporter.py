@@ -10,6 +10,11 @@ Formats (see the modules in :mod:`annotator.core.formats`):
 * ``hf``: one sentence a JSON line with ``id``, ``tokens``, ``ner_tags`` (string tags).
 * ``directives``: one sentence a JSON line, labelled ``directive`` or ``other``.
 
+Every format but ``directives`` can be imported back (``hf`` lines are grouped back into
+documents by their ``UID-N`` ids). ``directives`` is export-only: sentence-level
+classification data, without the text between sentences or any entity, cannot rebuild
+the articles.
+
 The training formats (all but native) export, by default, accepted spans of done documents.
 ``statuses`` and ``states`` replace those defaults when given; ``reviewer`` keeps documents of
 one reviewer; ``labels`` keeps spans of those labels (documents without such spans are still

@@ -5,7 +5,13 @@ Inputs
 * ``.txt``: one article per file, stored whole (title line included, so offsets match the
   file); the title is the first non-empty line. Imported as new documents without spans.
 * ``.jsonl`` / ``.ndjson``: one record a line, in annotator's native shape (our export),
-  Prodigy's or doccano's, detected per line (see :mod:`annotator.core.formats`).
+  Prodigy's or doccano's, detected per line (see :mod:`annotator.core.formats`); also
+  Hugging Face token classification lines (``tokens`` + string ``ner_tags``, our ``hf``
+  export), one sentence a line: consecutive lines whose ids share the document part
+  (``UID`` of ``UID-N``) form one document with uid ``UID``, a line without id is a
+  document by itself, and the text is rebuilt as from CoNLL (see
+  :mod:`annotator.core.formats.hf`). Integer ``ner_tags`` are rejected (no label list).
+  The ``directives`` export is not importable (sentences without their article).
 * ``.conll`` / ``.bio`` / ``.iob``: token-per-line BIO files (see :mod:`annotator.core.formats.conll`).
 * Folders: searched recursively for those extensions (hidden files and folders skipped).
   ``fmt`` other than ``auto`` reads explicitly named files in that format whatever their
@@ -32,8 +38,9 @@ Failures
 * A bad record (bad JSON, missing or empty text, span out of range, reversed or empty span,
   span cutting a character, span text that does not match its offsets, relation to a missing
   span, unknown label with ``new_labels='refuse'``) is rejected, reported as
-  ``FILE:LINE: reason``, and the rest of the file is imported. A CoNLL document with a bad
-  line is rejected as a whole, reported at that line.
+  ``FILE:LINE: reason``, and the rest of the file is imported. A CoNLL or hf document with
+  a bad line is rejected as a whole, reported at that line (an unreadable line between two
+  hf lines of the same document counts as that document's).
 * A file that is not UTF-8 (a BOM is fine; nothing is guessed) fails as a whole, reported
   with the first undecodable line, and nothing from it is stored. So do unreadable files.
 * Duplicates (text already stored, or seen earlier in the same file) are skipped and
@@ -57,7 +64,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from annotator.core import formats
-from annotator.core.formats import conll, txt
+from annotator.core.formats import conll, hf, txt
 from annotator.core.formats.base import BadRecord, RawRecord, RecordError, as_int, title_of
 from annotator.core.model import Document, Relation, Span, SpanState, Status
 from annotator.core.progress import NullProgress, Progress
@@ -370,6 +377,7 @@ class _Importer:
         empty = True
         loads = json.loads
         detect = formats.detect
+        sentences = hf.Reader()  # hf lines are sentences, grouped into documents
         for lineno, line in self._lines(path):
             if not line.strip():
                 continue
@@ -377,32 +385,44 @@ class _Importer:
             try:
                 obj = loads(line)
             except RecursionError:
-                self._reject(path, lineno, "bad JSON (nested too deeply)")
+                self._take(sentences.broken(lineno, "bad JSON (nested too deeply)"), path)
                 continue
             except ValueError as exc:
                 msg = getattr(exc, "msg", str(exc))
                 col = getattr(exc, "colno", None)
-                self._reject(path, lineno, f"bad JSON ({msg}{f' at column {col}' if col else ''})")
+                self._take(sentences.broken(lineno, f"bad JSON ({msg}{f' at column {col}' if col else ''})"), path)
                 continue
             if not isinstance(obj, dict):
-                self._reject(path, lineno, "not a JSON object")
+                self._take(sentences.broken(lineno, "not a JSON object"), path)
                 continue
+            reader = detect(obj)
+            if reader is hf:
+                self._take(sentences.add(obj, lineno), path)
+                continue
+            if sentences.open:
+                self._take(sentences.finish(), path)
             try:
-                rec = detect(obj).parse(obj, lineno)
+                rec = reader.parse(obj, lineno)
             except RecordError as exc:
                 self._reject(path, lineno, str(exc))
                 continue
             self._record(rec, path)
+        self._take(sentences.finish(), path)
         return empty
+
+    def _take(self, items, path: Path) -> None:
+        """Store or reject what a grouping reader (CoNLL, hf) has finished."""
+        for item in items:
+            if isinstance(item, BadRecord):
+                self._reject(path, item.line, item.reason)
+            else:
+                self._record(item, path)
 
     def _read_conll(self, path: Path) -> bool:
         empty = True
         for item in conll.read(self._lines(path)):
             empty = False
-            if isinstance(item, BadRecord):
-                self._reject(path, item.line, item.reason)
-            else:
-                self._record(item, path)
+            self._take((item,), path)
         return empty
 
     # ------------------------------------------------------------------ records

@@ -186,6 +186,7 @@ class Corpus:
                 conn = sqlite3.connect(str(path), timeout=2.0)
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA busy_timeout = 2000")
+            conn.create_function("accent_match", 2, accent_match, deterministic=True)
             self.db = sqlite_utils.Database(conn)
             self._check_and_migrate()
         except sqlite3.DatabaseError as exc:
@@ -458,6 +459,9 @@ class Corpus:
         if flt.query:
             clauses.append("d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
             params.append(fts_query(flt.query))
+            for word in accented_words(flt.query):
+                clauses.append("accent_match(d.title || ' ' || d.text, ?)")
+                params.append(word)
         return " WHERE " + " AND ".join(clauses), params
 
     def count_documents(self, flt: DocumentFilter | None = None) -> int:
@@ -687,10 +691,12 @@ class Corpus:
         """(id, title, snippet) of documents matching a full-text query, best first."""
         if not query.strip():
             return []
+        accents = accented_words(query)
+        extra = "".join(" AND accent_match(d.title || ' ' || d.text, ?)" for _ in accents)
         rows = self.db.conn.execute(
             "SELECT d.id, d.title, snippet(documents_fts, 1, '[', ']', '…', 12) FROM documents_fts"
-            " JOIN documents d ON d.id = documents_fts.rowid WHERE documents_fts MATCH ?"
-            " ORDER BY bm25(documents_fts) LIMIT ?", (fts_query(query), limit)).fetchall()
+            " JOIN documents d ON d.id = documents_fts.rowid WHERE documents_fts MATCH ?" + extra +
+            " ORDER BY bm25(documents_fts) LIMIT ?", (fts_query(query), *accents, limit)).fetchall()
         return [(r[0], r[1], r[2]) for r in rows]
 
     def stats(self) -> dict[str, Any]:
@@ -728,6 +734,21 @@ class Corpus:
         if doc_id is None:
             return list(self.db.query("SELECT * FROM history ORDER BY id DESC LIMIT ?", [limit]))
         return list(self.db.query("SELECT * FROM history WHERE doc_id=? ORDER BY id DESC LIMIT ?", [doc_id, limit]))
+
+
+def accented_words(query: str) -> list[str]:
+    """The query words typed with diacritics, lower-cased: those must match as typed.
+
+    The index ignores diacritics so that "ha noi" finds "Hà Nội"; a reviewer who types
+    "Nội" means "Nội", not "nơi" or "nói", so such words are checked against the text too.
+    """
+    words = unicodedata.normalize("NFC", query).lower().split()
+    return [w for w in words if not w.isascii()]
+
+
+def accent_match(haystack: str | None, word: str) -> bool:
+    """SQL function: does the text contain ``word`` as typed (case-insensitive, diacritics kept)."""
+    return haystack is not None and word in haystack.lower()
 
 
 def fts_query(query: str) -> str:

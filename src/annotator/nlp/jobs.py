@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.core.model import Relation, Span, SpanState, Status
-from annotator.core.progress import Cancelled, NullProgress, StderrProgress
+from annotator.core.progress import Cancelled, NullProgress
 from annotator.core.store import Corpus, DocumentFilter
 
 PREANNOTATE_WHO = "preannotate"
@@ -151,7 +151,9 @@ def run_preannotate_cli(args) -> int:
     from annotator.paths import default_corpus_path
 
     path = args.corpus or default_corpus_path()
-    progress = StderrProgress()
+    from annotator.cli import _progress
+
+    progress = _progress()
     try:
         n = preannotate_corpus(path, only=args.only, progress=progress, jobs=args.jobs)
     except (Cancelled, KeyboardInterrupt):
@@ -273,6 +275,7 @@ def train_from_corpus(corpus_path, conll=(), activate: str = "if-better", seed: 
 
 
 def run_train_cli(args) -> int:
+    from annotator.cli import _progress
     from annotator.paths import default_corpus_path
 
     if args.shipped:
@@ -281,6 +284,6 @@ def run_train_cli(args) -> int:
         return build_shipped([])
     path = args.corpus or default_corpus_path()
     report = train_from_corpus(path, conll=args.conll, activate=args.activate, seed=args.seed,
-                               dev_fraction=args.dev_fraction, progress=StderrProgress())
+                               dev_fraction=args.dev_fraction, progress=_progress())
     print(report.summary())
     return 0

@@ -431,6 +431,21 @@ class RuleSet:
         return cls(entries, sources)
 
     # -- per token lookups (cached) ------------------------------------------
+    def _firsts_union(self, *indexes) -> set:
+        """The first words of several indices as one set (one lookup per token instead of
+        several). First-word keys are never dropped from an index, so the cached union is
+        current as long as the indices' key counts are unchanged."""
+        cache = self.__dict__.setdefault("_unions", {})
+        key = tuple(id(x) for x in indexes)
+        sizes = tuple(len(x.firsts) for x in indexes)
+        got = cache.get(key)
+        if got is None or got[0] != sizes:
+            union = set()
+            for x in indexes:
+                union.update(x.firsts)
+            got = cache[key] = (sizes, union)
+        return got[1]
+
     def word_class(self, tok: str) -> str:
         """Cheap lexical class of a single token used by the featurizer."""
         cls_ = self._token_flags.get(tok)
@@ -701,7 +716,8 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
     pfx_words = rules._pfx_words
     # each pass below scans left to right, visiting only the tokens that may start a match
     nxt = 0
-    for i in [k for k, w in enumerate(lowers) if w in ent_f or w in head_f]:
+    firsts = rules._firsts_union(rules.entities, rules.org_heads)
+    for i in [k for k, w in enumerate(lowers) if w in firsts]:
         if i < nxt:
             continue
         low_i = lowers[i]
@@ -774,8 +790,8 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
     nxt = 0
     # both indices are exact-case: a token that starts no entry of either cannot match
     pfx_x, place_x = rules.place_prefixes._first_exact, rules.places._first_exact
-    for i in [k for k, (w, t) in enumerate(zip(lowers, texts))
-              if (w in pfx_f or w in place_f) and (t in pfx_x or t in place_x)]:
+    for i in [k for k, t in enumerate(texts) if (t in place_x or t in pfx_x)
+              and (lowers[k] in pfx_f or lowers[k] in place_f)]:
         if i < nxt or taken[i]:
             continue
         pm = rules.place_prefixes.match(texts, lowers, i)

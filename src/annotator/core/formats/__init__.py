@@ -2,22 +2,30 @@
 
 JSONL readers (:mod:`native`, :mod:`prodigy`, :mod:`doccano`) turn one parsed line into a
 :class:`~annotator.core.formats.base.RawRecord`; :func:`detect` picks the reader per line, so
-one file may mix shapes. :mod:`txt` and :mod:`conll` read whole files. Writers
-(:mod:`native`, :mod:`prodigy`, :mod:`doccano`, :mod:`conll`, :mod:`hf`, :mod:`directives`)
-turn an :class:`~annotator.core.formats.base.ExportDoc` into output lines.
+one file may mix shapes. :mod:`hf` lines are one sentence each: its
+:class:`~annotator.core.formats.hf.Reader` groups consecutive lines of one document id
+into a record. :mod:`txt` and :mod:`conll` read whole files. Writers (:mod:`native`,
+:mod:`prodigy`, :mod:`doccano`, :mod:`conll`, :mod:`hf`, :mod:`directives`) turn an
+:class:`~annotator.core.formats.base.ExportDoc` into output lines. :mod:`directives` is
+export-only (sentence classification data cannot rebuild articles).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from annotator.core.formats import doccano, native, prodigy
+from annotator.core.formats import doccano, hf, native, prodigy
 
 JSONL_READERS = {"native": native, "prodigy": prodigy, "doccano": doccano}
 
 
 def detect(obj: dict[str, Any]):
-    """The reader for one JSONL record: doccano, Prodigy or (the default) native."""
+    """The reader for one JSONL record: hf, doccano, Prodigy or (the default) native.
+
+    hf (``tokens`` and ``ner_tags``) has no per-line ``parse``: its lines go to
+    :class:`hf.Reader`, which groups them into documents."""
+    if hf.is_hf(obj):
+        return hf
     if "entities" in obj or ("data" in obj and "text" not in obj):
         return doccano
     if isinstance(obj.get("label"), list) and "spans" not in obj:

@@ -5,6 +5,12 @@ Sentences come from :func:`annotator.nlp.text.sentences`. A sentence is ``direct
 the exported DIRECTIVE spans (by default: accepted ones of done documents) cover more than
 half of its characters, so a span that ends a character short of the final punctuation,
 or one that runs over two short sentences, still labels them.
+
+Export only: there is no reader. This is sentence-level classification data: sentences
+cut out of their articles (whatever lay between them is not written), a label per
+sentence instead of spans, and no entities. It cannot rebuild the articles or their
+annotations, so it is not part of the import → export → import round trip; keep a
+``native`` export (or ``conll`` / ``hf`` for the entities) to bring a corpus back.
 """
 
 from __future__ import annotations
