@@ -68,7 +68,7 @@ from annotator.core.formats import conll, hf, txt
 from annotator.core.formats.base import BadRecord, RawRecord, RecordError, as_int, title_of
 from annotator.core.model import Document, Relation, Span, SpanState, Status
 from annotator.core.progress import NullProgress, Progress
-from annotator.core.store import Corpus, CorpusError, now
+from annotator.core.store import Corpus, now
 from annotator.core.text import OffsetError, OffsetMap, check_span, content_hash, normalize
 
 __all__ = ["ImportReport", "import_paths", "EXTENSIONS", "FORMATS"]
@@ -329,7 +329,7 @@ class _Importer:
                                 failed_files=[str(path)])
         except sqlite3.Error as exc:
             self.labels = labels_before
-            raise CorpusError(self.corpus._explain(exc)) from exc
+            raise self.corpus._explain(exc) from exc
         except BaseException:
             self.labels = labels_before
             raise

@@ -443,7 +443,7 @@ class RuleSet:
             union = set()
             for x in indexes:
                 union.update(x.firsts)
-            got = cache[key] = (sizes, union)
+            got = cache[key] = (sizes, union, indexes)  # (holding the indices keeps their ids unique)
         return got[1]
 
     def word_class(self, tok: str) -> str:
