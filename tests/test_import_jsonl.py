@@ -305,3 +305,17 @@ def test_failed_file_inside_a_caller_transaction_is_undone(corpus, tmp_path):
         report = import_paths(corpus, [good, bad])
     assert report.failed_files == [str(bad)] and report.added == 1
     assert [d.text for d in corpus.iter_documents()] == ["tốt"]
+
+
+def test_a_directives_export_line_is_refused_with_its_reason(corpus, tmp_path):
+    from annotator.core.importer import import_paths
+
+    path = tmp_path / "directives.jsonl"
+    path.write_text(
+        '{"text": "Đề nghị các sở tăng cường kiểm tra.", "label": "directive", "doc_id": "d1", "start": 0, "end": 35}\n'
+        '{"text": "Bộ Y tế họp tại Huế.", "spans": [{"start": 0, "end": 7, "label": "ORG"}]}\n',
+        encoding="utf-8")
+    report = import_paths(corpus, [path])
+    assert report.added == 1
+    assert len(report.problems) == 1
+    assert f"{path}:1:" in report.problems[0] and "directives" in report.problems[0]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from annotator.core.formats import doccano, hf, native, prodigy
+from annotator.core.formats import directives, doccano, hf, native, prodigy
 
 JSONL_READERS = {"native": native, "prodigy": prodigy, "doccano": doccano}
 
@@ -26,6 +26,8 @@ def detect(obj: dict[str, Any]):
     :class:`hf.Reader`, which groups them into documents."""
     if hf.is_hf(obj):
         return hf
+    if directives.is_directives(obj):
+        return directives
     if "entities" in obj or ("data" in obj and "text" not in obj):
         return doccano
     if isinstance(obj.get("label"), list) and "spans" not in obj:

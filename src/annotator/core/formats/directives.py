@@ -6,7 +6,7 @@ the exported DIRECTIVE spans (by default: accepted ones of done documents) cover
 half of its characters, so a span that ends a character short of the final punctuation,
 or one that runs over two short sentences, still labels them.
 
-Export only: there is no reader. This is sentence-level classification data: sentences
+Export only: :func:`parse` recognises such a line and refuses it with a clear reason. This is sentence-level classification data: sentences
 cut out of their articles (whatever lay between them is not written), a label per
 sentence instead of spans, and no entities. It cannot rebuild the articles or their
 annotations, so it is not part of the import → export → import round trip; keep a
@@ -19,9 +19,21 @@ import json
 from collections import Counter
 from collections.abc import Iterator
 
-from annotator.core.formats.base import ExportDoc
+from typing import Any
+
+from annotator.core.formats.base import ExportDoc, RecordError
 
 NAME = "directives"
+
+
+def is_directives(obj: dict[str, Any]) -> bool:
+    """A line of this export: a sentence with a string label and its place in a document."""
+    return isinstance(obj.get("label"), str) and "doc_id" in obj and "start" in obj and "end" in obj
+
+
+def parse(obj: dict[str, Any], line: int):
+    raise RecordError("a sentence of the 'directives' export: sentence classification data cannot rebuild "
+                      "articles; import a native (or conll/hf) export instead")
 
 
 def covered(spans: list[tuple[int, int]], start: int, end: int) -> int:
