@@ -90,8 +90,9 @@ class EntityModel:
 
     @property
     def attributes(self) -> frozenset | None:
-        """The model's attribute (feature) strings, read from the CRFsuite payload; None if
-        unknown. Feature strings outside this set do not change the tagger's output."""
+        """The attribute (feature) strings that carry a state weight in the model, read from the
+        CRFsuite payload; None if unknown. Feature strings outside this set do not change the
+        tagger's labels or marginals (see :func:`annotator.nlp.text._crfsuite_attributes`)."""
         attrs = getattr(self, "_attributes", False)
         if attrs is False:
             attrs = self._attributes = _crfsuite_attributes(self.payload) if self.payload else None

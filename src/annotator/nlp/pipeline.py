@@ -45,7 +45,7 @@ from annotator.nlp.entities import EntityModel, ModelError, load_model, predict_
 from annotator.nlp.features import Featurizer
 from annotator.nlp.resources import models_dir
 from annotator.nlp.rules import RuleSet, load_rules, rule_entities
-from annotator.nlp.text import segment_spans, sentences, snap_span
+from annotator.nlp.text import segment_spans, sentences, snap_span, syllables
 
 __all__ = ["Suggestion", "Annotation", "Pipeline", "default_model_path"]
 
@@ -125,7 +125,9 @@ class Pipeline:
             full = Featurizer(rules)
             short = Featurizer(rules, known=known)
             for sample in _SELF_CHECK:
-                for toks in segment_spans(sample, [(0, len(sample))]):
+                toks = syllables(sample)
+                # word positions: all word starts, and two-syllable words
+                for toks in (toks, [t._replace(word_pos="BI"[k % 2]) for k, t in enumerate(toks)]):
                     a, b = full.sentence_features(toks), short.sentence_features(toks)
                     if b != [[f for f in row if f in known] for row in a]:
                         return None

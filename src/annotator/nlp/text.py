@@ -242,30 +242,47 @@ def _make_ws_featurizer(D):
 
 
 def _crfsuite_attributes(data: bytes):
-    """The attribute (feature) strings of a CRFsuite model file, as a frozenset, or None.
+    """The attribute (feature) strings that carry a state weight in a CRFsuite model file, as
+    a frozenset, or None if the file cannot be read that way.
 
     underthesea_core's tagger drops every feature string that is not one of the model's
-    attributes before it sums weights, so leaving those strings out of its input gives the
-    same labels and probabilities (the remaining strings keep their order) for less work:
-    each string costs a conversion and a hash lookup on the Rust side."""
+    attributes, and an attribute without a (non-zero) state weight adds nothing to any label's
+    score, so leaving all those strings out of the tagger's input gives the same labels and
+    probabilities (the remaining strings keep their order) for less work: every string costs
+    a conversion, a hash lookup and, per label, a weight lookup on the Rust side."""
     try:
         if data[:4] != b"lCRF" or data[8:12] != b"FOMC":
             return None
-        (num_attrs,) = struct.unpack_from("<I", data, 24)
-        (off,) = struct.unpack_from("<I", data, 36)
+        num_attrs, off_feat, _off_labels, off = struct.unpack_from("<4I", data, 24)
+        # features: (type, source, target, weight); type 0 = state (attribute -> label)
+        if data[off_feat:off_feat + 4] != b"FEAT":
+            return None
+        size, num = struct.unpack_from("<2I", data, off_feat + 4)
+        if size != 12 + 20 * num:
+            return None
+        used = set()
+        for typ, src, _dst, w in struct.iter_unpack("<3Id", data[off_feat + 12:off_feat + size]):
+            if typ == 0:
+                if w != 0.0:
+                    used.add(src)
+            elif typ != 1:
+                return None
+        # attribute strings: the CQDB's backward links (id -> record: id, size, key + NUL)
         if data[off:off + 4] != b"CQDB":
             return None
         _size, _flag, _order, bwd_size, bwd_off = struct.unpack_from("<5I", data, off + 4)
-        if bwd_size != num_attrs:
+        if bwd_size != num_attrs or max(used, default=-1) >= num_attrs:
             return None
+        links = struct.unpack_from(f"<{bwd_size}I", data, off + bwd_off)
         out = set()
-        for k, p in enumerate(struct.unpack_from(f"<{bwd_size}I", data, off + bwd_off)):
+        for k in used:
+            p = links[k]
             ident, ksize = struct.unpack_from("<2I", data, off + p)
             key = data[off + p + 8:off + p + 8 + ksize]
             if ident != k or not key.endswith(b"\0"):
                 return None
             out.add(key[:-1].decode("utf-8"))
-        return frozenset(out) if len(out) == num_attrs else None
+        return frozenset(out) if len(out) == len(used) else None
     except Exception:  # noqa: BLE001 - any surprise: no filtering
         return None
 
@@ -309,9 +326,12 @@ def _make_ws_known_featurizer(D, known):
     ds3 = [tuple(k(f"T[{w}].is_in_dict={b}") for w in ("-2,0", "-1,1", "0,2")) for b in (False, True)]
     d_pfx = {e.rsplit(" ", 1)[0] for e in D if e.count(" ") == 2}
     gl = getter("T[-2,-1].lower", "T[-1,0].lower", "T[0,1].lower", "T[1,2].lower")
-    keys = vals("T[-2,-1].lower", "T[-1,0].lower", "T[0,1].lower", "T[1,2].lower") | d_pfx
-    keys |= {e for e in D if e.count(" ") == 1}
-    low2 = {v: (*gl(v), *ds2[v in D], v in d_pfx) for v in keys}
+    # joins without a known lower string share their record (only the two flags vary)
+    shared = {(d, f): ("", "", "", "", *ds2[d], f) for d in (False, True) for f in (False, True)}
+    low2 = {v: shared[v in D, True] for v in d_pfx}
+    low2.update((e, shared[True, e in d_pfx]) for e in D if e.count(" ") == 1)
+    low2.update((v, (*gl(v), *ds2[v in D], v in d_pfx))
+                for v in vals("T[-2,-1].lower", "T[-1,0].lower", "T[0,1].lower", "T[1,2].lower"))
     R2_NONE = ("", "", "", "", False)
     R3_NONE = ("", "", "")
     L2_NONE = ("", "", "", "", *ds2[False], False)
@@ -370,11 +390,11 @@ def _make_ws_known_featurizer(D, known):
             return [[f for f in row if f in known] for row in full(ws)]
         low = [u[0] for u in U[2:n + 2]]
         # 2-token joins: table records (rare 3-token joins only where a known one can start)
-        RR2 = [R2_BOS, R2_BOS] + [r2get(a + " " + b, R2_NONE) for a, b in zip(ws, ws[1:])] + [R2_EOS, R2_EOS]
-        R3 = [r3get(a + " " + b + " " + c, R3_NONE) if r[4] else R3_NONE
+        RR2 = [R2_BOS, R2_BOS] + [r2get(f"{a} {b}", R2_NONE) for a, b in zip(ws, ws[1:])] + [R2_EOS, R2_EOS]
+        R3 = [r3get(f"{a} {b} {c}", R3_NONE) if r[4] else R3_NONE
               for a, b, c, r in zip(ws, ws[1:], ws[2:], RR2[2:])]
-        LL2 = [L2_BOS, L2_BOS] + [l2get(a + " " + b, L2_NONE) for a, b in zip(low, low[1:])] + [L2_EOS, L2_EOS]
-        D3 = [(D3_TRUE if a + " " + b + " " + c in D else D3_FALSE) if r[8] else D3_FALSE
+        LL2 = [L2_BOS, L2_BOS] + [l2get(f"{a} {b}", L2_NONE) for a, b in zip(low, low[1:])] + [L2_EOS, L2_EOS]
+        D3 = [(D3_TRUE if f"{a} {b} {c}" in D else D3_FALSE) if r[8] else D3_FALSE
               for a, b, c, r in zip(low, low[1:], low[2:], LL2[2:])]
         RR3 = [R3_BOS, R3_BOS] + R3 + [R3_EOS, R3_EOS]
         DD3 = [D3_BOS, D3_BOS] + D3 + [D3_EOS, D3_EOS]
