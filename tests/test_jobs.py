@@ -182,3 +182,25 @@ def test_preannotate_command_in_its_own_process(tmp_path):
     assert "pre-annotated 10 documents" in result.stdout
     with Corpus(path) as corpus:
         assert all(corpus.spans(d) for d in corpus.document_ids())
+
+
+def test_preannotation_keeps_imported_and_merged_suggestions(tmp_path):
+    """Another tool's predictions (import --as-suggestions) and a merge's spans wait for a human."""
+    path = tmp_path / "c.db"
+    ids = _fill(path)
+    with Corpus(path) as corpus:
+        text = corpus.document(ids[1]).text
+        start = text.index("Vũng Áng")
+        imported = corpus.add_span(ids[1], Span(start, start + 8, "LOC", origin="import",
+                                                state=SpanState.SUGGESTED))
+        start = text.index("Tanaka Hiroshi")
+        merged = corpus.add_span(ids[1], Span(start, start + 14, "PER", origin="merge:lan",
+                                              state=SpanState.SUGGESTED))
+    preannotate_corpus(path, jobs=1)
+    preannotate_corpus(path, jobs=1)
+    with Corpus(path) as corpus:
+        spans = corpus.spans(ids[1])
+        assert corpus.span(imported.id).origin == "import"
+        assert corpus.span(merged.id).origin == "merge:lan"
+        same_place = [s for s in spans if s.overlaps(merged) and s.label == "PER"]
+        assert [s.id for s in same_place] == [merged.id], "no machine duplicate over a merged span"

@@ -623,7 +623,8 @@ class Corpus:
                             relations: Sequence[Relation] = (), *, who: str | None = None) -> int:
         """Swap machine suggestions for new ones without touching anything a human decided.
 
-        Only spans still in state ``suggested`` whose origin is not a reviewer are replaced.
+        Only the machine's spans still in state ``suggested`` are replaced; suggestions made by a
+        reviewer, imported from another tool or brought in by a merge (``merge:*``) are kept.
         A new suggestion that duplicates or overlaps (same label kind) a span a human has
         accepted or rejected is dropped, so a reviewer's decision is never overridden.
         Returns the number of suggestions stored.
@@ -631,8 +632,11 @@ class Corpus:
         text = self._doc_text(doc_id)
         stamp = now()
         with self.transaction():
+            # only the machine's own suggestions are replaced: a reviewer's, an imported tool's
+            # (--as-suggestions) and another reviewer's from a merge stay for the reviewer to judge
             self.db.conn.execute(
-                "DELETE FROM spans WHERE doc_id=? AND state='suggested' AND origin NOT IN ('reviewer')",
+                "DELETE FROM spans WHERE doc_id=? AND state='suggested'"
+                " AND origin NOT IN ('reviewer', 'import') AND origin NOT LIKE 'merge:%'",
                 (doc_id,))
             kept = self.spans(doc_id)
             kinds = {label.name: label.kind for label in self.labels()}
