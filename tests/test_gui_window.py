@@ -432,3 +432,14 @@ def test_open_corpus_error_is_said_in_vietnamese(window, tmp_path, monkeypatch):
     assert str(bogus) in text
     assert "annotator" in text and "corrupt" not in text and "damaged" not in text
     assert title != "Cannot open the corpus"
+
+
+def test_without_a_display_the_window_says_so_in_one_line(monkeypatch, capsys):
+    from annotator.gui import app
+
+    monkeypatch.setattr(app.sys, "platform", "linux")
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    assert app.run(corpus_path=None) == 1
+    err = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+    assert len(err) == 1 and err[0].startswith("annotator: error: no display")

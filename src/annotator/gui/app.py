@@ -105,6 +105,11 @@ def run(corpus_path: str | None = None, smoke_test: bool = False, lang: str | No
     """Open the review window; returns the exit code."""
     if smoke_test:
         return smoke(corpus_path, lang=lang)
+    if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))):
+        # Qt would abort the process with a fatal message; say it in one line instead
+        return _fail("no display to open the window on (DISPLAY is not set); run it in a desktop session, "
+                     "or use the subcommands (annotator --help)")
     try:
         app = _application()
     except Exception as exc:  # noqa: BLE001
