@@ -10,7 +10,8 @@ One feature list per syllable token (see :class:`annotator.nlp.text.Token`), 16 
 * word segmentation: the syllable's position in its word with the next one's (``p=BI``) and the
   whole lower-cased word for multi-syllable words (``ww=``);
 * gazetteers and rules (:meth:`RuleSet.gazetteer_tags`, longest match): BIO tags at -1..+1 for
-  provinces/districts/wards/regions/countries, organisation heads, person titles, place
+  provinces/districts/wards/regions/countries, organisation heads, MISC heads (events, laws,
+  programmes), person titles, place
   prefixes and known names (``g=B-PROV`` …), and a lexical class (``c=SUR`` Vietnamese surname,
   ``c=FOR`` foreign name).
 
@@ -29,7 +30,7 @@ from annotator.nlp.text import Token
 __all__ = ["FEATURE_SET_VERSION", "Featurizer", "shape"]
 
 #: Bump when the feature templates change: a model trained with another version is refused.
-FEATURE_SET_VERSION = "f4"
+FEATURE_SET_VERSION = "f5"
 
 _SHAPE_CACHE: dict[str, str] = {}
 

@@ -9,7 +9,8 @@
 Merge precedence for entity spans (no two entity spans overlap in the output):
 
 1. CRF spans are the base (origin ``crf:<model-version>``), first repaired by rules:
-   a. cut before a word from ``name_breakers.txt`` ("UBND thành phố Hải Phòng | đề nghị …");
+   a. cut before a word from ``name_breakers.txt`` ("UBND thành phố Hải Phòng | đề nghị …") and
+      before ";";
    b. an ORG ends with its place when a capitalised name follows ("Sở … tỉnh Lâm Đồng | Ksor
       Thị Hạnh");
    c. coordinated names are split at "và"/"," when the right part starts with an organisation
@@ -207,6 +208,11 @@ class Pipeline:
                     merged.remove(old)
                     if new[1] > new[0]:
                         merged.append(new)
+                # "Chủ tịch Hồ Chí Minh": the title makes the place-shaped name a person
+                same = [m for m in merged if m[0] == a and m[1] == b and m[2] == "LOC"]
+                for m in same:
+                    merged.remove(m)
+                    merged.append((a, b, "PER", 0.7, "rules"))
             over = [m for m in merged if m[0] < b and a < m[1]]
             if not over:
                 if why in _STRONG_RULES or why in ("title", "gazetteer"):
@@ -219,7 +225,19 @@ class Pipeline:
                         merged = [m for m in merged if m not in over]
                         merged.append((a, b, lab, 0.7, "rules"))
         merged.sort()
-        return [m for m in merged if not (m[2] in ("ORG", "MISC") and self._bare_head(toks, m[0], m[1], m[2]))]
+        return [m for m in merged if not (m[2] in ("ORG", "MISC") and self._bare_head(toks, m[0], m[1], m[2]))
+                and not (m[4] != "rules" and self._only_title(toks, m[0], m[1]))]
+
+    def _only_title(self, toks, a, b) -> bool:
+        """True for a span that is exactly a multi-word person title ("Tổng Tư lệnh")."""
+        idx = [k for k, t in enumerate(toks) if t.start >= a and t.end <= b]
+        if len(idx) < 2 or len(idx) > self.rules.person_titles.max_len:
+            return False
+        texts = [t.text for t in toks[idx[0]:idx[-1] + 1]]
+        if not all(x[:1].isupper() for x in texts):
+            return False
+        m = self.rules.person_titles.match(texts, [x.lower() for x in texts], 0)
+        return bool(m) and m[0] == len(idx)
 
     def _refine(self, toks, spans, texts=None, lowers=None, bounds=None):
         """Repair model spans with rules (see module docstring, step 1b).
@@ -245,6 +263,11 @@ class Pipeline:
                 out.append(span)
                 continue
             lab = span[2]
+            # a name never runs across ";" (list items: "Kết luận số 77-KL/TW; Luật …")
+            for k in range(a + 1, b):
+                if texts[k] == ";":
+                    b = k
+                    break
             pieces = [(a, b)]
             # (a) cut before a breaker word ("… Hải Phòng | đề nghị …", "Quốc hội | khóa XV")
             for k in range(a + 1, b):
@@ -273,6 +296,13 @@ class Pipeline:
                     else:
                         k += 1
             # (c) split coordinated names: "Bộ Tài chính | và | Ủy ban Kiểm tra Trung ương"
+            if lab == "ORG":
+                # "UBND tỉnh | , lực lượng quân đội": a comma followed by lower-case words only
+                for k in range(a + 1, b - 1):
+                    if texts[k] == "," and texts[k + 1][:1].islower() and lowers[k + 1] not in ("chống", "chữa") \
+                            and not any(texts[x][:1].isupper() for x in range(k + 1, b)):
+                        b = k
+                        break
             cuts = []
             for k in range(a + 1, b - 1):
                 if lowers[k] in ("và", ",") and texts[k + 1][:1].isupper():

@@ -20,7 +20,7 @@ Any syntax error raises :class:`RuleSyntaxError`, whose message names the file a
 
 Known files and their options (see each file's header for details)::
 
-    org_heads.txt           flags: alone, place
+    org_heads.txt           flags: alone, place, abroad, named
     misc_heads.txt          (no options)
     entities.txt            value: PER | ORG | LOC | MISC
     person_titles.txt       (no options)
@@ -94,7 +94,7 @@ class _Schema:
 
 
 FILE_SCHEMAS: dict[str, _Schema] = {
-    "org_heads": _Schema(flags=frozenset({"alone", "place"})),
+    "org_heads": _Schema(flags=frozenset({"alone", "place", "abroad", "named"})),
     "entities": _Schema(label=True),
     "person_titles": _Schema(),
     "place_prefixes": _Schema(),
@@ -395,7 +395,8 @@ class RuleSet:
         self._cand_cache: dict[str, tuple] = {}
         self._pfx_words = self.place_prefixes.first_words()
         self._gaz_firsts = set()
-        for idx in (self.entities, self.places, self.org_heads, self.person_titles, self.place_prefixes):
+        for idx in (self.entities, self.places, self.org_heads, self.misc_heads, self.person_titles,
+                    self.place_prefixes):
             self._gaz_firsts |= idx.first_words()
 
     @classmethod
@@ -470,6 +471,8 @@ class RuleSet:
             out.append((self.places, None))
         if low in self.org_heads.firsts:
             out.append((self.org_heads, "ORGH"))
+        if low in self.misc_heads.firsts:
+            out.append((self.misc_heads, "MISCH"))
         if low in self.person_titles.firsts:
             out.append((self.person_titles, "TITLE"))
         if tok in self.place_prefixes._first_exact:
@@ -531,6 +534,16 @@ def load_rules(rules_dir: str | Path | None = None, extra_dir: str | Path | None
 # rule-based entity tagging
 
 _CONNECT = {"và", "&", "-", "–"}
+#: lower-case words that never bridge two capitalised parts of a MISC name
+_MISC_STOP = frozenset("""của tại và với cho để do trong trên theo về nhằm từ đến các những được đã là có
+này đó khi sẽ cũng vào ra bằng giữa gồm như sau trước qua nhân hướng tới cùng hay hoặc thì mà nên
+được bị đang vừa""".split())
+_ROMAN = set("IVXLC")
+
+
+def _is_ordinal(t: str) -> bool:
+    """A number or a Roman numeral ("10", "XIV")."""
+    return t.isdigit() or (t.isupper() and set(t) <= _ROMAN)
 _ADMIN_UNITS = {"tỉnh", "thành", "huyện", "quận", "xã", "phường", "thị"}
 
 
@@ -549,8 +562,15 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
     2. organisation head + capitalised continuation (``Sở`` + ``Y tế`` + ``Hà Nội``), also
        through ``và``/``-`` joints and a lower-case place prefix for ``place`` heads;
     3. person title + capitalised run (1 to 4 syllables, optionally after an organisation);
+    2b. a MISC head + its name: capitalised words, "số <code>", "lần thứ <n>", "thứ <n>",
+       "năm <year>", "(sửa đổi)", and lower-case words bridging to a capitalised part
+       ("Hội thi Người đẹp Hoa Ban", "Đại hội đại biểu Đảng bộ tỉnh …");
     4. a lower-case place prefix + capitalised run (``tỉnh Quảng Ninh``) and capitalised
        gazetteer places (provinces, regions, countries).
+
+    Organisation heads flagged ``named`` may be followed by a person's name ("Trường Đại học
+    Phạm Văn Đồng"), ``abroad`` ones take "tại <place>"; a comma before another head ends a
+    name ("Bộ Y tế, | Bộ Tài chính").
 
     ``texts``/``lowers``: the tokens' texts and their lower-case forms, if already at hand.
     """
@@ -601,6 +621,7 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
         got_name = False
         after_place = False
         allow_place = "place" in head_entry.flags
+        named = "named" in head_entry.flags
         while j < n:
             t = texts[j]
             if t[:1].isupper() and (t.isalnum() or "." in t):
@@ -617,8 +638,13 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                         and lowers[j - 1] in _CONNECT:
                     j -= 1
                     break
-                # stop at a person name that follows the organisation or its head
+                # stop at a person name that follows the organisation or its head (unless the
+                # body is named after a person: "Trường Đại học Phạm Văn Đồng")
                 if person_ahead(j) and not pl:
+                    if named and not got_name:
+                        j += name_run(j)
+                        got_name = True
+                        continue
                     break
                 if titles_at(j):
                     break
@@ -634,13 +660,30 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                 j += 1
                 continue
             if t == "," and got_name and j + 2 < n and texts[j + 1][:1].isupper():
-                # "Bộ Văn hóa, Thể thao và Du lịch": comma list closed by "và"
+                # "Bộ Văn hóa, Thể thao và Du lịch": comma list closed by "và"; but a comma
+                # before another body ("Bộ Y tế, Bộ Tài chính") ends the name
+                if rules.org_heads.match(texts, lowers, j + 1) or rules.entities.match(texts, lowers, j + 1):
+                    break
                 k = j + 1
                 while k < n and k < j + 8 and lowers[k] != "và" and texts[k] not in ",.;:":
                     k += 1
                 if k < n and lowers[k] == "và" and k + 1 < n and texts[k + 1][:1].isupper():
                     j += 1
                     continue
+                break
+            if t == "tại" and got_name and "abroad" in head_entry.flags and j + 1 < n:
+                # "Đại sứ quán Nhật Bản tại Việt Nam": the host place is part of the name
+                k = j + 1
+                pk = rules.place_prefixes.match(texts, lowers, k)
+                if pk and texts[k][:1].islower():
+                    k += pk[0]
+                pl = rules.places.match(texts, lowers, k) if k < n else None
+                if pl and pl[1] in ("PROV", "COUNTRY", "REGION", "DIST"):
+                    j = k + pl[0]
+                    break
+                if k < n and texts[k] in ("TP.HCM", "TPHCM"):
+                    j = k + 1
+                    break
                 break
             pm = rules.place_prefixes.match(texts, lowers, j)
             if pm and (allow_place or got_name) and texts[j][:1].islower():
@@ -687,9 +730,24 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                     and not rules.misc_heads.match(texts, lowers, j + 1):
                 j += 1
                 continue
-            if got and lw == "lần" and j + 2 < n and lowers[j + 1] == "thứ":
+            if lw == "lần" and j + 2 < n and lowers[j + 1] == "thứ" and _is_ordinal(texts[j + 2]):
                 j += 3
+                got = True
                 continue
+            if lw == "thứ" and j + 1 < n and _is_ordinal(texts[j + 1]) and j == i + head_len:
+                # "Kỳ họp thứ 10", "Hội nghị thứ 5"
+                j += 2
+                got = True
+                continue
+            if got and t == "(" and j + 3 < n and lowers[j + 1] == "sửa" and lowers[j + 2] == "đổi":
+                # "Luật Phòng, chống thiên tai (sửa đổi)"
+                k = j + 3
+                while k < n and k < j + 8 and texts[k] != ")":
+                    k += 1
+                if k < n and texts[k] == ")":
+                    j = k + 1
+                    continue
+                break
             if got and lw == "năm" and j + 1 < n and texts[j + 1].isdigit() and len(texts[j + 1]) == 4:
                 j += 2
                 continue
@@ -697,6 +755,23 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
             if got and pm and texts[j][:1].islower() and j + pm[0] < n and texts[j + pm[0]][:1].isupper():
                 j += pm[0]
                 continue
+            if t[:1].islower() and t.isalpha() and lw not in _MISC_STOP:
+                # lower-case words that bridge to a capitalised part of the name: "Hội thi Người
+                # đẹp Hoa Ban", "Đại hội đại biểu Đảng bộ tỉnh …", "Kỳ thi tốt nghiệp THPT …"
+                k = j
+                while k < n and k < j + 3 and texts[k][:1].islower() and texts[k].isalpha() \
+                        and lowers[k] not in _MISC_STOP and not rules.place_prefixes.match(texts, lowers, k) \
+                        and not (lowers[k] in rules.name_breakers.firsts and rules.name_breakers.match(texts, lowers, k)):
+                    k += 1
+                if k < n and k > j and (
+                        (texts[k][:1].isupper() and (texts[k].isalnum() or "." in texts[k])
+                         and not rules.misc_heads.match(texts, lowers, k)
+                         and not rules.person_titles.match(texts, lowers, k) and not looks_like_person(k))
+                        or (lowers[k] == "lần" and k + 2 < n and lowers[k + 1] == "thứ")
+                        or (rules.place_prefixes.match(texts, lowers, k) and texts[k][:1].islower()
+                            and got)):
+                    j = k
+                    continue
             break
         while j > i + head_len and lowers[j - 1] in _CONNECT:
             j -= 1
@@ -748,6 +823,8 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
         m = rules.misc_heads.match(texts, lowers, i)
         if not m:
             continue
+        if i >= 2 and lowers[i - 2] == "đối" and lowers[i - 1] == "tác":
+            continue  # "quan hệ Đối tác Chiến lược Toàn diện": a relationship, not a named strategy
         end = misc_extent(i, m[0])
         if end > i + m[0]:
             # replaces rule spans inside it (a place or an organisation inside an event name)
@@ -778,7 +855,12 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
         if r and j + r < n and tokens[j + r].word_pos == "I" and texts[j + r][:1].islower():
             r = 0  # "Trưởng Ban Chỉ đạo": "Chỉ" continues a lower-case word
         if r and (rules.org_heads.match(texts, lowers, j) or is_place(j)):
-            r = 0
+            pl = is_place(j)
+            # "Chủ tịch Hồ Chí Minh": a surname-led three-syllable place name after a title is
+            # the person (the city is written "TP Hồ Chí Minh", "Thành phố Hồ Chí Minh")
+            if not (pl and pl[0] >= 3 and pl[0] == r and texts[j] in rules.surnames
+                    and not rules.org_heads.match(texts, lowers, j)):
+                r = 0
         if r and free(j, j + r) and texts[j] not in pfx_words:
             # a single capitalised syllable after "ông"/"bà" is fine ("ông Tùng")
             take(j, j + r, "PER", "title")
