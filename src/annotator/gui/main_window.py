@@ -598,19 +598,19 @@ class MainWindow(QMainWindow):
         self.show_document(target)
         return True
 
-    def mark_done_and_next(self) -> None:
+    def _finish_document(self, status: Status) -> None:
+        """Give the current document its final status (unless it has it) and move on."""
         if self.current_document_id is None:
             return
-        already = self.session.document.status == Status.DONE
-        if already or self.session.set_status(Status.DONE):
+        already = self.session.document.status == status
+        if already or self.session.set_status(status):
             self.go_next_unfinished()
 
+    def mark_done_and_next(self) -> None:
+        self._finish_document(Status.DONE)
+
     def skip_document(self) -> None:
-        if self.current_document_id is None:
-            return
-        already = self.session.document.status == Status.SKIPPED
-        if already or self.session.set_status(Status.SKIPPED):
-            self.go_next_unfinished()
+        self._finish_document(Status.SKIPPED)
 
     def focus_search(self) -> None:
         if not self.documents_dock.isVisible():
