@@ -115,16 +115,8 @@ class Featurizer:
         wpos = [t.word_pos for t in tokens]
         # word strings per token (multi-syllable words only)
         word_of = [None] * n
-        i = 0
-        while i < n:
-            j = i + 1
-            while j < n and wpos[j] == "I":
-                j += 1
-            if j - i > 1:
-                w = "ww=" + " ".join(low[i:j])
-                for k in range(i, j):
-                    word_of[k] = w
-            i = j
+        for i, j in word_runs(wpos):
+            word_of[i:j] = ["ww=" + " ".join(low[i:j])] * (j - i)
         L = _PAD_L + low + _PAD_R
         S = _PAD_L + shp + _PAD_R
         G = [_gaz_strings(g) for g in gaz]
@@ -181,25 +173,10 @@ class Featurizer:
         wpos = [t[3] for t in tokens]
         ww = kt.ww
         word_of = [""] * n
-        wp = "".join(wpos)
-        if len(wp) == n:
-            # multi-syllable words: a token and the "I" tokens that follow it
-            for m in _WORD_RUN.finditer(wp):
-                i, j = m.span()
-                w = ww.get(" ".join(low[i:j]))
-                if w is not None:
-                    word_of[i:j] = [w] * (j - i)
-        else:  # pragma: no cover - word positions other than B/I
-            i = 0
-            while i < n:
-                j = i + 1
-                while j < n and wpos[j] == "I":
-                    j += 1
-                if j - i > 1:
-                    w = ww.get(" ".join(low[i:j]))
-                    if w is not None:
-                        word_of[i:j] = [w] * (j - i)
-                i = j
+        for i, j in word_runs(wpos):
+            w = ww.get(" ".join(low[i:j]))
+            if w is not None:
+                word_of[i:j] = [w] * (j - i)
         I = kt.pad_l + infos + kt.pad_r
         L = _PAD_L + low + _PAD_R
         # bigram strings of each adjacent pair (b-= for the right token's row, b+= for the left's)
@@ -223,6 +200,23 @@ class Featurizer:
 
 _NONE2 = ("", "")
 _WORD_RUN = re.compile(".I+", re.S)
+
+
+def word_runs(wpos: list[str]):
+    """(start, end) of each multi-syllable word: a token and the "I" tokens after it."""
+    joined = "".join(wpos)
+    if len(joined) == len(wpos):  # one-letter positions (B/I): a regex scan
+        for m in _WORD_RUN.finditer(joined):
+            yield m.span()
+        return
+    n, i = len(wpos), 0
+    while i < n:  # pragma: no cover - word positions other than B/I
+        j = i + 1
+        while j < n and wpos[j] == "I":
+            j += 1
+        if j - i > 1:
+            yield i, j
+        i = j
 
 
 class _KnownTables:
