@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from annotator.core import formats
 from annotator.core.formats import hf
 from annotator.core.importer import import_paths
 from annotator.core.model import SpanState, Status
+from test_import_jsonl import write_jsonl
 
 S1 = {"tokens": ["Chủ_tịch", "UBND", "tỉnh", "Quảng_Ninh", "phát_biểu", "."],
       "ner_tags": ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O"]}
@@ -23,14 +22,6 @@ def line(sentence, id=None, **extra):
     if id is not None:
         rec = {"id": id, **rec}
     return rec
-
-
-def write_jsonl(path, records):
-    with open(path, "w", encoding="utf-8") as f:
-        for r in records:
-            f.write(r if isinstance(r, str) else json.dumps(r, ensure_ascii=False))
-            f.write("\n")
-    return path
 
 
 def spans_of(doc):
