@@ -412,19 +412,18 @@ class Corpus:
             ids.append(cur.lastrowid)
         return ids
 
+    # the document row's span counts, recomputed (parameters: doc_id twice)
+    _COUNTS = ("span_count=(SELECT count(*) FROM spans WHERE doc_id=? AND state!='rejected'),"
+               " suggested_count=(SELECT count(*) FROM spans WHERE doc_id=? AND state='suggested')")
+
     def _recount(self, doc_id: int) -> None:
-        self.db.conn.execute(
-            "UPDATE documents SET span_count=(SELECT count(*) FROM spans WHERE doc_id=? AND state!='rejected'),"
-            " suggested_count=(SELECT count(*) FROM spans WHERE doc_id=? AND state='suggested') WHERE id=?",
-            (doc_id, doc_id, doc_id))
+        self.db.conn.execute(f"UPDATE documents SET {self._COUNTS} WHERE id=?", (doc_id, doc_id, doc_id))
 
     def _touch(self, doc_id: int, who: str | None) -> None:
         """After a span edit: recount, move a new document to in-progress, record who works on it."""
         self.db.conn.execute(
             "UPDATE documents SET updated_at=?, reviewer=coalesce(?, reviewer),"
-            " status=CASE WHEN status='new' THEN 'in_progress' ELSE status END,"
-            " span_count=(SELECT count(*) FROM spans WHERE doc_id=? AND state!='rejected'),"
-            " suggested_count=(SELECT count(*) FROM spans WHERE doc_id=? AND state='suggested') WHERE id=?",
+            f" status=CASE WHEN status='new' THEN 'in_progress' ELSE status END, {self._COUNTS} WHERE id=?",
             (now(), who, doc_id, doc_id, doc_id))
 
     def document(self, doc_id: int, *, with_spans: bool = True) -> Document:
