@@ -236,21 +236,40 @@ def cmd_search(args) -> int:
 
 
 def cmd_train(args) -> int:
-    from annotator.nlp.jobs import run_train_cli
+    if args.shipped:
+        from annotator.nlp.build_shipped import main as build_shipped
 
-    problem = None if args.shipped else _existing_corpus(args)
-    if problem:
-        return _fail(problem)
-    return run_train_cli(args)
-
-
-def cmd_preannotate(args) -> int:
-    from annotator.nlp.jobs import run_preannotate_cli
-
+        return build_shipped([])
     problem = _existing_corpus(args)
     if problem:
         return _fail(problem)
-    return run_preannotate_cli(args)
+    from annotator.nlp.jobs import train_from_corpus
+    from annotator.paths import default_corpus_path
+
+    report = train_from_corpus(args.corpus or default_corpus_path(), conll=args.conll, activate=args.activate,
+                               seed=args.seed, dev_fraction=args.dev_fraction, progress=_progress())
+    print(report.summary())
+    return 0
+
+
+def cmd_preannotate(args) -> int:
+    problem = _existing_corpus(args)
+    if problem:
+        return _fail(problem)
+    from annotator.core.progress import Cancelled
+    from annotator.nlp.jobs import preannotate_corpus
+    from annotator.paths import default_corpus_path
+
+    progress = _progress()
+    try:
+        n = preannotate_corpus(args.corpus or default_corpus_path(), only=args.only, progress=progress,
+                               jobs=args.jobs)
+    except (Cancelled, KeyboardInterrupt):
+        progress.finish()
+        print(f"annotator: interrupted after {progress.done} documents; they are saved", file=sys.stderr)
+        return 130
+    print(f"pre-annotated {n} documents")
+    return 0
 
 
 def cmd_gui(args) -> int:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.core.model import Relation, Span, SpanState, Status
-from annotator.core.progress import Cancelled, NullProgress
+from annotator.core.progress import NullProgress
 from annotator.core.store import Corpus, DocumentFilter
 
 PREANNOTATE_WHO = "preannotate"
@@ -147,23 +147,6 @@ def preannotate_corpus(corpus_path: str | os.PathLike, only: str = "all", progre
         corpus.close()
 
 
-def run_preannotate_cli(args) -> int:
-    from annotator.paths import default_corpus_path
-
-    path = args.corpus or default_corpus_path()
-    from annotator.cli import _progress
-
-    progress = _progress()
-    try:
-        n = preannotate_corpus(path, only=args.only, progress=progress, jobs=args.jobs)
-    except (Cancelled, KeyboardInterrupt):
-        progress.finish()
-        print(f"annotator: interrupted after {progress.done} documents; they are saved", file=sys.stderr)
-        return 130
-    print(f"pre-annotated {n} documents")
-    return 0
-
-
 # -- training ----------------------------------------------------------------------------
 TRAIN_LABELS = ("PER", "ORG", "LOC", "MISC", "DIRECTIVE")
 
@@ -272,18 +255,3 @@ def train_from_corpus(corpus_path, conll=(), activate: str = "if-better", seed: 
     progress.advance()
     progress.finish()
     return TrainReport(path, new_scores, current_scores, current.model_version, activated, len(train), len(dev))
-
-
-def run_train_cli(args) -> int:
-    from annotator.cli import _progress
-    from annotator.paths import default_corpus_path
-
-    if args.shipped:
-        from annotator.nlp.build_shipped import main as build_shipped
-
-        return build_shipped([])
-    path = args.corpus or default_corpus_path()
-    report = train_from_corpus(path, conll=args.conll, activate=args.activate, seed=args.seed,
-                               dev_fraction=args.dev_fraction, progress=_progress())
-    print(report.summary())
-    return 0
