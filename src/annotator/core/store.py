@@ -229,7 +229,7 @@ class Corpus:
         with conn:
             conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
             for target in range(version + 1, SCHEMA_VERSION + 1):
-                for statement in _MIGRATIONS[target]:
+                for statement in _MIGRATIONS.get(target, []):  # numbered steps; a gap is allowed
                     conn.execute(statement)
             if version == 0:
                 for label in DEFAULT_LABELS:

@@ -54,6 +54,11 @@ class RawRecord:
     reviewer: str | None = None
     time_spent: float = 0.0
     source: str | None = None
+    # token formats (CoNLL, hf, Prodigy tokens, WebAnno, DocBin, ...) keep their own segmentation:
+    # (start, end) offsets into ``text`` (before normalisation; the importer remaps them), None when
+    # the source has no tokens of its own
+    tokens: list[tuple[int, int]] | None = None
+    sentences: list[tuple[int, int]] | None = None
 
 
 @dataclass
