@@ -126,20 +126,20 @@ def test_keyboard_only_review(window, news, qtbot):
     while window.view.from_utf16(view.textCursor().position()) < target:
         key(qtbot, window, K.Key_Right, CTRL)  # word by word
     assert window.view.from_utf16(view.textCursor().position()) == target
-    for _ in range(3):  # "Phó" + " Ch" -> snapped to "Phó Chủ"
-        key(qtbot, window, K.Key_Right, SHIFT)
-    for _ in range(2):
+    for _ in range(2):  # Shift+Right extends by a syllable: "Phó", then "Phó Chủ"
         key(qtbot, window, K.Key_Right, SHIFT)
     key(qtbot, window, K.Key_4)
     created = [r for r in db_spans(news.path, news.ids[0]) if r[4] == "reviewer"]
     assert [DOC1[r[1]:r[2]] for r in created] == ["Phó Chủ"]
-    # Tab to the next span (the PER suggestion) and accept it; Tab on and reject the directive
+    # Tab to the next span (the PER suggestion); Enter accepts it and moves on to the directive
     key(qtbot, window, K.Key_Tab)
     assert window.session.selected.label == "PER"
     key(qtbot, window, K.Key_Enter)
-    key(qtbot, window, K.Key_Tab)
     assert window.session.selected.label == "DIRECTIVE"
     key(qtbot, window, K.Key_X)
+    # rejecting the directive leaves the entity inside it to review: it comes next
+    assert window.session.selected.label == "ORG"
+    assert DOC1[window.session.selected.start:window.session.selected.end] == "Sở Y tế Hà Nội"
     states = {r[3]: r[5] for r in db_spans(news.path, news.ids[0])}
     assert states["PER"] == "accepted" and states["DIRECTIVE"] == "rejected"
     key(qtbot, window, K.Key_Return, CTRL)
@@ -148,13 +148,15 @@ def test_keyboard_only_review(window, news, qtbot):
 
 
 def test_search_box_filters_list_and_marks_hits(window, news, qtbot):
-    key(qtbot, window, K.Key_F, CTRL)
+    key(qtbot, window, K.Key_F, CTRL | SHIFT)
     assert window.documents.search.hasFocus()
     qtbot.keyClicks(window.documents.search, "Shizuoka")
     qtbot.keyClick(window.documents.search, K.Key_Return)
     assert window.documents.model.ids == [news.ids[1]]
     window.show_document(news.ids[1])
-    hits = [s for s in window.view.extraSelections()]
+    from annotator.gui.article_view import SEARCH_HIT
+
+    hits = [s for s in window.view.extraSelections() if s.format.background().color() == SEARCH_HIT]
     assert len(hits) == 1
     assert hits[0].cursor.selectedText() == "Shizuoka"
     # typing digits in the search box must not label anything
@@ -232,8 +234,8 @@ def test_drop_files_starts_import(window, tmp_path, monkeypatch):
 
     class FakeJobs:
         @staticmethod
-        def start_import(win, paths):
-            calls.append((win, [str(p) for p in paths]))
+        def start_import(win, paths, preannotate=False):
+            calls.append((win, [str(p) for p in paths], preannotate))
 
     window.jobs = FakeJobs
     article = tmp_path / "bai-bao.txt"
@@ -243,7 +245,8 @@ def test_drop_files_starts_import(window, tmp_path, monkeypatch):
     event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
     window.dropEvent(event)
-    assert calls == [(window, [str(article)])]
+    # imported documents are pre-annotated by default (Tools → Pre-annotate imported documents)
+    assert calls == [(window, [str(article)], True)]
 
 
 def test_reviewer_comes_from_argument_env_or_settings(gui_settings, monkeypatch):

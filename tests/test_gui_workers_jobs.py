@@ -248,19 +248,6 @@ def test_export_dialog_validation_and_split(qtbot, corpus_path):
     assert not ok.isEnabled()
 
 
-def test_job_actions_trigger_jobs(qtbot, window, monkeypatch):
-    started = []
-    monkeypatch.setattr(jobs, "start_train", lambda w: started.append(("train", w)))
-    actions = jobs.JobActions(window)
-    assert len(actions.actions()) == 6 and all(a.text() for a in actions.actions())
-    actions.train.trigger()
-    assert started == [("train", window)]
-    actions.statistics.trigger()
-    [dialog] = [w for w in window.findChildren(jobs.StatsDialog)]
-    assert dialog.isVisible() and dialog.stats["documents"] == 6
-    dialog.close()
-
-
 def test_merge_runs_on_the_worker_and_reports(qtbot, window, tmp_path, corpus_path, monkeypatch):
     """The real merge: minh reviewed document 0 differently (a conflict) and brings a new article."""
     errors = _errors(window)

@@ -233,30 +233,6 @@ def test_system_language(monkeypatch):
     assert i18n.system_language() == "en"
 
 
-def test_switch_changes_action_text_live_and_saves(qtbot, qapp, settings):
-    from annotator.gui.jobs import JobActions
-
-    window = QMainWindow()
-    qtbot.addWidget(window)
-    actions = JobActions(window)
-    menu = window.menuBar().addMenu("x")  # notr
-    menu.addAction(actions.import_files)
-    i18n.install(qapp, "en", settings=settings)
-    assert actions.import_files.text() == "&Import files…"
-    i18n.switch("vi")
-    assert actions.import_files.text() == "&Nhập tệp…"
-    assert actions.preannotate.text() == "&Gán nhãn trước"
-    assert actions.train.text() == "&Huấn luyện mô hình"
-    assert actions.statistics.text() == "&Thống kê"
-    assert actions.export.text() == "&Xuất…"
-    assert settings.value(i18n.SETTINGS_KEY) == "vi"
-    i18n.switch("en")
-    assert actions.import_files.text() == "&Import files…"
-    assert settings.value(i18n.SETTINGS_KEY) == "en"
-    with pytest.raises(ValueError):
-        i18n.switch("fr")
-
-
 def test_widgets_retranslate_on_language_change(qtbot, qapp, settings, tmp_path):
     from annotator.gui.jobs import ExportDialog
     from annotator.gui.stats_view import StatsDialog

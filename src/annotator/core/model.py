@@ -32,6 +32,9 @@ class SpanState(str, Enum):
 class LabelKind(str, Enum):
     ENTITY = "entity"
     DIRECTIVE = "directive"
+    #: any words a directive's issuer or addressee can be ("các sở, ngành"): a span relations
+    #: can point to, never exported or trained as a named entity
+    PHRASE = "phrase"
 
 
 @dataclass
@@ -52,6 +55,9 @@ DEFAULT_LABELS: tuple[Label, ...] = (
 )
 
 RELATION_LABELS = ("issuer", "addressee")
+
+#: the label of phrase spans (issuers and addressees that are not named entities)
+PHRASE_LABEL = Label("PHRASE", LabelKind.PHRASE, "#5f6b7a", "", 90)
 
 
 @dataclass

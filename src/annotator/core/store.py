@@ -27,6 +27,7 @@ from annotator.core.model import (
     DocumentSummary,
     Label,
     LabelKind,
+    PHRASE_LABEL,
     Relation,
     Span,
     SpanState,
@@ -354,6 +355,9 @@ class Corpus:
             return
         position = self.db.conn.execute("SELECT coalesce(max(position), 0) + 1 FROM labels").fetchone()[0]
         kind = LabelKind.DIRECTIVE if name.upper().startswith("DIRECTIVE") else LabelKind.ENTITY
+        if name == PHRASE_LABEL.name:
+            self.upsert_label(PHRASE_LABEL)
+            return
         palette = ["#469990", "#9a6324", "#800000", "#808000", "#000075", "#f032e6", "#42d4f4"]
         with self.transaction():
             self.db.conn.execute(
@@ -732,6 +736,54 @@ class Corpus:
             "done_per_day": per_day,
             "time_spent": time_spent,
         }
+
+    def suggestion_certainty(self, ids: Sequence[int] | None = None) -> dict[int, float]:
+        """Per document, the lowest score among its scored suggestions still to review.
+
+        The least-certain document order (active learning) reads it; documents without a
+        scored suggestion are absent.
+        """
+        sql = ("SELECT doc_id, min(score) FROM spans WHERE state='suggested' AND score IS NOT NULL"
+               " GROUP BY doc_id")
+        rows = self.db.conn.execute(sql).fetchall()
+        wanted = None if ids is None else set(ids)
+        return {r[0]: float(r[1]) for r in rows if wanted is None or r[0] in wanted}
+
+    def reviewer_names(self) -> list[str]:
+        """Names of the reviewers recorded on documents, sorted (the document list's filter)."""
+        rows = self.db.conn.execute(
+            "SELECT DISTINCT reviewer FROM documents WHERE reviewer IS NOT NULL ORDER BY reviewer")
+        return [r[0] for r in rows if r[0]]
+
+    def label_row(self, name: str) -> Label | None:
+        """One label of the scheme, or None."""
+        return next((label for label in self.labels() if label.name == name), None)
+
+    def rename_label(self, old: str, new: str, *, who: str | None = None) -> int:
+        """Rename label ``old`` to ``new`` and relabel its spans; returns how many spans changed.
+
+        Spans keep ids, states, authors, times and relations; the label keeps kind, colour,
+        key and position; one history row (``rename_label``). The caller checks the new name.
+        """
+        with self.transaction():
+            conn = self.db.conn
+            row = conn.execute("SELECT kind, colour, key, position FROM labels WHERE name=?", (old,)).fetchone()
+            if row is None:
+                raise KeyError(old)
+            if new == old:
+                return 0
+            conn.execute("INSERT INTO labels(name, kind, colour, key, position) VALUES (?,?,?,?,?)", (new, *row))
+            count = conn.execute("UPDATE spans SET label=? WHERE label=?", (new, old)).rowcount
+            conn.execute("DELETE FROM labels WHERE name=?", (old,))
+            self._log(who, None, "rename_label", None, {"name": old}, {"name": new, "spans": count})
+        return count
+
+    def span_counts_by_label(self) -> dict[str, dict[str, int]]:
+        """Spans per label and state (every state: a rejected span still holds its label)."""
+        out: dict[str, dict[str, int]] = {}
+        for label, state, n in self.db.conn.execute("SELECT label, state, count(*) FROM spans GROUP BY label, state"):
+            out.setdefault(label, {})[state] = n
+        return out
 
     def history(self, doc_id: int | None = None, limit: int = 1000) -> list[dict]:
         if doc_id is None:

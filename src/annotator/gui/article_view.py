@@ -289,7 +289,63 @@ class ArticleView(QPlainTextEdit):
             cursor = self.textCursor()
             cursor.setPosition(self.to_utf16(span.start))
             self.setTextCursor(cursor)
-            self.ensureCursorVisible()
+            self.center_on(span.start, span.end)
+
+    def center_on(self, start: int, end: int) -> None:
+        """Keep [start, end) in the middle third of the article, with context after it.
+
+        Nothing moves while the span already sits there; otherwise its top goes to a third of
+        the height (a span taller than two thirds starts at the top)."""
+        viewport = self.viewport().height()
+        if viewport <= 0:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.to_utf16(start))
+        top = self.cursorRect(cursor).top()
+        cursor.setPosition(self.to_utf16(end))
+        bottom = self.cursorRect(cursor).bottom()
+        third = viewport / 3
+        if top >= third and bottom <= 2 * third:
+            return
+        target = third if bottom - top <= 2 * third else 4
+        bar = self.verticalScrollBar()
+        line = max(self.fontMetrics().lineSpacing(), 1)
+        # QPlainTextEdit scrolls by lines: move by whole lines towards the target
+        bar.setValue(bar.value() + round((top - target) / line))
+
+    # ------------------------------------------------------------------ keys
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        """Shift+Left/Right extend the selection by one syllable (or word with Snap to words)."""
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if mods == Qt.KeyboardModifier.ShiftModifier and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self.extend_selection(event.key() == Qt.Key.Key_Right)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def extend_selection(self, forward: bool) -> None:
+        """Move the moving end of the text selection to the next (previous) unit boundary."""
+        units = self.session.units_for_snapping()
+        cursor = self.textCursor()
+        span = self.session.selected
+        if not cursor.hasSelection() and span is not None and self.from_utf16(cursor.position()) == span.start:
+            # the caret sits on the selected span: its words become the selection to extend
+            cursor.setPosition(self.to_utf16(span.start))
+            cursor.setPosition(self.to_utf16(span.end), QTextCursor.MoveMode.KeepAnchor)
+        pos = self.from_utf16(cursor.position())
+        anchor = self.from_utf16(cursor.anchor())
+        # the moving end stops at unit ends on the right of the anchor, at unit starts on its left
+        edges = [e for _s, e in units] if (pos > anchor or (pos == anchor and forward)) else [s for s, _e in units]
+        if forward:
+            after = [e for e in edges if e > pos]
+            target = after[0] if after else len(self.session.spans.text)
+        else:
+            before = [e for e in edges if e < pos]
+            target = before[-1] if before else 0
+        if (pos - anchor) * (target - anchor) < 0:
+            target = anchor  # crossing the anchor: first collapse onto it
+        cursor.setPosition(self.to_utf16(target), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
 
     # ------------------------------------------------------------------ mouse
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802

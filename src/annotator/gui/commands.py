@@ -44,11 +44,16 @@ def status_name(status: Status) -> str:
 class ReviewCommand(QUndoCommand):
     """Base: focus the command's document, then apply or revert; report failures."""
 
-    def __init__(self, session, doc_id: int, text: str):
-        super().__init__(text)
+    def __init__(self, session, doc_id: int, text):
+        """``text``: a function giving the command's text in the current language (for a live switch)."""
+        self.text_of = text if callable(text) else (lambda: text)
+        super().__init__(self.text_of())
         self.session = session
         self.doc_id = doc_id
         self.skip_first_redo = False
+
+    def retranslate(self) -> None:
+        self.setText(self.text_of())
 
     def apply(self) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -79,7 +84,7 @@ class AddSpan(ReviewCommand):
     """A new span; overlapping spans of the same kind it replaces are removed with it."""
 
     def __init__(self, session, doc_id: int, span: Span, replaced: list[int] = ()):
-        super().__init__(session, doc_id, _t("Add {label}").format(label=span.label))
+        super().__init__(session, doc_id, lambda: _t("Add {label}").format(label=label_name(span.label)))
         self.span = span
         self.replaced_ids = list(replaced)
         self.removed: list[tuple[Span, list[Relation]]] = []
@@ -100,7 +105,7 @@ class AddSpan(ReviewCommand):
 
 class DeleteSpan(ReviewCommand):
     def __init__(self, session, span: Span):
-        super().__init__(session, span.doc_id, _t("Delete {label}").format(label=span.label))
+        super().__init__(session, span.doc_id, lambda: _t("Delete {label}").format(label=label_name(span.label)))
         self.span_id = span.id
         self.removed: tuple[Span, list[Relation]] | None = None
 
@@ -135,29 +140,45 @@ class RelabelSpan(UpdateSpan):
     """A new label; a relabelled suggestion counts as the reviewer's decision (accepted)."""
 
     def __init__(self, session, span: Span, label: str):
-        super().__init__(session, span, _t("Relabel {old} as {new}").format(old=span.label, new=label),
+        super().__init__(session, span, lambda: _t("Relabel {old} as {new}").format(old=span.label, new=label),
                          label=label, state=SpanState.ACCEPTED)
 
 
 class ResizeSpan(UpdateSpan):
-    def __init__(self, session, span: Span, start: int, end: int):
-        super().__init__(session, span, _t("Resize {label}").format(label=span.label),
+    """New bounds; spans of the same kind the new bounds overlap are removed with it (one step)."""
+
+    def __init__(self, session, span: Span, start: int, end: int, replaced: list[int] = ()):
+        super().__init__(session, span, lambda: _t("Resize {label}").format(label=label_name(span.label)),
                          start=start, end=end, state=SpanState.ACCEPTED)
+        self.replaced_ids = list(replaced)
+        self.removed: list[tuple[Span, list[Relation]]] = []
+
+    def apply(self) -> None:
+        self.removed = [self.session.store_delete_span(i) for i in self.replaced_ids]
+        super().apply()
+
+    def revert(self) -> None:
+        super().revert()
+        for span, relations in self.removed:
+            self.session.store_restore_span(span, relations)
+        self.session.select(self.span_id)
 
 
 class SetSpanState(UpdateSpan):
     def __init__(self, session, span: Span, state: SpanState):
-        text = {
-            SpanState.ACCEPTED: _t("Accept {label}"),
-            SpanState.REJECTED: _t("Reject {label}"),
-            SpanState.SUGGESTED: _t("Mark {label} as suggested"),
-        }[SpanState(state)].format(label=span.label)
+        def text() -> str:
+            return {
+                SpanState.ACCEPTED: _t("Accept {label}"),
+                SpanState.REJECTED: _t("Reject {label}"),
+                SpanState.SUGGESTED: _t("Mark {label} as suggested"),
+            }[SpanState(state)].format(label=label_name(span.label))
+
         super().__init__(session, span, text, state=SpanState(state))
 
 
 class AcceptAll(ReviewCommand):
     def __init__(self, session, doc_id: int, span_ids: list[int]):
-        super().__init__(session, doc_id, _t("Accept {count} suggestions").format(count=len(span_ids)))
+        super().__init__(session, doc_id, lambda: _t("Accept {count} suggestions").format(count=len(span_ids)))
         self.span_ids = list(span_ids)
 
     def apply(self) -> None:
@@ -176,7 +197,7 @@ class SetStatus(ReviewCommand):
     """
 
     def __init__(self, session, doc_id: int, status: Status, accept_ids: list[int] = ()):
-        super().__init__(session, doc_id, _t("Mark document {status}").format(status=status_name(status)))
+        super().__init__(session, doc_id, lambda: _t("Mark document {status}").format(status=status_name(status)))
         self.status = Status(status)
         self.previous: Status | None = None
         self.accept_ids = list(accept_ids)
@@ -197,8 +218,10 @@ class SetRelation(ReviewCommand):
     """Sets (or clears, with tail None) the issuer/addressee of a directive."""
 
     def __init__(self, session, doc_id: int, head: int, label: str, tail: int | None):
-        text = (_t("Clear {relation}") if tail is None else _t("Set {relation}")).format(
-            relation=relation_name(label))
+        def text() -> str:
+            return (_t("Clear {relation}") if tail is None else _t("Set {relation}")).format(
+                relation=relation_name(label))
+
         super().__init__(session, doc_id, text)
         self.head, self.label, self.tail = head, label, tail
         self.old: list[Relation] = []
@@ -224,3 +247,8 @@ class SetRelation(ReviewCommand):
 
 def relation_name(label: str) -> str:
     return {"issuer": _t("issuer"), "addressee": _t("addressee")}.get(label, label)
+
+
+def label_name(label: str) -> str:
+    """A label as the reviewer reads it: the built-in phrase label is translated."""
+    return _t("phrase") if label == "PHRASE" else label

@@ -16,15 +16,18 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from annotator.core.model import RELATION_LABELS, Span, SpanState
+from annotator.gui.commands import label_name
 from annotator.gui.highlighter import tint
 from annotator.gui.session import ReviewSession
 
-NEAR = 300
+NEAR = 300     # characters after a directive whose spans its cards offer
+BEFORE = 900   # characters before it: the previous few sentences
 
 
 def _t(text: str) -> str:
@@ -32,20 +35,18 @@ def _t(text: str) -> str:
 
 
 def candidates(session: ReviewSession, directive: Span) -> list[Span]:
-    """Entity spans inside the directive, then those near it in the same paragraph."""
+    """Who can be issuer/addressee: the entity and phrase spans inside the directive, then those of
+    the sentences before it (an issuer is often named in the sentence before), nearest first,
+    then those just after it."""
     model = session.spans
-    text = model.text
-    para_start = text.rfind("\n", 0, directive.start) + 1
-    para_end = text.find("\n", directive.end)
-    para_end = len(text) if para_end < 0 else para_end
-    lo = max(para_start, directive.start - NEAR)
-    hi = min(para_end, directive.end + NEAR)
-    _, entities = model.overlapping(lo, hi)
-    entities = [e for e in entities if e.state != SpanState.REJECTED]
-    inside = [e for e in entities if e.start >= directive.start and e.end <= directive.end]
-    near = [e for e in entities if e not in inside]
-    near.sort(key=lambda e: min(abs(e.start - directive.start), abs(e.end - directive.end)))
-    return inside + near
+    lo = max(0, directive.start - BEFORE)
+    hi = min(len(model.text), directive.end + NEAR)
+    _, spans = model.overlapping(lo, hi)
+    spans = [e for e in spans if e.state != SpanState.REJECTED]
+    inside = [e for e in spans if e.start >= directive.start and e.end <= directive.end]
+    before = sorted((e for e in spans if e.end <= directive.start), key=lambda e: directive.start - e.end)
+    after = sorted((e for e in spans if e.start >= directive.end), key=lambda e: e.start - directive.end)
+    return inside + before + after
 
 
 class LazyCombo(QComboBox):
@@ -91,6 +92,7 @@ class DirectiveCard(QFrame):
         self.sentence = QLabel(self)
         self.sentence.setWordWrap(True)
         self.sentence.setObjectName("sentence")
+        self.sentence.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         text = " ".join(session.spans.text[directive.start:directive.end].split())
         self.sentence.setText(text if len(text) <= 220 else text[:217] + "…")
         self.sentence.setToolTip(text)
@@ -105,6 +107,10 @@ class DirectiveCard(QFrame):
         for relation in RELATION_LABELS:
             combo = LazyCombo(self, lambda c, r=relation: self._fill(c, r))
             combo.setObjectName(f"{relation}_{directive.id}")
+            # long entity names must not widen the card beyond its panel
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
+            combo.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             combo.addItem("", None)
             current = session.spans.relations_of(directive.id, relation)
             if current:
@@ -141,7 +147,7 @@ class DirectiveCard(QFrame):
         span = model.get(span_id)
         if span is None:
             return str(span_id)
-        return f"{' '.join(model.text[span.start:span.end].split())}  ({span.label})"
+        return f"{' '.join(model.text[span.start:span.end].split())}  ({label_name(span.label)})"
 
     def _fill(self, combo: QComboBox, relation: str) -> None:
         """Put the candidates in the combo, keeping the current choice selected."""
@@ -318,6 +324,19 @@ class DirectivePanel(QWidget):
             if d.id == span.id or (d.start <= span.start and span.end <= d.end):
                 return card
         return None
+
+    def focus_card(self, span: Span | None, relation: str | None = None) -> None:
+        """Keyboard into the cards (F6, or I/A on a directive): the card of ``span`` (or the first),
+        its ``relation`` combo opened, else its issuer combo focused; Tab/arrows move on from there."""
+        card = self.card_for(span) or (self.cards[0] if self.cards else None)
+        if card is None:
+            self.scroll.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        self.scroll.ensureWidgetVisible(card)
+        combo = card.combos[relation or "issuer"]
+        combo.setFocus(Qt.FocusReason.TabFocusReason)
+        if relation is not None:
+            combo.showPopup()
 
     def _highlight(self, span_id) -> None:
         if self._pending:

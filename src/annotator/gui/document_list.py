@@ -241,6 +241,7 @@ class DocumentListPanel(QWidget):
     """Search box, filters and the lazy document table."""
 
     documentActivated = Signal(int)
+    documentOpened = Signal(int)   # Enter on a search: the reviewer wants to work on it
     filterChanged = Signal()
 
     STATUS_FILTERS = ("all", "unfinished", "new", "in_progress", "done", "skipped")
@@ -296,7 +297,10 @@ class DocumentListPanel(QWidget):
         self._debounce.setInterval(300)
         self._debounce.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
-        self.search.returnPressed.connect(self.apply_filter)
+        self.search.returnPressed.connect(self.open_first_hit)
+        self.search.installEventFilter(self)
+        # Tab leaves the list for the next pane instead of walking its cells
+        self.table.setTabKeyNavigation(False)
         self.status_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.label_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.reviewer_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
@@ -347,9 +351,7 @@ class DocumentListPanel(QWidget):
 
     def reviewers(self) -> list[str]:
         try:
-            rows = self.corpus.db.conn.execute(
-                "SELECT DISTINCT reviewer FROM documents WHERE reviewer IS NOT NULL ORDER BY reviewer")
-            return [r[0] for r in rows if r[0]]
+            return self.corpus.reviewer_names()
         except Exception:  # noqa: BLE001
             return []
 
@@ -376,6 +378,26 @@ class DocumentListPanel(QWidget):
         if current is not None:
             self.select_document(current)
         self.filterChanged.emit()
+
+    def open_first_hit(self) -> None:
+        """Enter in the search box: filter now and open the first document found."""
+        self.apply_filter()
+        if self.model.ids:
+            self.table.setFocus()
+            self.table.setCurrentIndex(self.model.index(0, DocumentListModel.TITLE))
+            self.documentActivated.emit(self.model.ids[0])
+            self.documentOpened.emit(self.model.ids[0])
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        """Down in the search box moves into the list of hits."""
+        if watched is self.search and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
+            self.apply_filter()
+            if self.model.ids:
+                self.table.setFocus()
+                if not self.table.currentIndex().isValid():
+                    self.table.setCurrentIndex(self.model.index(0, DocumentListModel.TITLE))
+            return True
+        return super().eventFilter(watched, event)
 
     def reload(self) -> None:
         current = self.current_id()
@@ -415,7 +437,8 @@ class DocumentListPanel(QWidget):
     # ------------------------------------------------------------------ text
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search the articles…"))
-        self.search.setToolTip(self.tr("Full-text search over titles and texts (Ctrl+F)"))
+        self.search.setToolTip(self.tr("Full-text search over titles and texts (Ctrl+Shift+F); "
+                                       "Enter opens the first hit, Down goes to the list"))
         names = {
             "all": self.tr("All statuses"),
             "unfinished": self.tr("Unfinished"),

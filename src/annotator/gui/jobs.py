@@ -5,8 +5,6 @@ Each ``start_*`` function uses ``window.corpus_path``, ``window.reviewer`` and
 runs the core function on the thread pool with its own ``Corpus`` connection, and calls
 ``window.refresh_documents()`` when the job ends, also after a cancel (what was finished is
 kept). Only one job of each kind runs at a time.
-
-:class:`JobActions` gives ready-made, self-retranslating QActions for a menu or toolbar.
 """
 
 from __future__ import annotations
@@ -16,8 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, QObject, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -161,10 +158,13 @@ def export_summary(report) -> str:
 
 
 def start_import(window: QWidget, paths: Sequence[str | os.PathLike], *, as_suggestions: bool = False,
-                 new_labels: str = "refuse", fmt: str = "auto") -> Task:
-    """Import files or folders into the window's corpus in the background."""
+                 new_labels: str = "refuse", fmt: str = "auto", preannotate: bool = False) -> Task:
+    """Import files or folders into the window's corpus in the background; with ``preannotate``,
+    the documents nobody has opened yet get their suggestions right after."""
     def done(report) -> str:
         _refresh(window)
+        if preannotate and getattr(report, "added", 0):
+            start_preannotate(window, only="new")
         summary = import_summary(report)
         problems = list(getattr(report, "problems", []) or [])
         if problems:
@@ -584,43 +584,3 @@ def show_stats(window: QWidget) -> StatsDialog:
     dialog.finished.connect(lambda _result: dialog.deleteLater())
     dialog.show()
     return dialog
-
-
-# ---------------------------------------------------------------------------------- actions
-class JobActions(QObject):
-    """QActions for the jobs, retranslated when the language changes (put them in any menu)."""
-
-    def __init__(self, window: QWidget):
-        super().__init__(window)
-        self.window = window
-        self.import_files = QAction(window)
-        self.import_folder = QAction(window)
-        self.preannotate = QAction(window)
-        self.train = QAction(window)
-        self.export = QAction(window)
-        self.statistics = QAction(window)
-        self.import_files.triggered.connect(lambda: choose_and_import(window))
-        self.import_folder.triggered.connect(lambda: choose_folder_and_import(window))
-        self.preannotate.triggered.connect(lambda: start_preannotate(window))
-        self.train.triggered.connect(lambda: start_train(window))
-        self.export.triggered.connect(lambda: start_export(window))
-        self.statistics.triggered.connect(lambda: show_stats(window))
-        self.retranslate()
-        i18n.notifier().languageChanged.connect(self.retranslate)
-
-    def actions(self) -> list[QAction]:
-        return [self.import_files, self.import_folder, self.preannotate, self.train, self.export, self.statistics]
-
-    def retranslate(self, *_args) -> None:
-        self.import_files.setText(_tr("&Import files…"))
-        self.import_files.setStatusTip(_tr("Add .txt articles, JSONL or CoNLL files to the corpus"))
-        self.import_folder.setText(_tr("Import a &folder…"))
-        self.import_folder.setStatusTip(_tr("Add every article in a folder to the corpus"))
-        self.preannotate.setText(_tr("&Pre-annotate"))
-        self.preannotate.setStatusTip(_tr("Highlight likely entities and directives as suggestions to review"))
-        self.train.setText(_tr("&Train the model"))
-        self.train.setStatusTip(_tr("Learn from the accepted annotations to improve the suggestions"))
-        self.export.setText(_tr("&Export…"))
-        self.export.setStatusTip(_tr("Write the corpus as training data"))
-        self.statistics.setText(_tr("&Statistics"))
-        self.statistics.setStatusTip(_tr("Documents by status, spans by label, progress per day"))

@@ -7,13 +7,11 @@ follow the span model's signals.
 
 from __future__ import annotations
 
-import bisect
 import hashlib
-import importlib
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QKeyCombination, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -31,15 +29,19 @@ from PySide6.QtWidgets import (
 )
 
 from annotator import __version__
-from annotator.core.model import SpanState, Status
+from annotator.core.model import Span, SpanState, Status
+from annotator.core import navigator
 from annotator.core.store import Corpus, CorpusError, DocumentFilter
+from annotator.gui import i18n
+from annotator.gui.actions import ACTIONS, BY_ID, CONTEXT_MENU, MENUS, SUBMENUS, ActionSpec
 from annotator.gui.article_view import ArticleView
 from annotator.gui.commands import status_name
 from annotator.gui.directive_panel import DirectivePanel
 from annotator.gui.document_list import STATUS_COLOURS, DocumentListPanel
 from annotator.gui.help_dialog import ShortcutsDialog
 from annotator.gui.label_palette import LabelPalette
-from annotator.gui.session import UNFINISHED, ReviewSession, app_settings
+from annotator.gui.session import UNFINISHED, ReviewSession
+from annotator.gui.settings import Preferences, app_settings
 from annotator.gui.span_list import SpanListPanel
 
 log = logging.getLogger(__name__)
@@ -51,28 +53,12 @@ KEY = Qt.Key
 MOD = Qt.KeyboardModifier
 
 
-def _optional(module: str):
-    """A sibling GUI module written elsewhere in the project, or None while it does not exist."""
-    try:
-        return importlib.import_module(f"annotator.gui.{module}")
-    except ImportError:
-        return None
+def _keys(specs) -> list[QKeySequence]:
+    return [QKeySequence(spec) for spec in specs]
 
 
-def _keys(*specs) -> list[QKeySequence]:
-    out = []
-    for spec in specs:
-        if isinstance(spec, QKeySequence.StandardKey):
-            out.extend(QKeySequence.keyBindings(spec))
-        elif isinstance(spec, str):
-            out.append(QKeySequence(spec))
-        else:
-            out.append(QKeySequence(spec))
-    return out
-
-
-def _combo(key: Qt.Key, mods=MOD.NoModifier) -> QKeySequence:
-    return QKeySequence(QKeyCombination(mods, key))
+def _translate(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
 
 
 class MainWindow(QMainWindow):
@@ -86,8 +72,8 @@ class MainWindow(QMainWindow):
         self.corpus_path = str(corpus.path)
         self.session = ReviewSession(corpus, reviewer, self)
         self.undo_stack = self.session.undo_stack
-        self.jobs = _optional("jobs")
-        self.i18n = _optional("i18n")
+        self.jobs = None  # tests may put a stand-in for annotator.gui.jobs here
+        self.i18n = i18n
         self.actions_by_name: dict[str, QAction] = {}
         self.label_actions: list[QAction] = []
         self._closed = False
@@ -95,6 +81,7 @@ class MainWindow(QMainWindow):
         self._edited: set[int] = set()
         self._header_doc: int | None = None
         self._save_state = restore_state
+        self.prefs = Preferences()
 
         self._build_central()
         self._build_docks()
@@ -215,12 +202,17 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(header)
         layout.addWidget(self.view, 1)
+        from annotator.gui.find_bar import FindBar
+
+        self.find_bar = FindBar(self.view, central)
+        layout.addWidget(self.find_bar)
         self.setCentralWidget(central)
 
     def _build_docks(self) -> None:
         self.documents = DocumentListPanel(self.session.corpus, self)
         self.documents.documentActivated.connect(lambda doc_id: self.show_document(doc_id, focus=False))
         self.documents.table.activated.connect(lambda _i: self.view.setFocus())
+        self.documents.documentOpened.connect(lambda _doc_id: self.view.setFocus())
         self.documents.filterChanged.connect(self._filter_changed)
         self.documents_dock = self._dock("documentsDock", self.documents, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.span_list = SpanListPanel(self.session, self)
@@ -242,148 +234,103 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _action(self, name: str, slot=None, keys=(), *, local: bool = False, checkable: bool = False) -> QAction:
+    def _action(self, spec: ActionSpec) -> QAction:
         action = QAction(self)
-        action.setObjectName(name)
-        if keys:
-            action.setShortcuts(_keys(*keys))
-        if checkable:
+        action.setObjectName(spec.id)
+        if spec.keys:
+            action.setShortcuts(_keys(spec.keys))
+        if spec.checkable:
             action.setCheckable(True)
-        if slot is not None:
-            if checkable:
-                action.toggled.connect(slot)
-            else:
-                action.triggered.connect(lambda _checked=False: slot())
-        if local:
-            # span editing keys act where the reviewer works on spans, never in the search box
+        handler = getattr(self, spec.handler)
+        if spec.checkable:
+            action.toggled.connect(lambda on, h=handler, a=spec.args: h(*a, on))
+        else:
+            action.triggered.connect(lambda _checked=False, h=handler, a=spec.args: h(*a))
+        if spec.local:
+            # span keys act where the reviewer works on spans, never in a search box
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.view.addAction(action)
             self.span_list.addAction(action)
         else:
             self.addAction(action)
-        self.actions_by_name[name] = action
+        self.actions_by_name[spec.id] = action
         return action
 
     def _build_actions(self) -> None:
-        a = self._action
-        jobs_ok = self.jobs is not None
-        # File
-        a("import_files", self.import_files, ["Ctrl+I"]).setEnabled(jobs_ok)
-        a("import_folder", self.import_folder, ["Ctrl+Shift+I"]).setEnabled(jobs_ok)
-        a("export", self.export, ["Ctrl+E"]).setEnabled(jobs_ok)
-        a("open_corpus", self.ask_open_corpus, ["Ctrl+O"])
-        a("new_corpus", self.ask_new_corpus, ["Ctrl+N"])
-        a("change_reviewer", self.ask_reviewer, ["Ctrl+Shift+U"])
-        a("quit", self.close, ["Ctrl+Q"])
-        # Edit
+        """Every QAction from the table in :mod:`annotator.gui.actions`; undo/redo from the stack."""
+        for spec in ACTIONS:
+            self._action(spec)
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
         self._setup_undo_actions()
-        a("accept_all", self.accept_all, ["Ctrl+Shift+A"])
-        # Span (keys active in the article and the span list)
-        a("accept", self.accept_selected, [_combo(KEY.Key_Return), _combo(KEY.Key_Enter)], local=True)
-        a("reject", self.reject_selected, ["X"], local=True)
-        a("delete", self.delete_selected, [_combo(KEY.Key_Delete), _combo(KEY.Key_Backspace)], local=True)
-        a("next_span", lambda: self.cycle_span(True), [_combo(KEY.Key_Tab)], local=True)
-        a("previous_span", lambda: self.cycle_span(False),
-          [_combo(KEY.Key_Backtab, MOD.ShiftModifier), _combo(KEY.Key_Tab, MOD.ShiftModifier)], local=True)
-        a("grow_end", lambda: self.resize_selected("end", True), ["Alt+Shift+Right"], local=True)
-        a("shrink_end", lambda: self.resize_selected("end", False), ["Alt+Shift+Left"], local=True)
-        a("grow_start", lambda: self.resize_selected("start", True), ["Alt+Shift+Up"], local=True)
-        a("shrink_start", lambda: self.resize_selected("start", False), ["Alt+Shift+Down"], local=True)
-        a("set_issuer", lambda: self.relate_selected("issuer"), ["I"], local=True)
-        a("set_addressee", lambda: self.relate_selected("addressee"), ["A"], local=True)
-        a("clear_selection", lambda: self.session.select(None), [_combo(KEY.Key_Escape)], local=True)
-        # Document
-        a("done_next", self.mark_done_and_next, ["Ctrl+Return", "Ctrl+Enter"])
-        a("skip", self.skip_document, ["Ctrl+K"])
-        a("next_document", lambda: self.step_document(1), ["Alt+Right", "Ctrl+PgDown"])
-        a("previous_document", lambda: self.step_document(-1), ["Alt+Left", "Ctrl+PgUp"])
-        a("next_unfinished", self.go_next_unfinished, ["Ctrl+J"])
-        a("focus_search", self.focus_search, ["Ctrl+F"])
-        a("focus_list", lambda: self.documents.table.setFocus(), ["Ctrl+L"])
-        a("focus_article", lambda: self.view.setFocus(), ["F6"])
-        # View
-        a("snap_words", self.set_snap_to_words, ["Ctrl+Shift+W"], checkable=True)
-        a("show_rejected", self.set_show_rejected, ["Ctrl+Shift+H"], checkable=True)
-        a("zoom_in", lambda: self.zoom(1), ["Ctrl++", "Ctrl+="])
-        a("zoom_out", lambda: self.zoom(-1), ["Ctrl+-"])
-        a("zoom_reset", lambda: self.zoom(0), ["Ctrl+0"])
         self.language_group = QActionGroup(self)
         self.language_group.setExclusive(True)
-        for code in ("vi", "en"):
-            act = a(f"language_{code}", lambda c=code: self.set_language(c), checkable=False)
+        for code in LANGUAGE_NAMES:
+            act = QAction(self)
+            act.setObjectName(f"language_{code}")
             act.setCheckable(True)
-            act.setEnabled(self.i18n is not None)
+            act.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
             self.language_group.addAction(act)
-        # Tools
-        a("preannotate", self.preannotate, ["Ctrl+Shift+P"]).setEnabled(jobs_ok)
-        a("train", self.train, ["Ctrl+Shift+T"]).setEnabled(jobs_ok)
-        a("statistics", self.show_statistics, ["Ctrl+Shift+S"]).setEnabled(_optional("stats_view") is not None)
-        a("labels", self.edit_labels, ["Ctrl+Shift+L"])
-        a("merge", self.merge_work, ["Ctrl+Shift+M"]).setEnabled(jobs_ok)
-        # Help
-        a("shortcuts", self.show_shortcuts, ["F1"])
-        a("about", self.show_about)
+            self.actions_by_name[f"language_{code}"] = act
 
     def _setup_undo_actions(self) -> None:
         self.undo_action.setObjectName("undo")
         self.redo_action.setObjectName("redo")
-        self.undo_action.setShortcuts(_keys("Ctrl+Z"))
-        self.redo_action.setShortcuts(_keys("Ctrl+Shift+Z", "Ctrl+Y"))
+        self.undo_action.setShortcuts(_keys(["Ctrl+Z"]))
+        self.redo_action.setShortcuts(_keys(["Ctrl+Shift+Z", "Ctrl+Y"]))
         self.addAction(self.undo_action)
         self.addAction(self.redo_action)
         self.actions_by_name["undo"] = self.undo_action
         self.actions_by_name["redo"] = self.redo_action
 
     def _build_menus(self) -> None:
+        """Menus from the table; the F1 list is read from them."""
         n = self.actions_by_name
         bar = self.menuBar()
-        self.file_menu = bar.addMenu("")
-        for key in ("import_files", "import_folder", "export", None, "merge", None, "open_corpus", "new_corpus", None,
-                    "change_reviewer", None, "quit"):
-            self._add(self.file_menu, key)
-        self.edit_menu = bar.addMenu("")
-        self.edit_menu.addAction(self.undo_action)
-        self.edit_menu.addAction(self.redo_action)
-        self.edit_menu.addSeparator()
-        self._add(self.edit_menu, "accept_all")
-        self.span_menu = bar.addMenu("")
-        self.label_menu = self.span_menu.addMenu("")
-        for key in (None, "accept", "reject", "delete", None, "next_span", "previous_span", "clear_selection",
-                    None, "grow_end", "shrink_end", "grow_start", "shrink_start", None,
-                    "set_issuer", "set_addressee"):
-            self._add(self.span_menu, key)
-        self.document_menu = bar.addMenu("")
-        for key in ("done_next", "skip", None, "next_document", "previous_document", "next_unfinished", None,
-                    "focus_search", "focus_list", "focus_article"):
-            self._add(self.document_menu, key)
-        self.view_menu = bar.addMenu("")
-        for key in ("snap_words", "show_rejected", None, "zoom_in", "zoom_out", "zoom_reset", None):
-            self._add(self.view_menu, key)
-        self.docks_menu = self.view_menu.addMenu("")
+        self.menus_by_id: dict[str, QMenu] = {}
+        for menu_id, _title, items in MENUS:
+            menu = bar.addMenu("")
+            menu.setObjectName(f"menu_{menu_id}")
+            self.menus_by_id[menu_id] = menu
+            for item in items:
+                if item is None:
+                    menu.addSeparator()
+                elif item == "undo":
+                    menu.addAction(self.undo_action)
+                elif item == "redo":
+                    menu.addAction(self.redo_action)
+                elif item.startswith("menu:"):
+                    sub = menu.addMenu("")
+                    sub.setObjectName(f"menu_{item[5:]}")
+                    self.menus_by_id[item[5:]] = sub
+                else:
+                    menu.addAction(n[item])
+        m = self.menus_by_id
+        self.file_menu, self.edit_menu, self.span_menu = m["file"], m["edit"], m["span"]
+        self.label_menu, self.document_menu, self.view_menu = m["label"], m["document"], m["view"]
+        self.docks_menu, self.language_menu, self.tools_menu = m["panels"], m["language"], m["tools"]
+        self.help_menu = m["help"]
         for dock in (self.documents_dock, self.spans_dock, self.directives_dock):
             self.docks_menu.addAction(dock.toggleViewAction())
         self.docks_menu.addAction(self.palette.toggleViewAction())
-        self.language_menu = self.view_menu.addMenu("")
-        self.language_menu.addAction(n["language_vi"])
-        self.language_menu.addAction(n["language_en"])
-        self.tools_menu = bar.addMenu("")
-        for key in ("preannotate", "train", "statistics", None, "labels"):
-            self._add(self.tools_menu, key)
-        self.help_menu = bar.addMenu("")
-        for key in ("shortcuts", "about"):
-            self._add(self.help_menu, key)
-
-    def _add(self, menu: QMenu, key: str | None) -> None:
-        if key is None:
-            menu.addSeparator()
-        else:
-            menu.addAction(self.actions_by_name[key])
+        for code in LANGUAGE_NAMES:
+            self.language_menu.addAction(n[f"language_{code}"])
 
     def menus(self) -> list[QMenu]:
-        return [self.file_menu, self.edit_menu, self.span_menu, self.document_menu, self.view_menu,
-                self.tools_menu, self.help_menu]
+        return [self.menus_by_id[menu_id] for menu_id, _title, _items in MENUS]
+
+    def hook_action(self, menu_id: str, action: QAction, *, after: str | None = None) -> None:
+        """Put an action another module made (background training, …) into a menu of the table."""
+        menu = self.menus_by_id[menu_id]
+        anchor = self.actions_by_name.get(after) if after else None
+        actions = menu.actions()
+        if anchor in actions and actions.index(anchor) + 1 < len(actions):
+            menu.insertAction(actions[actions.index(anchor) + 1], action)
+        else:
+            menu.addAction(action)
+        if action.objectName():
+            self.actions_by_name.setdefault(action.objectName(), action)
+        self.addAction(action)
 
     def _rebuild_label_actions(self) -> None:
         for action in self.label_actions:
@@ -429,8 +376,7 @@ class MainWindow(QMainWindow):
         self.corpus_path = str(corpus.path)
         self._rebuild_label_actions()
         self.banner.setVisible(bool(corpus.read_only))
-        for name in ("import_files", "import_folder", "preannotate", "train"):
-            self.actions_by_name[name].setEnabled(self.jobs is not None and not corpus.read_only)
+        self._update_action_states()
         self.show_document(start_document if start_document is not None else self._start_document())
         self._update_title()
         self.update_status_bar()
@@ -558,37 +504,23 @@ class MainWindow(QMainWindow):
         ids = self._ordered_ids()
         if not ids:
             return
-        current = self.current_document_id
-        if current is None:
-            target = ids[0]
-        else:
-            i = bisect.bisect_left(ids, current)
-            present = i < len(ids) and ids[i] == current
-            if delta > 0:
-                j = i + 1 if present else i
-            else:
-                j = i - 1
-            if not 0 <= j < len(ids):
-                self.statusBar().showMessage(
-                    self.tr("This is the last document.") if delta > 0 else self.tr("This is the first document."),
-                    3000)
-                return
-            target = ids[j]
+        target = navigator.step(ids, self.current_document_id, delta)
+        if target is None:
+            self.statusBar().showMessage(
+                self.tr("This is the last document.") if delta > 0 else self.tr("This is the first document."), 3000)
+            return
         self.show_document(target)
 
     def next_unfinished_id(self) -> int | None:
-        """The next new or in-progress document after the current one (in list order, wrapping)."""
+        """The next new or in-progress document: after the current one in list order (wrapping),
+        or, in least-certain order, the one the model is least sure about."""
         flt = self.documents.current_filter()
         flt.status = list(UNFINISHED)
         ids = self.corpus.document_ids(flt)
         current = self.current_document_id
-        ids = [i for i in ids if i != current]
-        if not ids:
-            return None
-        if current is None:
-            return ids[0]
-        j = bisect.bisect_right(ids, current)
-        return ids[j] if j < len(ids) else ids[0]
+        if self.actions_by_name["least_certain_order"].isChecked():
+            return navigator.least_certain(ids, self.corpus.suggestion_certainty(ids), current)
+        return navigator.next_in_order(ids, current)
 
     def go_next_unfinished(self) -> bool:
         target = self.next_unfinished_id()
@@ -607,7 +539,22 @@ class MainWindow(QMainWindow):
             self.go_next_unfinished()
 
     def mark_done_and_next(self) -> None:
+        """Ctrl+Return: says which directives have no issuer; with the setting on, refuses until they have one."""
+        if self.current_document_id is None:
+            return
+        missing = self.session.unissued_directives()
+        numbers = ", ".join(str(n) for n, _d in missing)
+        if missing and self.actions_by_name["require_issuer"].isChecked():
+            self.session.select(missing[0][1].id)
+            self.statusBar().showMessage(
+                self.tr("Not done: directive {numbers} has no issuer. Select the issuer and press I "
+                        "(Document → Require an issuer turns this check off).").format(numbers=numbers), 10000)
+            return
         self._finish_document(Status.DONE)
+        if missing:
+            self.statusBar().showMessage(
+                self.tr("Marked done; directive {numbers} of that document has no issuer.").format(numbers=numbers),
+                10000)
 
     def skip_document(self) -> None:
         self._finish_document(Status.SKIPPED)
@@ -617,6 +564,29 @@ class MainWindow(QMainWindow):
             self.documents_dock.show()
         self.documents.search.setFocus()
         self.documents.search.selectAll()
+
+    def focus_list(self) -> None:
+        self.documents.table.setFocus()
+
+    def focus_article(self) -> None:
+        self.view.setFocus()
+
+    def panes(self) -> list[QWidget]:
+        """What F6 visits, in order: document list, article, span list, directive cards."""
+        panes = [(self.documents_dock, self.documents.table), (None, self.view),
+                 (self.spans_dock, self.span_list.table), (self.directives_dock, self.directives)]
+        return [w for dock, w in panes if dock is None or dock.isVisible()]
+
+    def cycle_panes(self, forward: bool = True) -> None:
+        panes = self.panes()
+        focus = self.focusWidget()
+        current = next((i for i, w in enumerate(panes) if focus is not None and (w is focus or w.isAncestorOf(focus))),
+                       -1)
+        target = panes[(current + (1 if forward else -1)) % len(panes)]
+        if target is self.directives:
+            self.directives.focus_card(self.session.selected)
+        else:
+            target.setFocus(Qt.FocusReason.TabFocusReason)
 
     # ================================================================== span editing
     def _text_selection_changed(self) -> None:
@@ -636,26 +606,58 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(self.tr("Select some text or a span first."), 3000)
 
+    def _go_to_next_unreviewed(self, after: Span | None) -> None:
+        target = self.session.next_unreviewed(True, after=after,
+                                              from_pos=None if after else self._caret())
+        if target is not None:
+            self.session.select(target.id)
+        else:
+            if after is not None:
+                self.session.select(after.id if self.session.spans.get(after.id) and (
+                    self.view.highlighter.show_rejected or after.state != SpanState.REJECTED) else None)
+            self.statusBar().showMessage(
+                self.tr("No suggestions left to review here: Ctrl+Return marks the document done."), 5000)
+
+    def _caret(self) -> int:
+        return self.view.from_utf16(self.view.textCursor().position())
+
     def accept_selected(self) -> None:
-        if self.session.selected_id is not None:
-            self.session.set_state(self.session.selected_id, SpanState.ACCEPTED)
+        """Enter: accept the selected span and go to the next suggestion still to review.
+
+        Without a selected span, Enter goes to the next suggestion after the caret."""
+        span = self.session.selected
+        if span is not None and span.state != SpanState.ACCEPTED:
+            self.session.set_state(span.id, SpanState.ACCEPTED)
+        self._go_to_next_unreviewed(self.session.spans.get(span.id) if span is not None else None)
 
     def reject_selected(self) -> None:
+        """X: reject and go to the next suggestion in reading order. Rejecting a directive leaves the
+        entities inside it to review: they come next."""
         span = self.session.selected
         if span is None:
             return
         self.session.set_state(span.id, SpanState.REJECTED)
-        if not self.view.highlighter.show_rejected:
-            self.session.cycle(True, from_pos=span.end)
+        self._go_to_next_unreviewed(self.session.spans.get(span.id) or span)
+
+    def step_unreviewed(self, forward: bool) -> None:
+        """N / P: the next / previous suggestion still to review."""
+        after = self.session.selected
+        target = self.session.next_unreviewed(forward, after=after, from_pos=None if after else self._caret())
+        if target is None:
+            self.statusBar().showMessage(self.tr("No suggestions left to review here."), 3000)
+            return
+        self.session.select(target.id)
 
     def delete_selected(self) -> None:
         span = self.session.selected
         if span is not None:
             self.session.delete(span.id)
 
+    def clear_selection(self) -> None:
+        self.session.select(None)
+
     def cycle_span(self, forward: bool) -> None:
-        pos = self.view.from_utf16(self.view.textCursor().position())
-        self.session.cycle(forward, include_rejected=self.view.highlighter.show_rejected, from_pos=pos)
+        self.session.cycle(forward, include_rejected=self.view.highlighter.show_rejected, from_pos=self._caret())
 
     def resize_selected(self, edge: str, grow: bool) -> None:
         if self.session.selected_id is not None:
@@ -667,27 +669,31 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Accepted {n} suggestions.").format(n=n), 4000)
 
     def relate_selected(self, relation: str) -> None:
-        """I / A: the selected entity becomes issuer / addressee of the directive around it."""
+        """I / A: the selected span, or the selected text as a phrase, becomes issuer / addressee of
+        the directive it is in, else of the nearest directive after it."""
+        rng = self.view.selection_range()
         span = self.session.selected
-        if span is None:
+        if rng is None and span is not None and self.session.spans.is_directive(span):
+            self.directives_dock.show()
+            self.directives.focus_card(span, relation)
             return
-        model = self.session.spans
-        if model.is_directive(span):
-            card = self.directives.card_for(span)
-            if card is not None:
-                self.directives_dock.show()
-                combo = card.combos[relation]
-                combo.setFocus()
-                combo.showPopup()
+        if rng is None and span is None:
+            self.statusBar().showMessage(self.tr("Select a span or some text first."), 3000)
             return
-        around = [d for d in model.directives() if d.state != SpanState.REJECTED
-                  and d.start <= span.start and span.end <= d.end]
-        if not around:
-            self.statusBar().showMessage(self.tr("This entity is not inside a directive."), 4000)
+        start, end = rng if rng is not None else (span.start, span.end)
+        directive = self.session.directive_for(start, end)
+        if directive is None:
+            self.statusBar().showMessage(self.tr("No directive here or after this text."), 4000)
             return
-        directive = min(around, key=lambda d: d.end - d.start)
-        current = [r.tail for r in model.relations_of(directive.id, relation)]
+        if rng is not None:
+            self.session.set_phrase_relation(directive.id, relation, start, end)
+            self.view.clear_text_selection()
+            return
+        current = [r.tail for r in self.session.spans.relations_of(directive.id, relation)]
         self.session.set_relation(directive.id, relation, None if current == [span.id] else span.id)
+
+    def open_find(self) -> None:
+        self.find_bar.open()
 
     def _fill_context_menu(self, menu: QMenu) -> None:
         n = self.actions_by_name
@@ -695,37 +701,49 @@ class MainWindow(QMainWindow):
         for action in self.label_actions:
             labels.addAction(action)
         menu.addSeparator()
-        for key in ("accept", "reject", "delete", None, "grow_end", "shrink_end", "grow_start", "shrink_start",
-                    None, "set_issuer", "set_addressee"):
+        for key in CONTEXT_MENU:
             if key is None:
                 menu.addSeparator()
             else:
                 menu.addAction(n[key])
 
     def _update_action_states(self, *_args) -> None:
+        """Enable each action by the state its table row names."""
         span = self.session.selected
-        editable = not self.corpus.read_only and self.current_document_id is not None
+        writable = not self.corpus.read_only
+        document = writable and self.current_document_id is not None
+        states = {
+            "always": True,
+            "writable": writable,
+            "document": document,
+            "span": document and span is not None,
+            "suggestion": document and span is not None and span.state != SpanState.ACCEPTED,
+            "rejectable": document and span is not None and span.state != SpanState.REJECTED,
+        }
         n = self.actions_by_name
-        for key in ("accept", "reject", "delete", "grow_end", "shrink_end", "grow_start", "shrink_start",
-                    "set_issuer", "set_addressee"):
-            n[key].setEnabled(editable and span is not None)
-        if span is not None:
-            n["accept"].setEnabled(editable and span.state != SpanState.ACCEPTED)
-            n["reject"].setEnabled(editable and span.state != SpanState.REJECTED)
-        for key in ("accept_all", "done_next", "skip"):
-            n[key].setEnabled(editable)
+        for spec in ACTIONS:
+            n[spec.id].setEnabled(states[spec.when])
         for action in self.label_actions:
-            action.setEnabled(editable)
+            action.setEnabled(document)
 
     # ================================================================== view options
     def set_snap_to_words(self, on: bool) -> None:
         self.session.snap_to_words = bool(on)
-        app_settings().setValue("snapToWords", bool(on))
+        self.prefs.set("snap_to_words", on)
 
     def set_show_rejected(self, on: bool) -> None:
         self.view.highlighter.set_show_rejected(bool(on))
-        app_settings().setValue("showRejected", bool(on))
+        self.prefs.set("show_rejected", on)
         self.view.margin.update()
+
+    def set_least_certain_order(self, on: bool) -> None:
+        self.prefs.set("least_certain_order", on)
+
+    def set_require_issuer(self, on: bool) -> None:
+        self.prefs.set("require_issuer", on)
+
+    def set_preannotate_imports(self, on: bool) -> None:
+        self.prefs.set("preannotate_imports", on)
 
     def zoom(self, step: int) -> None:
         from annotator.gui.article_view import reading_font
@@ -734,24 +752,21 @@ class MainWindow(QMainWindow):
         size = reading_font().pointSizeF() if step == 0 else min(max(font.pointSizeF() + step, 9.0), 32.0)
         font.setPointSizeF(size)
         self.view.setFont(font)
-        app_settings().setValue("fontSize", size)
+        self.prefs.set("font_size", size)
 
     def set_language(self, lang: str) -> None:
         """View → Language: switch and save; every widget retranslates on QEvent.LanguageChange."""
-        if self.i18n is None:
-            return
         try:
             self.i18n.switch(lang)
         except Exception as exc:  # noqa: BLE001
             self.statusBar().showMessage(str(exc), 5000)
 
     def _load_preferences(self) -> None:
-        s = app_settings()
-        snap = s.value("snapToWords", False, type=bool)
-        rejected = s.value("showRejected", False, type=bool)
-        self.actions_by_name["snap_words"].setChecked(snap)
-        self.actions_by_name["show_rejected"].setChecked(rejected)
-        size = s.value("fontSize", 0.0, type=float)
+        for name, action in (("snap_to_words", "snap_words"), ("show_rejected", "show_rejected"),
+                             ("least_certain_order", "least_certain_order"), ("require_issuer", "require_issuer"),
+                             ("preannotate_imports", "preannotate_imports")):
+            self.actions_by_name[action].setChecked(bool(self.prefs.get(name)))
+        size = self.prefs.get("font_size")
         if size and 8 <= size <= 40:
             font = self.view.font()
             font.setPointSizeF(size)
@@ -796,40 +811,45 @@ class MainWindow(QMainWindow):
         if path:
             self.import_paths([path])
 
+    def job_functions(self):
+        """The background jobs module (imported when first needed: not at start-up)."""
+        if self.jobs is None:
+            from annotator.gui import jobs
+
+            self.jobs = jobs
+        return self.jobs
+
     def import_paths(self, paths: list[str]) -> None:
-        if self.jobs is None or self.corpus.read_only:
+        if self.corpus.read_only:
             self.statusBar().showMessage(self.tr("Importing is not available here."), 5000)
             return
-        self.jobs.start_import(self, [Path(p) for p in paths])
+        self.job_functions().start_import(self, [Path(p) for p in paths],
+                                          preannotate=self.actions_by_name["preannotate_imports"].isChecked())
 
     def export(self) -> None:
-        if self.jobs is not None:
-            self.jobs.start_export(self)
+        self.job_functions().start_export(self)
 
     def preannotate(self) -> None:
-        if self.jobs is not None:
-            self.flush_time()
-            self.jobs.start_preannotate(self)
+        self.flush_time()
+        self.job_functions().start_preannotate(self)
 
     def train(self) -> None:
-        if self.jobs is not None:
-            self.jobs.start_train(self)
+        self.job_functions().start_train(self)
 
     def show_statistics(self) -> None:
-        module = _optional("stats_view")
-        if module is None:
-            return
+        from annotator.gui.stats_view import StatsDialog
+
         self.flush_time()
-        dialog = module.StatsDialog(self.corpus_path, self)
+        dialog = StatsDialog(self.corpus_path, self)
         dialog.show()
 
     def merge_work(self) -> None:
-        if self.jobs is None or self.corpus.read_only:
+        if self.corpus.read_only:
             self.statusBar().showMessage(self.tr("Merging is not available here."), 5000)
             return
         self.flush_time()
         # in the window the lead adjudicates: differing spans arrive as suggestions to accept or reject
-        self.jobs.choose_and_merge(self, conflicts="suggest")
+        self.job_functions().choose_and_merge(self, conflicts="suggest")
 
     def edit_labels(self):
         """The label scheme editor; a rename or delete invalidates undo history that names labels."""
@@ -940,75 +960,19 @@ class MainWindow(QMainWindow):
 
     # ================================================================== translation
     def retranslate_ui(self) -> None:
-        texts = {
-            "import_files": self.tr("&Import files…"),
-            "import_folder": self.tr("Import &folder…"),
-            "export": self.tr("&Export…"),
-            "open_corpus": self.tr("&Open corpus…"),
-            "new_corpus": self.tr("&New corpus…"),
-            "change_reviewer": self.tr("Change &reviewer…"),
-            "quit": self.tr("&Quit"),
-            "accept_all": self.tr("Accept &all remaining suggestions"),
-            "accept": self.tr("&Accept suggestion"),
-            "reject": self.tr("&Reject suggestion"),
-            "delete": self.tr("&Delete span"),
-            "next_span": self.tr("&Next span"),
-            "previous_span": self.tr("&Previous span"),
-            "clear_selection": self.tr("Deselect span"),
-            "grow_end": self.tr("Grow end by one syllable"),
-            "shrink_end": self.tr("Shrink end by one syllable"),
-            "grow_start": self.tr("Grow start by one syllable"),
-            "shrink_start": self.tr("Shrink start by one syllable"),
-            "set_issuer": self.tr("Set as directive &issuer"),
-            "set_addressee": self.tr("Set as directive a&ddressee"),
-            "done_next": self.tr("Mark &done and go to next"),
-            "skip": self.tr("&Skip document"),
-            "next_document": self.tr("Ne&xt document"),
-            "previous_document": self.tr("Pre&vious document"),
-            "next_unfinished": self.tr("Next &unfinished document"),
-            "focus_search": self.tr("Search documents"),
-            "focus_list": self.tr("Go to document list"),
-            "focus_article": self.tr("Go to article"),
-            "snap_words": self.tr("Snap to &words"),
-            "show_rejected": self.tr("Show &rejected spans"),
-            "zoom_in": self.tr("Zoom &in"),
-            "zoom_out": self.tr("Zoom &out"),
-            "zoom_reset": self.tr("&Normal size"),
-            "preannotate": self.tr("&Pre-annotate"),
-            "train": self.tr("&Train model"),
-            "statistics": self.tr("&Statistics"),
-            "labels": self.tr("&Labels…"),
-            "merge": self.tr("&Merge reviewers' work…"),
-            "shortcuts": self.tr("&Keyboard shortcuts"),
-            "about": self.tr("&About annotator"),
-        }
-        tips = {
-            "snap_words": self.tr("New spans snap to whole words (underthesea word segmentation) instead of syllables"),
-            "accept_all": self.tr("Accept every suggestion still to review in this document"),
-            "done_next": self.tr("Mark this document done (suggestions left standing count as accepted) "
-                                 "and open the next unfinished one"),
-            "labels": self.tr("Add, rename, recolour or reorder the labels and their keys"),
-            "merge": self.tr("Collect other reviewers' corpus files or native exports into this corpus"),
-        }
-        for key, text in texts.items():
-            action = self.actions_by_name[key]
+        """Texts of every action and menu from the table, in the current language."""
+        for spec in ACTIONS:
+            action = self.actions_by_name[spec.id]
+            text = _translate(spec.text)
+            tip = _translate(spec.tip) if spec.tip else ""
             action.setText(text)
-            action.setToolTip(tips.get(key, text.replace("&", "")))
-            action.setStatusTip(tips.get(key, ""))
-        if self.jobs is None:
-            for key in ("import_files", "import_folder", "export", "preannotate", "train", "merge"):
-                self.actions_by_name[key].setToolTip(self.tr("Not available in this build"))
+            action.setToolTip(tip or text.replace("&", ""))
+            action.setStatusTip(tip)
+        for menu_id, title, _items in MENUS:
+            self.menus_by_id[menu_id].setTitle(_translate(title))
+        for menu_id, title in SUBMENUS.items():
+            self.menus_by_id[menu_id].setTitle(_translate(title))
         self._retranslate_undo()
-        self.file_menu.setTitle(self.tr("&File"))
-        self.edit_menu.setTitle(self.tr("&Edit"))
-        self.span_menu.setTitle(self.tr("&Span"))
-        self.label_menu.setTitle(self.tr("&Label"))
-        self.document_menu.setTitle(self.tr("&Document"))
-        self.view_menu.setTitle(self.tr("&View"))
-        self.docks_menu.setTitle(self.tr("&Panels"))
-        self.language_menu.setTitle(self.tr("&Language"))
-        self.tools_menu.setTitle(self.tr("&Tools"))
-        self.help_menu.setTitle(self.tr("&Help"))
         self.documents_dock.setWindowTitle(self.tr("Documents"))
         self.spans_dock.setWindowTitle(self.tr("Spans"))
         self.directives_dock.setWindowTitle(self.tr("Directives"))
@@ -1018,7 +982,7 @@ class MainWindow(QMainWindow):
         for code, name in LANGUAGE_NAMES.items():
             action = self.actions_by_name[f"language_{code}"]
             action.setText(name)  # each language named in itself, never translated
-            action.setChecked(self.i18n is not None and self.i18n.current_language() == code)
+            action.setChecked(self.i18n.current_language() == code)
         self._retranslate_label_actions()
         self._update_title()
         self._update_header()
@@ -1032,6 +996,10 @@ class MainWindow(QMainWindow):
 
     def _retranslate_undo(self) -> None:
         """Undo/redo actions carry a translated prefix; recreate them in the new language."""
+        for i in range(self.undo_stack.count()):
+            command = self.undo_stack.command(i)
+            if hasattr(command, "retranslate"):
+                command.retranslate()
         old_undo, old_redo = self.undo_action, self.redo_action
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))

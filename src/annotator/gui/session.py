@@ -9,213 +9,24 @@ the views follow.
 from __future__ import annotations
 
 import bisect
-import math
-import time
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from annotator.core.model import Document, LabelKind, Relation, Span, SpanState, Status
+from annotator.core import navigator
+from annotator.core.model import PHRASE_LABEL, Document, LabelKind, Relation, Span, SpanState, Status
 from annotator.core.store import Corpus, CorpusError
 from annotator.core.text import snap_to_syllables
+from annotator.gui.active_time import ActiveTimer
+from annotator.gui.settings import app_settings  # noqa: F401 - where callers have always found it
 from annotator.gui.span_model import SpanModel
 
-ORGANISATION = "annotator"
-APPLICATION = "annotator"
 UNFINISHED = (Status.NEW, Status.IN_PROGRESS)
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("ReviewSession", text)
-
-
-def app_settings() -> QSettings:
-    """The app's settings (organisation "annotator").
-
-    Built with ``QSettings.defaultFormat()`` (NativeFormat unless changed), so tests and the
-    smoke test can point every settings read and write at a temporary folder with
-    ``QSettings.setDefaultFormat(IniFormat)`` + ``QSettings.setPath(...)``; the two-string
-    constructor would always use the native location.
-    """
-    return QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
-
-
-# What counts as the reviewer being at the keyboard: checked for every event in the app, so a
-# frozenset lookup (QEvent.Type hashes by value) is all the per-event work there is.
-INPUT_EVENTS = frozenset({
-    QEvent.Type.KeyPress,
-    QEvent.Type.ShortcutOverride,
-    QEvent.Type.InputMethod,
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.MouseButtonDblClick,
-    QEvent.Type.MouseMove,
-    QEvent.Type.Wheel,
-    QEvent.Type.TouchBegin,
-    QEvent.Type.TouchUpdate,
-    QEvent.Type.TabletPress,
-    QEvent.Type.TabletMove,
-})
-
-
-class ActiveTimer(QObject):
-    """Active time on the document on screen.
-
-    The clock runs while a document is shown and the window is active (:meth:`set_active`), and
-    stops when the reviewer is idle: no key press, mouse press/move/wheel anywhere in the app
-    for ``idle_limit`` seconds. An idle stretch is not counted: the time counted ends at the
-    last input plus ``grace`` seconds; the next input starts the clock again.
-
-    Input is noticed by an application-wide event filter (:meth:`watch_input`, removed by
-    :meth:`stop_watching`) that only notes the time of each input event. Time after the last
-    input is provisional until further input within the idle limit confirms it (or the stretch
-    ends by a document switch, deactivation or close), so a periodic :meth:`flush` never writes
-    time that may still turn out to be idle.
-
-    ``clock`` (monotonic seconds) can be replaced, e.g. by a fake clock in tests; the timer
-    carries its running stretch over to the new clock.
-    """
-
-    IDLE_LIMIT = 120.0   # seconds without input after which the reviewer counts as away
-    IDLE_GRACE = 5.0     # seconds after the last input still counted when the reviewer went away
-
-    def __init__(self, parent: QObject | None = None, *, idle_limit: float | None = None,
-                 grace: float | None = None, clock: Callable[[], float] | None = None):
-        super().__init__(parent)
-        self._clock: Callable[[], float] = clock or time.monotonic
-        self.idle_limit = float(self.IDLE_LIMIT if idle_limit is None else idle_limit)
-        self.grace = float(self.IDLE_GRACE if grace is None else grace)
-        self._accumulated = 0.0           # seconds counted, not yet written
-        self._start: float | None = None  # start of the stretch being counted (None: stopped or idle)
-        self._last_input = -math.inf      # clock time of the last key/mouse input in the app
-        self._watching = False
-        self.doc_id: int | None = None
-        self.corpus: Corpus | None = None
-        self._active = False
-
-    # ------------------------------------------------------------------ clock
-    @property
-    def clock(self) -> Callable[[], float]:
-        return self._clock
-
-    @clock.setter
-    def clock(self, clock: Callable[[], float]) -> None:
-        shift = clock() - self._clock()
-        if self._start is not None:
-            self._start += shift
-        self._last_input += shift
-        self._clock = clock
-
-    # ------------------------------------------------------------------ input watching
-    def watch_input(self) -> None:
-        """Notice key and mouse input anywhere in the application (an app-wide event filter)."""
-        app = QCoreApplication.instance()
-        if app is not None and not self._watching:
-            app.installEventFilter(self)
-            self._watching = True
-
-    def stop_watching(self) -> None:
-        app = QCoreApplication.instance()
-        if app is not None and self._watching:
-            app.removeEventFilter(self)
-        self._watching = False
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        # runs for every event in the app: a set lookup, and for input a clock read
-        if event.type() in INPUT_EVENTS:
-            now = self._clock()
-            if now - self._last_input > self.idle_limit:
-                self._wake(now)
-            self._last_input = now
-        return False
-
-    def note_input(self) -> None:
-        """The reviewer touched the keyboard or mouse now (what the event filter does)."""
-        now = self._clock()
-        if now - self._last_input > self.idle_limit:
-            self._wake(now)
-        self._last_input = now
-
-    def _wake(self, now: float) -> None:
-        """First input after a pause longer than the idle limit: close the stretch before it
-        (counting it only up to the last input + grace if it was idle) and count from now on."""
-        self._settle(now, to_now=True)
-        if self._start is None and self._running:
-            self._start = now
-
-    # ------------------------------------------------------------------ document and activation
-    @property
-    def _running(self) -> bool:
-        return self._active and self.doc_id is not None
-
-    @property
-    def idle(self) -> bool:
-        """True while the clock would run but stands still for want of input."""
-        if not self._running:
-            return False
-        if self._start is None:
-            return True
-        return self._clock() - max(self._last_input, self._start) > self.idle_limit
-
-    def set_document(self, corpus: Corpus | None, doc_id: int | None) -> None:
-        self.flush(to_now=True)
-        self.corpus, self.doc_id = corpus, doc_id
-        self._start = self._clock() if self._running else None
-
-    def set_active(self, active: bool) -> None:
-        if active == self._active:
-            return
-        now = self._clock()
-        if not active:
-            self._settle(now, to_now=True)
-        self._active = active
-        self._start = now if self._running else None
-
-    def _stretch_end(self, now: float, to_now: bool) -> tuple[float, bool]:
-        """Where the stretch being counted ends, and whether the reviewer has gone idle.
-
-        Idle: the stretch ends at the last input (or its start) + grace. Otherwise it ends now
-        (``to_now``: the stretch is over) or at the last input (a periodic flush: what follows
-        is provisional until more input arrives).
-        """
-        last = max(self._last_input, self._start)
-        if now - last > self.idle_limit:
-            return min(last + min(self.grace, self.idle_limit), now), True
-        return (now if to_now else last), False
-
-    def _settle(self, now: float, *, to_now: bool) -> None:
-        """Move the stretch being counted into the accumulated time."""
-        start = self._start
-        if start is None:
-            return
-        end, idle = self._stretch_end(now, to_now)
-        self._start = None if idle else end
-        if end > start:
-            self._accumulated += end - start
-
-    def pending_seconds(self) -> float:
-        """Seconds counted and not yet written, including the stretch running now."""
-        if self._start is None:
-            return self._accumulated
-        end, _idle = self._stretch_end(self._clock(), True)
-        return self._accumulated + max(0.0, end - self._start)
-
-    def flush(self, *, to_now: bool = False) -> float:
-        """Write the time gathered so far to the corpus; returns the seconds written.
-
-        A periodic flush writes the time up to the last input (the rest is written once more
-        input shows the reviewer was there); ``to_now`` ends the stretch now, for a document
-        switch or close.
-        """
-        self._settle(self._clock(), to_now=to_now)
-        seconds = self._accumulated
-        self._accumulated = 0.0
-        if seconds > 0 and self.corpus is not None and self.doc_id is not None:
-            try:
-                self.corpus.add_time(self.doc_id, seconds)
-            except (CorpusError, KeyError):
-                return 0.0
-        return seconds
 
 
 class ReviewSession(QObject):
@@ -238,6 +49,7 @@ class ReviewSession(QObject):
         self.timer = ActiveTimer(self)
         self.timer.watch_input()  # idle detection; removed by close()
         self.snap_to_words = False
+        self._remembered: dict[int, int] = {}   # doc id -> span selected when the reviewer left it
         self._word_units: dict[int, list[tuple[int, int]]] = {}
         self.word_units_factory: Callable[[str], list[tuple[int, int]]] = word_units
 
@@ -254,6 +66,8 @@ class ReviewSession(QObject):
         """Load a document into the span model (no-op when it is already shown)."""
         if doc_id == self.current_document_id and not force:
             return
+        if self.document is not None and self.selected_id is not None:
+            self._remembered[self.document.id] = self.selected_id
         if doc_id is None:
             self.timer.set_document(self.corpus, None)
             self.document = None
@@ -269,6 +83,16 @@ class ReviewSession(QObject):
         self.spans.set_document(doc.id, doc.text, doc.spans, doc.relations)
         self.documentChanged.emit(doc.id)
         self.selectionChanged.emit(None)
+        self.select(self.start_span_id(doc.id))
+
+    def start_span_id(self, doc_id: int) -> int | None:
+        """Where the reviewer starts in a document: the span selected when they left it, else the
+        first suggestion still to review (so the first key already decides it)."""
+        remembered = self._remembered.get(doc_id)
+        if remembered is not None and self.spans.get(remembered) is not None:
+            return remembered
+        first = self.next_unreviewed(True, from_pos=0)
+        return first.id if first is not None else None
 
     def reload(self) -> None:
         """Re-read the document on screen from the corpus (after an error left views unsure)."""
@@ -310,24 +134,22 @@ class ReviewSession(QObject):
     def cycle(self, forward: bool, include_rejected: bool = False, from_pos: int | None = None) -> Span | None:
         """Select the next (or previous) span in reading order; wraps around."""
         spans = self.visible_spans(include_rejected)
-        if not spans:
-            return None
-        ids = [s.id for s in spans]
-        if self.selected_id in ids:
-            i = ids.index(self.selected_id)
-            target = spans[(i + (1 if forward else -1)) % len(spans)]
-        elif from_pos is not None:
-            starts = [s.start for s in spans]
-            if forward:
-                i = bisect.bisect_left(starts, from_pos)
-                target = spans[i % len(spans)]
-            else:
-                i = bisect.bisect_left(starts, from_pos) - 1
-                target = spans[i]
-        else:
-            target = spans[0] if forward else spans[-1]
-        self.select(target.id)
+        target = navigator.next_span(spans, self.spans.kinds, after=self.selected, from_pos=from_pos,
+                                     forward=forward)
+        if target is not None:
+            self.select(target.id)
         return target
+
+    def next_unreviewed(self, forward: bool = True, *, after: Span | None = None,
+                        from_pos: int | None = None) -> Span | None:
+        """The next (previous) suggestion still to review in reading order, wrapping; not selected."""
+        return navigator.next_span(self.spans.spans(), self.spans.kinds, after=after, from_pos=from_pos,
+                                   forward=forward, unreviewed=True)
+
+    def unissued_directives(self) -> list[tuple[int, Span]]:
+        """(card number, directive) of the directives not rejected that have no issuer."""
+        directives = [d for d in self.spans.directives() if d.state != SpanState.REJECTED]
+        return [(n, d) for n, d in enumerate(directives, 1) if not self.spans.relations_of(d.id, "issuer")]
 
     # ------------------------------------------------------------------ snapping
     def units_for_snapping(self) -> list[tuple[int, int]]:
@@ -383,15 +205,36 @@ class ReviewSession(QObject):
             self.select(existing.id)
             return self.spans.get(existing.id)
         kind = self.spans.labels[label].kind if label in self.spans.labels else LabelKind.ENTITY
-        directives, entities = self.spans.overlapping(start, end)
-        same_kind = directives if kind == LabelKind.DIRECTIVE else entities
-        replaced = [s.id for s in same_kind if s.state != SpanState.REJECTED]
+        replaced = self.overlapping_same_kind(start, end, kind)
         span = Span(start=start, end=end, label=label, origin="reviewer", state=SpanState.ACCEPTED,
                     author=self.reviewer)
-        command = AddSpan(self, self.document.id, span, replaced)
+        command = AddSpan(self, self.document.id, span, [s.id for s in replaced])
         if self._push(command):
+            self._say_replaced(replaced)
             return command.span
         return None
+
+    def overlapping_same_kind(self, start: int, end: int, kind: LabelKind, *, ignore: int | None = None) -> list[Span]:
+        """The overlap policy: entities may sit inside directives, but two spans of the same kind
+        (two entities, two directives) never overlap. These are the spans [start, end) would replace."""
+        if kind == LabelKind.PHRASE:
+            return []
+        directives, entities = self.spans.overlapping(start, end)
+        pool = directives if kind == LabelKind.DIRECTIVE else [
+            e for e in entities if self.spans.labels.get(e.label) is None
+            or self.spans.labels[e.label].kind == LabelKind.ENTITY]
+        return [s for s in pool if s.state != SpanState.REJECTED and s.id != ignore]
+
+    def _say_replaced(self, replaced: list[Span]) -> None:
+        """Never silent: name what an edit replaced (Ctrl+Z brings it back)."""
+        if not replaced:
+            return
+        names = ", ".join(f"{s.label} “{self.span_text(s)}”" for s in replaced)
+        self.message.emit(_t("Replaced {spans}, which overlapped (Ctrl+Z brings it back).").format(spans=names))
+
+    def span_text(self, span: Span, limit: int = 40) -> str:
+        text = " ".join(self.spans.text[span.start:span.end].split())
+        return text if len(text) <= limit else text[:limit - 1] + "…"
 
     def relabel(self, span_id: int, label: str) -> None:
         from annotator.gui.commands import RelabelSpan
@@ -406,7 +249,9 @@ class ReviewSession(QObject):
         self._push(RelabelSpan(self, span, label))
 
     def resize(self, span_id: int, edge: str, grow: bool) -> bool:
-        """Move the 'start' or 'end' edge of a span by one syllable, outwards (grow) or inwards."""
+        """Move the 'start' or 'end' edge of a span by one syllable, outwards (grow) or inwards.
+
+        Growing into another span of the same kind replaces it, in the same undo step, and says so."""
         from annotator.gui.commands import ResizeSpan
 
         span = self.spans.get(span_id)
@@ -415,7 +260,13 @@ class ReviewSession(QObject):
         bounds = resized(self.spans.units(), span.start, span.end, edge, grow)
         if bounds is None or bounds == (span.start, span.end):
             return False
-        return self._push(ResizeSpan(self, span, *bounds))
+        label = self.spans.labels.get(span.label)
+        kind = label.kind if label is not None else LabelKind.ENTITY
+        replaced = self.overlapping_same_kind(*bounds, kind, ignore=span.id)
+        if self._push(ResizeSpan(self, span, *bounds, replaced=[s.id for s in replaced])):
+            self._say_replaced(replaced)
+            return True
+        return False
 
     def set_state(self, span_id: int, state: SpanState) -> None:
         from annotator.gui.commands import SetSpanState
@@ -454,6 +305,50 @@ class ReviewSession(QObject):
         accept = ([s.id for s in self.spans.spans() if s.state == SpanState.SUGGESTED]
                   if status == Status.DONE else [])
         return self._push(SetStatus(self, self.document.id, status, accept))
+
+    def directive_for(self, start: int, end: int) -> Span | None:
+        """The directive a span [start, end) belongs to: the innermost one around it, else the
+        nearest one after it (an issuer is often named just before the request)."""
+        live = [d for d in self.spans.directives() if d.state != SpanState.REJECTED]
+        around = [d for d in live if d.start <= start and end <= d.end]
+        if around:
+            return min(around, key=lambda d: d.end - d.start)
+        after = [d for d in live if d.start >= end]
+        return min(after, key=lambda d: d.start) if after else None
+
+    def set_phrase_relation(self, head: int, label: str, start: int, end: int) -> Span | None:
+        """Any words as issuer/addressee ("các sở, ngành"): an accepted PHRASE span (an entity
+        span when the words are exactly one) becomes the relation's tail; one undo step."""
+        from annotator.gui.commands import AddSpan
+
+        if not self._can_edit():
+            return None
+        snapped = self.snap(start, end)
+        if snapped is None:
+            self.message.emit(_t("The selection holds no word to label."))
+            return None
+        start, end = snapped
+        existing = next((s for s in self.spans.overlapping(start, end)[1]
+                         if (s.start, s.end) == (start, end) and s.state != SpanState.REJECTED), None)
+        from annotator.gui.commands import relation_name
+
+        self.undo_stack.beginMacro(_t("Set {relation}").format(relation=relation_name(label)))
+        try:
+            if existing is None:
+                if PHRASE_LABEL.name not in self.spans.labels:
+                    self.corpus.ensure_label(PHRASE_LABEL.name)
+                    self.spans.set_labels(self.corpus.labels())
+                phrase = Span(start=start, end=end, label=PHRASE_LABEL.name, origin="reviewer",
+                              state=SpanState.ACCEPTED, author=self.reviewer)
+                command = AddSpan(self, self.document.id, phrase)
+                if not self._push(command):
+                    return None
+                existing = command.span
+            self.set_relation(head, label, existing.id)
+        finally:
+            self.undo_stack.endMacro()
+        self.select(existing.id)
+        return existing
 
     def set_relation(self, head: int, label: str, tail: int | None) -> None:
         from annotator.gui.commands import SetRelation

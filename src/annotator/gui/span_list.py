@@ -18,11 +18,11 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from annotator.core.model import Span, SpanState
+from annotator.core.navigator import reading_key
 from annotator.gui.commands import state_name
 from annotator.gui.highlighter import tint
 from annotator.gui.label_palette import label_icon
 from annotator.gui.session import ReviewSession
-from annotator.gui.span_model import cycle_key
 
 
 def _t(text: str) -> str:
@@ -45,7 +45,7 @@ class SpanListModel(QAbstractTableModel):
         self.reload()
 
     def _key(self, span: Span) -> tuple:
-        return cycle_key(span, self.session.spans.kinds)
+        return reading_key(span, self.session.spans.kinds)
 
     def _reset(self) -> None:
         """A new document: empty now, filled right after the article has painted."""

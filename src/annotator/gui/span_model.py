@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, Signal
 
+from annotator.core.navigator import reading_key
 from annotator.core.model import Label, LabelKind, Relation, Span, SpanState
 from annotator.core.text import Utf16Index, syllables
 
@@ -29,12 +30,6 @@ def utf16_index(text: str) -> Utf16Index:
     index = Utf16Index("")
     index.length = len(text)
     return index
-
-
-def cycle_key(span: Span, kinds: dict[str, LabelKind]) -> tuple:
-    """Reading order for Tab: by start; when nested, the entity (inner) before the directive."""
-    directive = kinds.get(span.label, LabelKind.ENTITY) == LabelKind.DIRECTIVE
-    return (span.start, directive, span.end - span.start, span.id or 0)
 
 
 class _Layer:
@@ -136,7 +131,7 @@ class SpanModel(QObject):
     def spans(self) -> list[Span]:
         """All spans in reading order (start, inner first)."""
         kinds = self.kinds
-        return sorted(self._by_id.values(), key=lambda s: cycle_key(s, kinds))
+        return sorted(self._by_id.values(), key=lambda s: reading_key(s, kinds))
 
     def counts(self) -> dict[str, int]:
         """Numbers for the header: entities and directives not rejected, suggestions left."""

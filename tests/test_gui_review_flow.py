@@ -1,0 +1,223 @@
+"""The keyboard review flow as a reviewer meets it (issue 12): one key per suggestion, find in
+the article, one overlap policy, relations by keyboard, orientation, focus, settings."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from annotator.core.find import find_all, fold
+from annotator.core.model import Span, SpanState
+from annotator.core.navigator import least_certain, next_span, step
+from annotator.core.store import Corpus
+from test_gui_window_support import (  # noqa: F401 - fixtures
+    DOC1,
+    at,
+    db_rows,
+    db_spans,
+    db_status,
+    gui_settings,
+    key,
+    news,
+    open_window,
+    select_text,
+    window,
+)
+
+K = Qt.Key
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def states(path, doc_id) -> dict[str, str]:
+    return {DOC1[r[1]:r[2]]: r[5] for r in db_spans(path, doc_id)}
+
+
+# ------------------------------------------------------------------ 1. one key per suggestion
+def test_enter_accepts_and_moves_to_the_next_suggestion(window, news, qtbot):
+    # the document opens on its first suggestion; four Enters confirm four suggestions
+    assert window.session.selected.label == "ORG"
+    for _ in range(4):
+        key(qtbot, window, K.Key_Return)
+    assert set(states(news.path, news.ids[0]).values()) == {"accepted"}
+    assert "Ctrl+Return" in window.statusBar().currentMessage()
+
+
+def test_x_rejects_a_directive_and_the_entities_inside_come_next(window, news, qtbot):
+    key(qtbot, window, K.Key_N)  # ORG → PER
+    key(qtbot, window, K.Key_N)  # PER → DIRECTIVE
+    assert window.session.selected.label == "DIRECTIVE"
+    key(qtbot, window, K.Key_X)
+    chosen = window.session.selected
+    assert DOC1[chosen.start:chosen.end] == "Sở Y tế Hà Nội" and chosen.state == SpanState.SUGGESTED
+    key(qtbot, window, K.Key_P)  # previous unreviewed: PER (the rejected directive is decided)
+    assert window.session.selected.label == "PER"
+    s = states(news.path, news.ids[0])
+    assert s["Sở Y tế Hà Nội"] == "suggested"
+    assert [v for k, v in s.items() if k.startswith("Chủ tịch UBND")] == ["rejected"]
+
+
+def test_tab_still_visits_accepted_spans(window, news, qtbot):
+    key(qtbot, window, K.Key_Return)  # ORG accepted, now on PER
+    key(qtbot, window, K.Key_Tab, SHIFT)
+    assert window.session.selected.label == "ORG" and window.session.selected.state == SpanState.ACCEPTED
+
+
+def test_done_names_directives_without_issuer_and_setting_requires_one(window, news, qtbot):
+    window.actions_by_name["require_issuer"].setChecked(True)
+    key(qtbot, window, K.Key_Return, CTRL)
+    assert db_status(news.path, news.ids[0]) != "done"
+    assert "1" in window.statusBar().currentMessage()
+    assert window.session.selected.label == "DIRECTIVE"
+    window.actions_by_name["require_issuer"].setChecked(False)
+    key(qtbot, window, K.Key_Return, CTRL)
+    assert db_status(news.path, news.ids[0]) == "done"
+    assert "issuer" in window.statusBar().currentMessage()
+
+
+# ------------------------------------------------------------------ 2. find in article
+def test_find_is_accent_insensitive_and_offsets_hold():
+    text = "Sáng 12/3, Ủy ban nhân dân TP Hà Nội và Đà Nẵng"
+    assert fold(text).__len__() == len(text)
+    assert [text[a:b] for a, b in find_all(text, "ha noi")] == ["Hà Nội"]
+    assert [text[a:b] for a, b in find_all(text, "da nang")] == ["Đà Nẵng"]
+    assert find_all(text, "Hạ Nội") == []  # a typed diacritic must match
+
+
+def test_find_selects_the_match_and_a_label_key_labels_it(window, news, qtbot):
+    key(qtbot, window, K.Key_Slash)
+    assert window.find_bar.edit.hasFocus()
+    qtbot.keyClicks(window.find_bar.edit, "so y te")
+    qtbot.keyClick(window.find_bar.edit, K.Key_Return)
+    assert window.view.hasFocus()
+    key(qtbot, window, K.Key_2)
+    rows = [r for r in db_spans(news.path, news.ids[0]) if r[4] == "reviewer"]
+    # the ORG suggestion over "Sở Y tế Hà Nội" overlapped the new span: replaced, and said so
+    assert [(DOC1[r[1]:r[2]], r[3]) for r in rows] == [("Sở Y tế", "ORG")]
+    assert "Sở Y tế Hà Nội" in window.statusBar().currentMessage()
+    window.undo_stack.undo()
+    assert "Sở Y tế Hà Nội" in states(news.path, news.ids[0])
+
+
+def test_shift_arrows_extend_by_syllable(window, news, qtbot):
+    start = at(DOC1, "Phó")[0]
+    window.session.select(None)
+    select_text(window, start, start)
+    for _ in range(3):
+        key(qtbot, window, K.Key_Right, SHIFT)
+    assert window.view.selection_range() == (start, start + len("Phó Chủ tịch"))
+    key(qtbot, window, K.Key_Left, SHIFT)
+    assert window.view.selection_range() == (start, start + len("Phó Chủ"))
+
+
+# ------------------------------------------------------------------ 3. overlap policy
+def test_growing_into_another_entity_replaces_it_visibly_in_one_undo_step(window, news, qtbot):
+    window.session.create_span(*at(DOC1, "Chủ tịch UBND"), "PER")
+    window.session.select(window.session.spans.find(*at(DOC1, "Chủ tịch UBND"), "PER").id)
+    span_id = window.session.selected_id
+    org = at(DOC1, "Sở Y tế Hà Nội")
+    for _ in range(4):  # grow the end over "thành phố yêu cầu": no overlap yet
+        key(qtbot, window, K.Key_Right, Qt.KeyboardModifier.AltModifier | SHIFT)
+    assert all(r[3] != "PER" or r[2] <= org[0] for r in db_spans(news.path, news.ids[0]))
+    key(qtbot, window, K.Key_Right, Qt.KeyboardModifier.AltModifier | SHIFT)  # into "Sở"
+    assert "Sở Y tế Hà Nội" not in states(news.path, news.ids[0])
+    assert "Sở Y tế Hà Nội" in window.statusBar().currentMessage()
+    window.undo_stack.undo()
+    assert "Sở Y tế Hà Nội" in states(news.path, news.ids[0])
+    assert window.session.spans.get(span_id) is not None
+
+
+# ------------------------------------------------------------------ 4. relations by keyboard
+def test_issuer_named_before_the_directive_and_a_phrase_addressee(window, news, qtbot, tmp_path):
+    # "Nguyễn Văn An" is in the sentence before the directive: I makes him its issuer
+    key(qtbot, window, K.Key_N)
+    assert window.session.selected.label == "PER"
+    key(qtbot, window, K.Key_I)
+    directive = next(d for d in window.session.spans.directives())
+    issuer = window.session.spans.relations_of(directive.id, "issuer")
+    assert [DOC1[window.session.spans.get(r.tail).start:window.session.spans.get(r.tail).end] for r in issuer] \
+        == ["Nguyễn Văn An"]
+    # any words as addressee: select "các quận, huyện" and press A
+    window.session.select(None)
+    select_text(window, *at(DOC1, "các quận, huyện"))
+    key(qtbot, window, K.Key_A)
+    addressee = window.session.spans.relations_of(directive.id, "addressee")
+    tail = window.session.spans.get(addressee[0].tail)
+    assert DOC1[tail.start:tail.end] == "các quận, huyện" and tail.label == "PHRASE"
+    rows = db_rows(news.path, "SELECT s.label, r.label FROM relations r JOIN spans s ON s.id = r.tail")
+    assert ("PHRASE", "addressee") in rows and ("PER", "issuer") in rows
+    # the card shows it
+    window.directives.sync_cards()
+    card = window.directives.card_for(directive)
+    assert "các quận, huyện" in card.combos["addressee"].currentText()
+    # one undo step removes the phrase and its relation
+    window.undo_stack.undo()
+    assert [r.tail for r in window.session.spans.relations_of(directive.id, "addressee")] != [tail.id]
+    assert window.session.spans.get(tail.id) is None
+    window.undo_stack.redo()
+    # the native export carries the phrase span and the relation; entity formats leave it out
+    from annotator.core.exporter import ExportOptions, export
+
+    out = tmp_path / "out.jsonl"
+    export(window.corpus, out, ExportOptions(fmt="native"))
+    record = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    by_id = {s["id"]: s for s in record["spans"]}
+    labels = {(by_id[r["tail"]]["label"], r["label"]) for r in record["relations"]}
+    assert ("PHRASE", "addressee") in labels
+    conll = tmp_path / "out.conll"
+    export(window.corpus, conll, ExportOptions(fmt="conll", statuses=["new", "in_progress", "done"]))
+    conll_text = conll.read_text(encoding="utf-8")
+    assert "B-PER" in conll_text and "PHRASE" not in conll_text
+
+
+def test_f6_reaches_the_directive_cards(window, news, qtbot):
+    window.view.setFocus()
+    for _ in range(4):
+        key(qtbot, window, K.Key_F6, widget=QApplication.focusWidget())
+        if window.directives.isAncestorOf(QApplication.focusWidget()):
+            break
+    assert window.directives.isAncestorOf(QApplication.focusWidget())
+
+
+# ------------------------------------------------------------------ 5. orientation
+def test_selection_is_restored_when_coming_back(window, news, qtbot):
+    key(qtbot, window, K.Key_N)
+    key(qtbot, window, K.Key_N)
+    chosen = window.session.selected_id
+    window.show_document(news.ids[1])
+    assert window.span_list.table.verticalScrollBar().value() == 0
+    window.show_document(news.ids[0])
+    assert window.session.selected_id == chosen
+
+
+# ------------------------------------------------------------------ 6. focus
+def test_enter_in_search_opens_first_hit_and_tab_leaves_the_list(window, news, qtbot):
+    window.focus_search()
+    qtbot.keyClicks(window.documents.search, "Shizuoka")
+    qtbot.keyClick(window.documents.search, K.Key_Return)
+    assert window.current_document_id == news.ids[1]
+    assert window.view.hasFocus()
+    window.documents.table.setFocus()
+    qtbot.keyClick(window.documents.table, K.Key_Tab)
+    assert not window.documents.table.hasFocus()
+
+
+# ------------------------------------------------------------------ #13.7 least-certain order
+def test_least_certain_order(window, news, qtbot):
+    with Corpus(news.path) as corpus:
+        corpus.add_span(news.ids[2], Span(*at(news.texts[2], "Lê Minh Hoan"), "PER", origin="crf:test",
+                                          state=SpanState.SUGGESTED, score=0.31))
+    window.actions_by_name["least_certain_order"].setChecked(True)
+    key(qtbot, window, K.Key_Return, CTRL)
+    assert window.current_document_id == news.ids[2], window.statusBar().currentMessage()  # score 0.31 beats document 2's 0.9
+    assert least_certain([1, 2, 3], {2: 0.5}, None) == 2
+    assert least_certain([1, 3], {}, None) == 1  # unscored documents keep corpus order
+
+
+def test_navigator_steps():
+    assert step([1, 2, 5], 2, 1) == 5 and step([1, 2, 5], 5, 1) is None and step([1, 2, 5], 3, -1) == 2
+    spans = [Span(0, 4, "PER", state=SpanState.ACCEPTED, id=1), Span(5, 9, "LOC", state=SpanState.SUGGESTED, id=2)]
+    assert next_span(spans, {}, from_pos=0, unreviewed=True).id == 2
+    assert next_span(spans, {}, after=spans[1], unreviewed=True).id == 2  # wraps to itself when alone
