@@ -167,7 +167,8 @@ def test_issuer_named_before_the_directive_and_a_phrase_addressee(window, news, 
     labels = {(by_id[r["tail"]]["label"], r["label"]) for r in record["relations"]}
     assert ("PHRASE", "addressee") in labels
     conll = tmp_path / "out.conll"
-    export(window.corpus, conll, ExportOptions(fmt="conll", statuses=["new", "in_progress", "done"]))
+    export(window.corpus, conll, ExportOptions(fmt="conll", statuses=["new", "in_progress", "done"],
+                                                  states=["accepted", "suggested"]))
     conll_text = conll.read_text(encoding="utf-8")
     assert "B-PER" in conll_text and "PHRASE" not in conll_text
 
