@@ -222,3 +222,27 @@ def test_navigator_steps():
     spans = [Span(0, 4, "PER", state=SpanState.ACCEPTED, id=1), Span(5, 9, "LOC", state=SpanState.SUGGESTED, id=2)]
     assert next_span(spans, {}, from_pos=0, unreviewed=True).id == 2
     assert next_span(spans, {}, after=spans[1], unreviewed=True).id == 2  # wraps to itself when alone
+
+
+# ------------------------------------------------------------------ 8. live language switch
+def test_live_switch_translates_undo_texts_cards_and_actions(window, news, qtbot, qapp, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from annotator.gui import i18n
+
+    i18n.install(qapp, "en", settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    try:
+        key(qtbot, window, K.Key_X)  # a command made in English …
+        assert window.undo_action.text() == "Undo Reject ORG"
+        window.set_language("vi")  # … reads Vietnamese after the switch
+        qtbot.waitUntil(lambda: window.undo_action.text() != "Undo Reject ORG", timeout=3000)
+        assert window.undo_action.text() == "Hoàn tác Từ chối ORG", window.undo_action.text()
+        assert window.actions_by_name["accept"].text() == "&Chấp nhận và sang gợi ý kế tiếp"
+        window.directives.rebuild()
+        card = window.directives.cards[0]
+        assert card.heading.text().startswith("Chỉ đạo 1")
+        assert card.form_labels["issuer"].text() != "Issuer:"
+        # the card fits its panel, whatever the length of the sentence and the names
+        assert card.width() <= window.directives.scroll.viewport().width()
+    finally:
+        i18n.uninstall()

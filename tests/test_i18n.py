@@ -386,7 +386,7 @@ def test_qt_texts_without_the_qm(qtbot, qapp, settings, tmp_path):
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     qtbot.addWidget(box)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Hủy"
-    assert QCoreApplication.translate("Jobs", "&Statistics") == "&Thống kê"
+    assert QCoreApplication.translate("Jobs", "Import files") == "Nhập tệp"
     assert any(isinstance(t, qt_texts.TableTranslator) for t in i18n.notifier().translators)
 
 

@@ -98,6 +98,10 @@
         <source>addressee</source>
         <translation>addressee</translation>
     </message>
+    <message>
+        <source>phrase</source>
+        <translation>phrase</translation>
+    </message>
 </context>
 <context>
     <name>CorpusErrors</name>
@@ -215,8 +219,8 @@
         <translation>Search the articles…</translation>
     </message>
     <message>
-        <source>Full-text search over titles and texts (Ctrl+F)</source>
-        <translation>Full-text search over titles and texts (Ctrl+F)</translation>
+        <source>Full-text search over titles and texts (Ctrl+Shift+F); Enter opens the first hit, Down goes to the list</source>
+        <translation>Full-text search over titles and texts (Ctrl+Shift+F); Enter opens the first hit, Down goes to the list</translation>
     </message>
     <message>
         <source>All statuses</source>
@@ -380,6 +384,21 @@
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message>
+        <source>No match</source>
+        <translation>No match</translation>
+    </message>
+    <message>
+        <source>{n} of {total}</source>
+        <translation>{n} of {total}</translation>
+    </message>
+    <message>
+        <source>Find in the article (accents optional): Enter selects, Down/Up for other matches</source>
+        <translation>Find in the article (accents optional): Enter selects, Down/Up for other matches</translation>
+    </message>
+</context>
+<context>
     <name>Jobs</name>
     <message>
         <source>Articles and annotations (*.txt *.jsonl *.ndjson *.conll *.bio *.iob);;All files (*)</source>
@@ -501,54 +520,6 @@
         <source>Export</source>
         <translation>Export</translation>
     </message>
-    <message>
-        <source>&amp;Import files…</source>
-        <translation>&amp;Import files…</translation>
-    </message>
-    <message>
-        <source>Add .txt articles, JSONL or CoNLL files to the corpus</source>
-        <translation>Add .txt articles, JSONL or CoNLL files to the corpus</translation>
-    </message>
-    <message>
-        <source>Import a &amp;folder…</source>
-        <translation>Import a &amp;folder…</translation>
-    </message>
-    <message>
-        <source>Add every article in a folder to the corpus</source>
-        <translation>Add every article in a folder to the corpus</translation>
-    </message>
-    <message>
-        <source>&amp;Pre-annotate</source>
-        <translation>&amp;Pre-annotate</translation>
-    </message>
-    <message>
-        <source>Highlight likely entities and directives as suggestions to review</source>
-        <translation>Highlight likely entities and directives as suggestions to review</translation>
-    </message>
-    <message>
-        <source>&amp;Train the model</source>
-        <translation>&amp;Train the model</translation>
-    </message>
-    <message>
-        <source>Learn from the accepted annotations to improve the suggestions</source>
-        <translation>Learn from the accepted annotations to improve the suggestions</translation>
-    </message>
-    <message>
-        <source>&amp;Export…</source>
-        <translation>&amp;Export…</translation>
-    </message>
-    <message>
-        <source>Write the corpus as training data</source>
-        <translation>Write the corpus as training data</translation>
-    </message>
-    <message>
-        <source>&amp;Statistics</source>
-        <translation>&amp;Statistics</translation>
-    </message>
-    <message>
-        <source>Documents by status, spans by label, progress per day</source>
-        <translation>Documents by status, spans by label, progress per day</translation>
-    </message>
 </context>
 <context>
     <name>LabelsDialog</name>
@@ -580,6 +551,10 @@
             <numerusform>%n span uses this label: it cannot be deleted.</numerusform>
             <numerusform>%n spans use this label: it cannot be deleted.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Phrase</source>
+        <translation>Phrase</translation>
     </message>
     <message>
         <source>Directive</source>
@@ -853,16 +828,36 @@
         <translation>All documents are done.</translation>
     </message>
     <message>
+        <source>Not done: directive {numbers} has no issuer. Select the issuer and press I (Document → Require an issuer turns this check off).</source>
+        <translation>Not done: directive {numbers} has no issuer. Select the issuer and press I (Document → Require an issuer turns this check off).</translation>
+    </message>
+    <message>
+        <source>Marked done; directive {numbers} of that document has no issuer.</source>
+        <translation>Marked done; directive {numbers} of that document has no issuer.</translation>
+    </message>
+    <message>
         <source>Select some text or a span first.</source>
         <translation>Select some text or a span first.</translation>
+    </message>
+    <message>
+        <source>No suggestions left to review here: Ctrl+Return marks the document done.</source>
+        <translation>No suggestions left to review here: Ctrl+Return marks the document done.</translation>
+    </message>
+    <message>
+        <source>No suggestions left to review here.</source>
+        <translation>No suggestions left to review here.</translation>
     </message>
     <message>
         <source>Accepted {n} suggestions.</source>
         <translation>Accepted {n} suggestions.</translation>
     </message>
     <message>
-        <source>This entity is not inside a directive.</source>
-        <translation>This entity is not inside a directive.</translation>
+        <source>Select a span or some text first.</source>
+        <translation>Select a span or some text first.</translation>
+    </message>
+    <message>
+        <source>No directive here or after this text.</source>
+        <translation>No directive here or after this text.</translation>
     </message>
     <message>
         <source>Label</source>
@@ -1014,16 +1009,16 @@
         <translation>Accept &amp;all remaining suggestions</translation>
     </message>
     <message>
-        <source>&amp;Accept suggestion</source>
-        <translation>&amp;Accept suggestion</translation>
-    </message>
-    <message>
-        <source>&amp;Reject suggestion</source>
-        <translation>&amp;Reject suggestion</translation>
-    </message>
-    <message>
         <source>&amp;Delete span</source>
         <translation>&amp;Delete span</translation>
+    </message>
+    <message>
+        <source>Next suggestion to &amp;review</source>
+        <translation>Next suggestion to &amp;review</translation>
+    </message>
+    <message>
+        <source>Previous suggestion to re&amp;view</source>
+        <translation>Previous suggestion to re&amp;view</translation>
     </message>
     <message>
         <source>&amp;Next span</source>
@@ -1058,8 +1053,16 @@
         <translation>Set as directive &amp;issuer</translation>
     </message>
     <message>
+        <source>The selected span or text becomes the issuer of the directive it is in, or of the next directive</source>
+        <translation>The selected span or text becomes the issuer of the directive it is in, or of the next directive</translation>
+    </message>
+    <message>
         <source>Set as directive a&amp;ddressee</source>
         <translation>Set as directive a&amp;ddressee</translation>
+    </message>
+    <message>
+        <source>The selected span or text (any phrase, such as “các sở, ngành”) becomes the addressee of the directive it is in, or of the next directive</source>
+        <translation>The selected span or text (any phrase, such as “các sở, ngành”) becomes the addressee of the directive it is in, or of the next directive</translation>
     </message>
     <message>
         <source>Mark &amp;done and go to next</source>
@@ -1082,6 +1085,22 @@
         <translation>Next &amp;unfinished document</translation>
     </message>
     <message>
+        <source>Least &amp;certain first</source>
+        <translation>Least &amp;certain first</translation>
+    </message>
+    <message>
+        <source>After Done or Skip, open the unfinished document the model is least sure about instead of the next in corpus order</source>
+        <translation>After Done or Skip, open the unfinished document the model is least sure about instead of the next in corpus order</translation>
+    </message>
+    <message>
+        <source>Require an &amp;issuer for each directive</source>
+        <translation>Require an &amp;issuer for each directive</translation>
+    </message>
+    <message>
+        <source>Mark done refuses a document while a directive has no issuer</source>
+        <translation>Mark done refuses a document while a directive has no issuer</translation>
+    </message>
+    <message>
         <source>Search documents</source>
         <translation>Search documents</translation>
     </message>
@@ -1092,6 +1111,14 @@
     <message>
         <source>Go to article</source>
         <translation>Go to article</translation>
+    </message>
+    <message>
+        <source>Next pane</source>
+        <translation>Next pane</translation>
+    </message>
+    <message>
+        <source>Previous pane</source>
+        <translation>Previous pane</translation>
     </message>
     <message>
         <source>Snap to &amp;words</source>
@@ -1116,6 +1143,14 @@
     <message>
         <source>&amp;Pre-annotate</source>
         <translation>&amp;Pre-annotate</translation>
+    </message>
+    <message>
+        <source>Pre-annotate &amp;imported documents</source>
+        <translation>Pre-annotate &amp;imported documents</translation>
+    </message>
+    <message>
+        <source>Documents imported from the window get suggestions at once</source>
+        <translation>Documents imported from the window get suggestions at once</translation>
     </message>
     <message>
         <source>&amp;Train model</source>
@@ -1150,11 +1185,8 @@
         <translation>Accept every suggestion still to review in this document</translation>
     </message>
     <message>
-        <source>Not available in this build</source>
-        <translation>Not available in this build</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
+        <extracomment>Menus in menu-bar order: (id, title, items); None is a separator; &quot;undo&quot;/&quot;redo&quot; are the undo stack&apos;s own actions; a string starting with &quot;menu:&quot; is a submenu the window fills itself.</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
@@ -1172,6 +1204,22 @@
     <message>
         <source>&amp;Document</source>
         <translation>&amp;Document</translation>
+    </message>
+    <message>
+        <source>&amp;Find in article…</source>
+        <translation>&amp;Find in article…</translation>
+    </message>
+    <message>
+        <source>Find text in the article (accents optional) and select it to label</source>
+        <translation>Find text in the article (accents optional) and select it to label</translation>
+    </message>
+    <message>
+        <source>&amp;Accept and go to next suggestion</source>
+        <translation>&amp;Accept and go to next suggestion</translation>
+    </message>
+    <message>
+        <source>&amp;Reject and go to next suggestion</source>
+        <translation>&amp;Reject and go to next suggestion</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1253,8 +1301,16 @@
         <translation>The selection holds no word to label.</translation>
     </message>
     <message>
+        <source>Replaced {spans}, which overlapped (Ctrl+Z brings it back).</source>
+        <translation>Replaced {spans}, which overlapped (Ctrl+Z brings it back).</translation>
+    </message>
+    <message>
         <source>No suggestions left in this document.</source>
         <translation>No suggestions left in this document.</translation>
+    </message>
+    <message>
+        <source>Set {relation}</source>
+        <translation>Set {relation}</translation>
     </message>
 </context>
 <context>

@@ -98,6 +98,10 @@
         <source>addressee</source>
         <translation>đối tượng thực hiện</translation>
     </message>
+    <message>
+        <source>phrase</source>
+        <translation>cụm từ</translation>
+    </message>
 </context>
 <context>
     <name>CorpusErrors</name>
@@ -215,8 +219,8 @@
         <translation>Tìm trong các bài…</translation>
     </message>
     <message>
-        <source>Full-text search over titles and texts (Ctrl+F)</source>
-        <translation>Tìm toàn văn trong tiêu đề và nội dung (Ctrl+F)</translation>
+        <source>Full-text search over titles and texts (Ctrl+Shift+F); Enter opens the first hit, Down goes to the list</source>
+        <translation>Tìm toàn văn trong tiêu đề và nội dung (Ctrl+Shift+F); Enter mở kết quả đầu tiên, phím Xuống đi tới danh sách</translation>
     </message>
     <message>
         <source>All statuses</source>
@@ -380,6 +384,21 @@
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message>
+        <source>No match</source>
+        <translation>Không thấy</translation>
+    </message>
+    <message>
+        <source>{n} of {total}</source>
+        <translation>{n} / {total}</translation>
+    </message>
+    <message>
+        <source>Find in the article (accents optional): Enter selects, Down/Up for other matches</source>
+        <translation>Tìm trong bài (không cần dấu): Enter để chọn, Xuống/Lên để sang kết quả khác</translation>
+    </message>
+</context>
+<context>
     <name>Jobs</name>
     <message>
         <source>Articles and annotations (*.txt *.jsonl *.ndjson *.conll *.bio *.iob);;All files (*)</source>
@@ -501,54 +520,6 @@
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
-    <message>
-        <source>&amp;Import files…</source>
-        <translation>&amp;Nhập tệp…</translation>
-    </message>
-    <message>
-        <source>Add .txt articles, JSONL or CoNLL files to the corpus</source>
-        <translation>Thêm bài .txt, tệp JSONL hoặc CoNLL vào kho ngữ liệu</translation>
-    </message>
-    <message>
-        <source>Import a &amp;folder…</source>
-        <translation>Nhập &amp;thư mục…</translation>
-    </message>
-    <message>
-        <source>Add every article in a folder to the corpus</source>
-        <translation>Thêm mọi bài trong một thư mục vào kho ngữ liệu</translation>
-    </message>
-    <message>
-        <source>&amp;Pre-annotate</source>
-        <translation>&amp;Gán nhãn trước</translation>
-    </message>
-    <message>
-        <source>Highlight likely entities and directives as suggestions to review</source>
-        <translation>Tô sáng các thực thể và câu chỉ đạo có khả năng, làm gợi ý để duyệt</translation>
-    </message>
-    <message>
-        <source>&amp;Train the model</source>
-        <translation>&amp;Huấn luyện mô hình</translation>
-    </message>
-    <message>
-        <source>Learn from the accepted annotations to improve the suggestions</source>
-        <translation>Học từ các nhãn đã chấp nhận để gợi ý tốt hơn</translation>
-    </message>
-    <message>
-        <source>&amp;Export…</source>
-        <translation>&amp;Xuất…</translation>
-    </message>
-    <message>
-        <source>Write the corpus as training data</source>
-        <translation>Ghi kho ngữ liệu thành dữ liệu huấn luyện</translation>
-    </message>
-    <message>
-        <source>&amp;Statistics</source>
-        <translation>&amp;Thống kê</translation>
-    </message>
-    <message>
-        <source>Documents by status, spans by label, progress per day</source>
-        <translation>Số bài theo trạng thái, số đoạn theo nhãn, tiến độ theo ngày</translation>
-    </message>
 </context>
 <context>
     <name>LabelsDialog</name>
@@ -576,6 +547,10 @@
         <translation>
             <numerusform>Có %n đoạn dùng nhãn này: không thể xóa.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Phrase</source>
+        <translation>Cụm từ</translation>
     </message>
     <message>
         <source>Directive</source>
@@ -849,16 +824,36 @@
         <translation>Tất cả các bài đã xong.</translation>
     </message>
     <message>
+        <source>Not done: directive {numbers} has no issuer. Select the issuer and press I (Document → Require an issuer turns this check off).</source>
+        <translation>Chưa xong: chỉ đạo {numbers} chưa có chủ thể chỉ đạo. Chọn chủ thể chỉ đạo rồi nhấn I (Bài → Bắt buộc có chủ thể chỉ đạo để tắt kiểm tra này).</translation>
+    </message>
+    <message>
+        <source>Marked done; directive {numbers} of that document has no issuer.</source>
+        <translation>Đã đánh dấu xong; chỉ đạo {numbers} của bài đó chưa có chủ thể chỉ đạo.</translation>
+    </message>
+    <message>
         <source>Select some text or a span first.</source>
         <translation>Hãy chọn một đoạn văn bản hoặc một đoạn đã gán nhãn trước.</translation>
+    </message>
+    <message>
+        <source>No suggestions left to review here: Ctrl+Return marks the document done.</source>
+        <translation>Không còn gợi ý nào cần duyệt ở đây: Ctrl+Return để đánh dấu bài đã xong.</translation>
+    </message>
+    <message>
+        <source>No suggestions left to review here.</source>
+        <translation>Không còn gợi ý nào cần duyệt ở đây.</translation>
     </message>
     <message>
         <source>Accepted {n} suggestions.</source>
         <translation>Đã chấp nhận {n} gợi ý.</translation>
     </message>
     <message>
-        <source>This entity is not inside a directive.</source>
-        <translation>Thực thể này không nằm trong câu chỉ đạo nào.</translation>
+        <source>Select a span or some text first.</source>
+        <translation>Hãy chọn một đoạn nhãn hoặc một đoạn văn trước.</translation>
+    </message>
+    <message>
+        <source>No directive here or after this text.</source>
+        <translation>Không có chỉ đạo nào ở đây hoặc sau đoạn này.</translation>
     </message>
     <message>
         <source>Label</source>
@@ -1007,16 +1002,16 @@
         <translation>Chấp nhận tất cả gợi ý còn &amp;lại</translation>
     </message>
     <message>
-        <source>&amp;Accept suggestion</source>
-        <translation>&amp;Chấp nhận gợi ý</translation>
-    </message>
-    <message>
-        <source>&amp;Reject suggestion</source>
-        <translation>&amp;Từ chối gợi ý</translation>
-    </message>
-    <message>
         <source>&amp;Delete span</source>
         <translation>&amp;Xóa đoạn</translation>
+    </message>
+    <message>
+        <source>Next suggestion to &amp;review</source>
+        <translation>Gợi ý cần &amp;duyệt tiếp theo</translation>
+    </message>
+    <message>
+        <source>Previous suggestion to re&amp;view</source>
+        <translation>Gợi ý cần duyệt &amp;trước đó</translation>
     </message>
     <message>
         <source>&amp;Next span</source>
@@ -1051,8 +1046,16 @@
         <translation>Đặt làm &amp;chủ thể chỉ đạo</translation>
     </message>
     <message>
+        <source>The selected span or text becomes the issuer of the directive it is in, or of the next directive</source>
+        <translation>Đoạn nhãn hoặc đoạn văn đang chọn trở thành chủ thể chỉ đạo của chỉ đạo chứa nó, hoặc của chỉ đạo kế tiếp</translation>
+    </message>
+    <message>
         <source>Set as directive a&amp;ddressee</source>
         <translation>Đặt làm đối tượng &amp;thực hiện</translation>
+    </message>
+    <message>
+        <source>The selected span or text (any phrase, such as “các sở, ngành”) becomes the addressee of the directive it is in, or of the next directive</source>
+        <translation>Đoạn nhãn hoặc đoạn văn đang chọn (bất kỳ cụm từ nào, như “các sở, ngành”) trở thành đối tượng thực hiện của chỉ đạo chứa nó, hoặc của chỉ đạo kế tiếp</translation>
     </message>
     <message>
         <source>Mark &amp;done and go to next</source>
@@ -1075,6 +1078,22 @@
         <translation>Bài &amp;chưa xong tiếp theo</translation>
     </message>
     <message>
+        <source>Least &amp;certain first</source>
+        <translation>Ưu tiên bài mô hình &amp;kém chắc chắn nhất</translation>
+    </message>
+    <message>
+        <source>After Done or Skip, open the unfinished document the model is least sure about instead of the next in corpus order</source>
+        <translation>Sau khi Xong hoặc Bỏ qua, mở bài chưa xong mà mô hình kém chắc chắn nhất thay vì bài kế tiếp theo thứ tự kho</translation>
+    </message>
+    <message>
+        <source>Require an &amp;issuer for each directive</source>
+        <translation>Bắt buộc có người &amp;ban hànhchủ thể chỉ đạo cho mỗi chỉ đạo</translation>
+    </message>
+    <message>
+        <source>Mark done refuses a document while a directive has no issuer</source>
+        <translation>Không cho đánh dấu xong khi còn chỉ đạo chưa có chủ thể chỉ đạo</translation>
+    </message>
+    <message>
         <source>Search documents</source>
         <translation>Tìm bài viết</translation>
     </message>
@@ -1085,6 +1104,14 @@
     <message>
         <source>Go to article</source>
         <translation>Chuyển đến nội dung bài</translation>
+    </message>
+    <message>
+        <source>Next pane</source>
+        <translation>Ô kế tiếp</translation>
+    </message>
+    <message>
+        <source>Previous pane</source>
+        <translation>Ô trước</translation>
     </message>
     <message>
         <source>Snap to &amp;words</source>
@@ -1109,6 +1136,14 @@
     <message>
         <source>&amp;Pre-annotate</source>
         <translation>&amp;Gán nhãn trước</translation>
+    </message>
+    <message>
+        <source>Pre-annotate &amp;imported documents</source>
+        <translation>Gán nhãn trước cho bài vừa &amp;nhập</translation>
+    </message>
+    <message>
+        <source>Documents imported from the window get suggestions at once</source>
+        <translation>Bài nhập từ cửa sổ được gợi ý nhãn ngay</translation>
     </message>
     <message>
         <source>&amp;Train model</source>
@@ -1143,11 +1178,8 @@
         <translation>Chấp nhận mọi gợi ý còn chờ duyệt trong bài này</translation>
     </message>
     <message>
-        <source>Not available in this build</source>
-        <translation>Không có trong bản dựng này</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
+        <extracomment>Menus in menu-bar order: (id, title, items); None is a separator; &quot;undo&quot;/&quot;redo&quot; are the undo stack&apos;s own actions; a string starting with &quot;menu:&quot; is a submenu the window fills itself.</extracomment>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
@@ -1165,6 +1197,22 @@
     <message>
         <source>&amp;Document</source>
         <translation>&amp;Bài</translation>
+    </message>
+    <message>
+        <source>&amp;Find in article…</source>
+        <translation>&amp;Tìm trong bài…</translation>
+    </message>
+    <message>
+        <source>Find text in the article (accents optional) and select it to label</source>
+        <translation>Tìm chữ trong bài (không cần dấu) và chọn để gán nhãn</translation>
+    </message>
+    <message>
+        <source>&amp;Accept and go to next suggestion</source>
+        <translation>&amp;Chấp nhận và sang gợi ý kế tiếp</translation>
+    </message>
+    <message>
+        <source>&amp;Reject and go to next suggestion</source>
+        <translation>&amp;Từ chối và sang gợi ý kế tiếp</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1246,8 +1294,16 @@
         <translation>Vùng chọn không chứa từ nào để gán nhãn.</translation>
     </message>
     <message>
+        <source>Replaced {spans}, which overlapped (Ctrl+Z brings it back).</source>
+        <translation>Đã thay {spans} vì bị chồng lấn (Ctrl+Z để lấy lại).</translation>
+    </message>
+    <message>
         <source>No suggestions left in this document.</source>
         <translation>Bài này không còn gợi ý nào.</translation>
+    </message>
+    <message>
+        <source>Set {relation}</source>
+        <translation>Đặt {relation}</translation>
     </message>
 </context>
 <context>
