@@ -10,6 +10,7 @@ import pytest
 from annotator.core.importer import import_paths
 from annotator.core.model import Status
 from annotator.core.progress import Cancelled, NullProgress
+from annotator.core.text import normalize
 
 ARTICLE = "Hà Nội đẩy mạnh chuyển đổi số\n\nNgày 12/3, UBND thành phố Hà Nội tổ chức hội nghị.\n"
 
@@ -92,9 +93,21 @@ def test_non_utf8_file_fails_whole_and_names_file(corpus, tmp_path):
     assert [d.text for d in _docs(corpus)] == ["Bài tốt\nNội dung."]
 
 
-def test_utf16_file_is_named_as_such(corpus, tmp_path):
+def test_utf16_with_a_bom_is_read(corpus, tmp_path):
+    """The BOM names the encoding (Notepad's "Unicode"): the file is read, not refused."""
     path = tmp_path / "u16.txt"
-    path.write_bytes(ARTICLE.encode("utf-16"))
+    path.write_bytes(ARTICLE.replace("\n", "\r\n").encode("utf-16"))
+    be = tmp_path / "u16be.jsonl"
+    be.write_bytes(b"\xfe\xff" + '{"text": "Bộ Y tế họp tại Huế."}\n'.encode("utf-16-be"))
+    report = import_paths(corpus, [path, be])
+    assert report.added == 2 and not report.failed_files, report.problems
+    texts = sorted(d.text for d in _docs(corpus))
+    assert texts == sorted([normalize(ARTICLE)[0], "Bộ Y tế họp tại Huế."])
+
+
+def test_broken_utf16_is_refused_with_its_name(corpus, tmp_path):
+    path = tmp_path / "u16.txt"
+    path.write_bytes(b"\xff\xfe" + "Bài".encode("utf-16-le") + b"\x00\xd8")  # a lone surrogate half
     report = import_paths(corpus, [path])
     assert report.failed_files == [str(path)] and "UTF-16" in report.problems[0]
 

@@ -41,7 +41,8 @@ Failures
   ``FILE:LINE: reason``, and the rest of the file is imported. A CoNLL or hf document with
   a bad line is rejected as a whole, reported at that line (an unreadable line between two
   hf lines of the same document counts as that document's).
-* A file that is not UTF-8 (a BOM is fine; nothing is guessed) fails as a whole, reported
+* A file that is not UTF-8 (a BOM is fine; a UTF-16 BOM names its encoding and is read; nothing
+  is guessed) fails as a whole, reported
   with the first undecodable line, and nothing from it is stored. So do unreadable files.
 * Duplicates (text already stored, or seen earlier in the same file) are skipped and
   counted, not errors; details go to ``report.notes``. Empty files are reported.
@@ -221,6 +222,12 @@ def _nfc(text: str) -> str:
     return _normalize(text)[0]
 
 
+def _utf16(path: Path) -> bool:
+    """True when the file opens with a UTF-16 byte order mark."""
+    with open(path, "rb") as f:
+        return f.read(2) in (b"\xff\xfe", b"\xfe\xff")
+
+
 def _decode_error(path: Path, lineno: int, data: bytes, exc: UnicodeDecodeError) -> _FileFailed:
     if lineno == 1 and data.startswith((b"\xff\xfe", b"\xfe\xff")):  # a UTF-16 BOM opens the file
         what = "is UTF-16 text, not UTF-8"
@@ -342,6 +349,9 @@ class _Importer:
         """Decoded lines, streamed; the first undecodable line fails the file."""
         pending = 0
         advance = self.progress.advance
+        if _utf16(path):
+            yield from self._utf16_lines(path)
+            return
         with open(path, "rb") as f:
             for lineno, data in enumerate(f, 1):
                 if lineno == 1 and data.startswith(b"\xef\xbb\xbf"):
@@ -358,8 +368,30 @@ class _Importer:
         if pending:
             advance(pending)
 
+    def _utf16_lines(self, path: Path) -> Iterator[tuple[int, str]]:
+        """Lines of a file whose UTF-16 BOM names its encoding (Windows Notepad's "Unicode")."""
+        with open(path, encoding="utf-16", newline="") as f:
+            try:
+                for lineno, line in enumerate(f, 1):
+                    self.progress.advance(len(line) * 2)
+                    yield lineno, line
+            except UnicodeDecodeError as exc:
+                raise _FileFailed(f"{path}: not valid UTF-16 although it starts with a UTF-16 BOM ({exc.reason})") \
+                    from None
+
     def _read_txt(self, path: Path) -> bool:
         data = path.read_bytes()
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # the BOM names the encoding: UTF-16
+            try:
+                text = data.decode("utf-16")
+            except UnicodeDecodeError as exc:
+                raise _FileFailed(f"{path}: not valid UTF-16 although it starts with a UTF-16 BOM ({exc.reason})") \
+                    from None
+            self.progress.advance(len(data))
+            if not text.strip():
+                return True
+            self._record(txt.parse(text, str(path)), path)
+            return False
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:

@@ -18,8 +18,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from annotator import __version__
 from annotator.core.model import (
     DEFAULT_LABELS,
@@ -155,6 +153,43 @@ def _span_dict(span: Span) -> dict:
             "state": SpanState(span.state).value, "score": span.score, "attrs": span.attrs}
 
 
+class Database:
+    """The corpus connection with the few sqlite-utils calls the store makes, answered by sqlite3.
+
+    Importing sqlite_utils pulls in pandas when it is installed (over a second at start-up), so
+    it is imported only if some caller reaches for another sqlite-utils feature (``__getattr__``).
+    """
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self._full = None
+
+    def query(self, sql: str, params: Sequence[Any] | dict = ()) -> Iterator[dict]:
+        cursor = self.conn.execute(sql, params)
+        keys = [d[0] for d in cursor.description or ()]
+        for row in cursor:
+            yield dict(zip(keys, row))
+
+    def table_names(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+
+    def full(self):
+        """The sqlite_utils.Database over the same connection (imported on first use)."""
+        if self._full is None:
+            import sqlite_utils
+
+            self._full = sqlite_utils.Database(self.conn)
+        return self._full
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self.full(), name)
+
+    def __getitem__(self, table: str):
+        return self.full()[table]
+
+
 class Corpus:
     """One corpus file. Not thread-safe: open one per thread (SQLite WAL lets them share the file)."""
 
@@ -188,7 +223,7 @@ class Corpus:
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA busy_timeout = 2000")
             conn.create_function("accent_match", 2, accent_match, deterministic=True)
-            self.db = sqlite_utils.Database(conn)
+            self.db = Database(conn)
             self._check_and_migrate()
         except sqlite3.DatabaseError as exc:
             raise self._explain(exc) from exc

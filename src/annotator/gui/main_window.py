@@ -11,7 +11,7 @@ import hashlib
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QRunnable, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -61,6 +61,34 @@ def _translate(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
+class _WarmupSignals(QObject):
+    found = Signal(str, str)   # corpus path, model name ("" for rules only)
+
+
+class EngineWarmup(QRunnable):
+    """Imports the NLP engine off the GUI thread after the first paint and names the active model."""
+
+    def __init__(self, corpus_path: str):
+        super().__init__()
+        self.corpus_path = corpus_path
+        self.signals = _WarmupSignals()
+
+    def run(self) -> None:
+        name = ""
+        try:
+            from annotator.nlp.jobs import active_model_path
+
+            path = active_model_path(self.corpus_path)
+            if path is not None and path.is_file():
+                name = path.stem
+        except Exception:  # noqa: BLE001 - without the engine the window still reviews
+            pass
+        try:
+            self.signals.found.emit(self.corpus_path, name)
+        except RuntimeError:  # the window closed meanwhile
+            pass
+
+
 class MainWindow(QMainWindow):
     """The review window. Exposes corpus_path, corpus, reviewer, current_document_id,
     undo_stack and refresh_documents() for the background jobs."""
@@ -78,6 +106,7 @@ class MainWindow(QMainWindow):
         self.label_actions: list[QAction] = []
         self._closed = False
         self._model_cache: tuple[str, str] | None = None
+        self._warming = False
         self._edited: set[int] = set()
         self._header_doc: int | None = None
         self._save_state = restore_state
@@ -912,19 +941,30 @@ class MainWindow(QMainWindow):
         self.model_label.setText(self.tr("Model: {name}").format(name=model or self._model_name()))
 
     def _model_name(self) -> str:
-        """The entity model pre-annotation would use (beside the corpus, else shipped), or 'rules'."""
-        if self._model_cache is None or self._model_cache[0] != self.corpus_path:
-            name = self.tr("rules")
-            try:
-                from annotator.nlp.jobs import active_model_path
+        """The entity model pre-annotation would use (beside the corpus, else shipped), or 'rules'.
 
-                path = active_model_path(self.corpus_path)
-                if path is not None and path.is_file():
-                    name = path.stem
-            except Exception:  # noqa: BLE001 - the NLP part is optional for the window
-                pass
-            self._model_cache = (self.corpus_path, name)
+        Finding it imports the engine (over a second), so the first answer is "…" and the engine
+        loads on the thread pool after the window has painted (:class:`EngineWarmup`)."""
+        if self._model_cache is None or self._model_cache[0] != self.corpus_path:
+            if not self._warming:
+                self._warming = True
+                QTimer.singleShot(0, self._warm_engine)
+            return "…"
         return self._model_cache[1]
+
+    def _warm_engine(self) -> None:
+        from PySide6.QtCore import QThreadPool
+
+        warmup = EngineWarmup(self.corpus_path)
+        warmup.signals.found.connect(self._engine_ready)
+        QThreadPool.globalInstance().start(warmup)
+
+    def _engine_ready(self, corpus_path: str, name: str) -> None:
+        self._warming = False
+        if self._closed or corpus_path != self.corpus_path:
+            return
+        self._model_cache = (corpus_path, name or self.tr("rules"))
+        self.update_status_bar()
 
     def _update_header(self, counts: bool = True) -> None:
         doc = self.session.document
