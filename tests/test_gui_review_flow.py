@@ -246,3 +246,27 @@ def test_live_switch_translates_undo_texts_cards_and_actions(window, news, qtbot
         assert card.width() <= window.directives.scroll.viewport().width()
     finally:
         i18n.uninstall()
+
+
+# ------------------------------------------------------------------ 9. long articles
+def test_long_article_formats_far_paragraphs_when_they_scroll_into_view(open_window, tmp_path, qtbot):
+    from annotator.core.model import Document
+
+    paragraphs = [f"Đoạn {i}: Ủy ban nhân dân tỉnh họp bàn kế hoạch năm {2000 + i}." for i in range(300)]
+    text = "\n\n".join(paragraphs)
+    far = text.index("Đoạn 250")
+    path = tmp_path / "long.db"
+    with Corpus(path) as corpus:
+        doc_id, _ = corpus.add_document(Document(text=text, title="dài"))
+        corpus.add_span(doc_id, Span(far, far + len("Đoạn 250"), "MISC", state=SpanState.ACCEPTED))
+    win = open_window(path)
+    win.show_document(doc_id)
+    block = win.view.document().findBlock(far)
+    assert block.blockNumber() in win.view.highlighter.pending  # not formatted while opening
+    assert not block.layout().formats()
+    win.session.select(win.session.spans.entities()[0].id)  # scrolls it into the middle third
+    win.view.viewport().repaint()
+    assert block.blockNumber() not in win.view.highlighter.pending
+    assert any(f.format.background().color().isValid() and f.length for f in block.layout().formats())
+    top = win.view.cursorRect().top()
+    assert win.view.viewport().height() / 3 - 40 <= top <= 2 * win.view.viewport().height() / 3

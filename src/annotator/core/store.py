@@ -139,11 +139,15 @@ def _json(value: Any) -> str:
     return json.dumps(value or {}, ensure_ascii=False, sort_keys=True)
 
 
+_STATES = {state.value: state for state in SpanState}
+
+
 def _span_from_row(row: dict) -> Span:
+    attrs = row["attrs"]
     return Span(
         start=row["start"], end=row["end"], label=row["label"], origin=row["origin"],
-        state=SpanState(row["state"]), attrs=json.loads(row["attrs"] or "{}"), score=row["score"],
-        id=row["id"], doc_id=row["doc_id"], author=row["author"],
+        state=_STATES[row["state"]], attrs=json.loads(attrs) if attrs and attrs != "{}" else {},
+        score=row["score"], id=row["id"], doc_id=row["doc_id"], author=row["author"],
         created_at=row["created_at"], updated_at=row["updated_at"],
     )
 
@@ -576,8 +580,14 @@ class Corpus:
 
     # ------------------------------------------------------------------ spans
     def spans(self, doc_id: int) -> list[Span]:
-        return [_span_from_row(r) for r in self.db.query(
-            'SELECT * FROM spans WHERE doc_id=? ORDER BY start, "end" DESC, id', [doc_id])]
+        # tuples, not row dicts: opening a 2,000-span article stays within a frame
+        states, loads = _STATES, json.loads
+        rows = self.db.conn.execute(
+            'SELECT start, "end", label, origin, state, attrs, score, id, doc_id, author, created_at, updated_at'
+            ' FROM spans WHERE doc_id=? ORDER BY start, "end" DESC, id', (doc_id,))
+        return [Span(start=r[0], end=r[1], label=r[2], origin=r[3], state=states[r[4]],
+                     attrs=loads(r[5]) if r[5] and r[5] != "{}" else {}, score=r[6], id=r[7], doc_id=r[8],
+                     author=r[9], created_at=r[10], updated_at=r[11]) for r in rows]
 
     def span(self, span_id: int) -> Span:
         rows = list(self.db.query("SELECT * FROM spans WHERE id=?", [span_id]))

@@ -33,6 +33,7 @@ from annotator.gui.highlighter import SELECTED_FILL, SpanHighlighter, tint
 from annotator.gui.session import ReviewSession
 
 MARGIN_WIDTH = 22
+LAZY_BLOCKS = 40   # paragraphs formatted when an article opens; the rest when they are scrolled to
 SEARCH_HIT = QColor("#ffe066")
 
 
@@ -144,7 +145,12 @@ class ArticleView(QPlainTextEdit):
     # ------------------------------------------------------------------ text and positions
     def _load_text(self) -> None:
         self._last_click = None
-        self.setPlainText(self.session.spans.text)
+        # a long article: format the first screens now, the rest as it scrolls into view
+        self.highlighter.highlight_lazily(LAZY_BLOCKS)
+        try:
+            self.setPlainText(self.session.spans.text)
+        finally:
+            self.highlighter.highlight_lazily(None)
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.update_overlays()
 
@@ -249,6 +255,11 @@ class ArticleView(QPlainTextEdit):
         return rects
 
     def paintEvent(self, event) -> None:  # noqa: N802
+        if self.highlighter.pending:
+            offset = self.contentOffset()
+            self.highlighter.ensure_formatted(
+                self.firstVisibleBlock(), self.viewport().height(),
+                lambda block: self.blockBoundingGeometry(block).translated(offset).bottom())
         super().paintEvent(event)
         span = self.session.selected
         if span is None:

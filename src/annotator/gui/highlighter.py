@@ -53,6 +53,8 @@ class SpanHighlighter(QSyntaxHighlighter):
         self.spans = spans
         self.show_rejected = False
         self._formats: dict[tuple, QTextCharFormat] = {}
+        self.first_blocks: int | None = None   # see highlight_lazily
+        self.pending: set[int] = set()         # block numbers not formatted yet
         spans.spanAdded.connect(self._span_touched)
         spans.spanRemoved.connect(self._span_touched)
         spans.spanChanged.connect(self._span_changed)
@@ -102,11 +104,42 @@ class SpanHighlighter(QSyntaxHighlighter):
         return span.state != SpanState.REJECTED or self.show_rejected
 
     # ------------------------------------------------------------------ highlighting
+    def highlight_lazily(self, first_blocks: int | None) -> None:
+        """While a long article loads, format only its first ``first_blocks`` blocks; the others
+        are formatted when they scroll into view (:meth:`ensure_formatted`). None: every block."""
+        self.first_blocks = first_blocks
+        if first_blocks is None:
+            return
+        self.pending.clear()
+
+    def ensure_formatted(self, block, bottom: float, geometry) -> None:
+        """Format the blocks still pending from ``block`` down to ``bottom`` (viewport pixels)."""
+        if not self.pending:
+            return
+        limit, self.first_blocks = self.first_blocks, None
+        try:
+            while block.isValid():
+                if block.blockNumber() in self.pending:
+                    self.rehighlightBlock(block)
+                if geometry(block) > bottom:
+                    break
+                block = block.next()
+        finally:
+            self.first_blocks = limit
+
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
         model = self.spans
         if not len(model):
             return
         block = self.currentBlock()
+        if self.first_blocks is not None:
+            number = block.blockNumber()
+            if number >= self.first_blocks:
+                self.pending.add(number)
+                return
+            self.pending.discard(number)
+        elif self.pending:
+            self.pending.discard(block.blockNumber())
         pos16 = block.position()
         end16 = pos16 + block.length() - 1
         astral = model.astral

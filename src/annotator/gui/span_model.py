@@ -41,9 +41,10 @@ class _Layer:
         self.maxlen = 0
 
     def reset(self, spans: Iterable[Span]) -> None:
-        triples = sorted(((s.start, s.end, s.id or 0), i, s) for i, s in enumerate(spans))
-        self.keys = [k for k, _, _ in triples]
-        self.spans = [s for _, _, s in triples]
+        keyed = [((s.start, s.end, s.id or 0), s) for s in spans]
+        keyed.sort(key=lambda pair: pair[0])
+        self.keys = [k for k, _s in keyed]
+        self.spans = [s for _k, s in keyed]
         self.maxlen = max((k[1] - k[0] for k in self.keys), default=0)
 
     def add(self, span: Span) -> None:
