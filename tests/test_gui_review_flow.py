@@ -270,3 +270,28 @@ def test_long_article_formats_far_paragraphs_when_they_scroll_into_view(open_win
     assert any(f.format.background().color().isValid() and f.length for f in block.layout().formats())
     top = win.view.cursorRect().top()
     assert win.view.viewport().height() / 3 - 40 <= top <= 2 * win.view.viewport().height() / 3
+
+
+# ------------------------------------------------------------------ 8. layout
+def test_at_1024x700_the_article_keeps_45_characters_a_line_and_filters_are_whole(window, qtbot, qapp, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from annotator.gui import i18n
+
+    i18n.install(qapp, "en", settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    try:
+        window.resize(1024, 700)
+        window.arrange_docks()
+        qtbot.wait(100)
+        window.set_language("vi")
+        qtbot.waitUntil(lambda: window.documents.status_filter.currentText().startswith("Mọi"), timeout=3000)
+        qtbot.wait(100)
+        view = window.view
+        line = view.viewport().width() - 2 * view.document().documentMargin()
+        sample = "Ngày 21/11, tại thành phố Vinh, Ban Chỉ đạo C"
+        assert len(sample) == 45 and line >= view.fontMetrics().horizontalAdvance(sample)
+        for combo in (window.documents.status_filter, window.documents.label_filter,
+                      window.documents.reviewer_filter):
+            assert combo.width() >= combo.sizeHint().width(), combo.currentText()
+    finally:
+        i18n.uninstall()

@@ -166,6 +166,7 @@ class DirectiveCard(QFrame):
         self.panel.session.set_relation(self.directive.id, relation, combo.currentData())
 
     def retranslate(self) -> None:
+        self.sync()  # issuer/addressee texts name their label kind in the interface language
         state = ""
         if self.directive.state == SpanState.SUGGESTED:
             state = _t(" (suggested)")

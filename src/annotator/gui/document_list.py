@@ -280,15 +280,18 @@ class DocumentListPanel(QWidget):
         hh.setHighlightSections(False)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
+        # status on its own row, label and reviewer on the next: no filter text is cut, in any language
         filters = QHBoxLayout()
         filters.setSpacing(4)
-        filters.addWidget(self.status_filter, 3)
-        filters.addWidget(self.label_filter, 2)
-        filters.addWidget(self.reviewer_filter, 2)
+        filters.addWidget(self.label_filter, 1)
+        filters.addWidget(self.reviewer_filter, 1)
+        for combo in (self.status_filter, self.label_filter, self.reviewer_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)
         layout.addWidget(self.search)
+        layout.addWidget(self.status_filter)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
 
@@ -453,6 +456,9 @@ class DocumentListPanel(QWidget):
             self.label_filter.setItemText(0, self.tr("Any label"))
         if self.reviewer_filter.count():
             self.reviewer_filter.setItemText(0, self.tr("Any reviewer"))
+        for combo in (self.status_filter, self.label_filter, self.reviewer_filter):
+            combo.setMinimumWidth(0)
+            combo.setMinimumWidth(combo.sizeHint().width())  # the panel gives way only down to whole texts
         self.status_filter.setToolTip(self.tr("Show documents with this status"))
         self.label_filter.setToolTip(self.tr("Show documents that have a span with this label"))
         self.reviewer_filter.setToolTip(self.tr("Show documents of this reviewer"))

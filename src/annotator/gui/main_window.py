@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from annotator import __version__
-from annotator.core.model import Span, SpanState, Status
+from annotator.core.model import LabelKind, Span, SpanState, Status
 from annotator.core import navigator
 from annotator.core.store import Corpus, CorpusError, DocumentFilter
 from annotator.gui import i18n
 from annotator.gui.actions import ACTIONS, BY_ID, CONTEXT_MENU, MENUS, SUBMENUS, ActionSpec
-from annotator.gui.article_view import ArticleView
+from annotator.gui.article_view import MARGIN_WIDTH, ArticleView
 from annotator.gui.commands import status_name
 from annotator.gui.directive_panel import DirectivePanel
 from annotator.gui.document_list import STATUS_COLOURS, DocumentListPanel
@@ -47,6 +47,7 @@ from annotator.gui.span_list import SpanListPanel
 log = logging.getLogger(__name__)
 
 FLUSH_INTERVAL_MS = 30_000
+MIN_LINE_CHARS = 45   # the article keeps at least this many characters a line; side panels give way
 #: Each language named in itself (as annotator.gui.i18n.LANGUAGE_NAMES): not translated.
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 KEY = Qt.Key
@@ -217,6 +218,7 @@ class MainWindow(QMainWindow):
         self.info_label = QLabel(header)
         self.info_label.setObjectName("articleInfo")
         self.info_label.setStyleSheet("color: #5f6368;")
+        self.info_label.setWordWrap(True)  # a narrow article wraps the counts instead of cutting them
         # long file names must not widen the article column
         self.info_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -368,7 +370,9 @@ class MainWindow(QMainWindow):
             self.label_menu.removeAction(action)
             action.deleteLater()
         self.label_actions = []
-        labels = self.corpus.labels()
+        every = self.corpus.labels()
+        # phrases (issuers/addressees that are no entity) are made with I/A, never with a label key
+        labels = [label for label in every if label.kind != LabelKind.PHRASE]
         for label in labels:
             action = QAction(label.name, self)
             action.setObjectName(f"label_{label.name}")
@@ -383,7 +387,7 @@ class MainWindow(QMainWindow):
             self.label_actions.append(action)
         self.palette.set_label_actions(self.label_actions, labels)
         self._retranslate_label_actions()
-        self.session.spans.set_labels(labels)
+        self.session.spans.set_labels(every)
         self.view.highlighter.invalidate_formats()
 
     def _build_status_bar(self) -> None:
@@ -817,13 +821,46 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.arrange_docks)
 
     def arrange_docks(self) -> None:
-        """Default proportions: list 23 %, article in the middle, spans and directives 30 % on the right."""
+        """Default proportions: list 23 %, spans and directives 30 % on the right, the article in
+        the middle; on a small screen the side panels give way first (:meth:`fit_article`)."""
         width = self.width()
         self.resizeDocks([self.documents_dock, self.spans_dock],
-                         [max(int(width * 0.23), 260), max(int(width * 0.30), 340)], Qt.Orientation.Horizontal)
+                         [max(int(width * 0.23), 240), max(int(width * 0.30), 300)], Qt.Orientation.Horizontal)
         height = self.height()
         self.resizeDocks([self.spans_dock, self.directives_dock], [int(height * 0.5), int(height * 0.5)],
                          Qt.Orientation.Vertical)
+        self.fit_article()
+
+    def article_min_width(self) -> int:
+        """Pixels the article needs for MIN_LINE_CHARS characters a line of Vietnamese text."""
+        metrics = self.view.fontMetrics()
+        sample = "Ngày 21/11, tại thành phố Vinh, Ban Chỉ đạo Công tác thông tin"[:MIN_LINE_CHARS]
+        margins = 2 * int(self.view.document().documentMargin()) + MARGIN_WIDTH
+        return metrics.horizontalAdvance(sample) + margins + self.view.verticalScrollBar().sizeHint().width() + 8
+
+    def fit_article(self) -> None:
+        """Narrow the side panels (left first, then right, never below their minimum) until the
+        article keeps at least MIN_LINE_CHARS characters a line."""
+        need = self.article_min_width()
+        short = need - self.centralWidget().width()
+        if short <= 0:
+            return
+        docks = [d for d in (self.documents_dock, self.spans_dock) if d.isVisible() and not d.isFloating()]
+        if not docks:
+            return
+        widths = [d.width() for d in docks]
+        room = [max(w - d.minimumSizeHint().width(), 0) for d, w in zip(docks, widths)]
+        total = sum(room)
+        if total <= 0:
+            return
+        take = min(short, total)
+        new = [w - round(take * r / total) for w, r in zip(widths, room)]
+        self.resizeDocks(docks, new, Qt.Orientation.Horizontal)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if not self._size_docks:
+            QTimer.singleShot(0, self.fit_article)
 
     # ================================================================== jobs (another module)
     def import_files(self) -> None:

@@ -157,6 +157,7 @@ class SpanListPanel(QWidget):
         self.model = SpanListModel(session, self)
         self.summary = QLabel(self)
         self.summary.setObjectName("spanSummary")
+        self.summary.setWordWrap(True)
         self.table = QTableView(self)
         self.table.setObjectName("spanTable")
         self.table.setModel(self.model)
@@ -194,6 +195,12 @@ class SpanListPanel(QWidget):
         for sig in (session.spans.spanAdded, session.spans.spanRemoved, session.spans.spanChanged):
             sig.connect(lambda *_args: self._summary_timer.start())
         self.retranslate()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        """A narrow panel hides the origin column before it squeezes the span texts."""
+        super().resizeEvent(event)
+        unit = self.fontMetrics().horizontalAdvance("M")
+        self.table.setColumnHidden(SpanListModel.ORIGIN, self.width() < unit * 36)
 
     def _clicked(self, index: QModelIndex) -> None:
         if index.isValid():
