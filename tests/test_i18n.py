@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,9 @@ from annotator.gui import i18n, qt_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 I18N = ROOT / "resources" / "i18n"
-HAVE_TOOLS = i18n.find_tool("lupdate") is not None and i18n.find_tool("lrelease") is not None
+sys.path.insert(0, str(ROOT / "scripts"))
+import i18n_tools as tools  # noqa: E402 - the build tools live in scripts/, outside the package
+HAVE_TOOLS = tools.find_tool("lupdate") is not None and tools.find_tool("lrelease") is not None
 
 
 @pytest.fixture
@@ -46,44 +49,44 @@ def test_every_gui_string_has_a_finished_vietnamese_translation():
     Fix: run scripts/build-translations, translate what it lists in resources/i18n/annotator_vi.ts
     (and plural forms in annotator_en.ts), run it again.
     """
-    wanted, scan_problems = i18n.wanted_messages(ROOT)
+    wanted, scan_problems = tools.wanted_messages(ROOT)
     assert len(wanted) > 50
-    problems = scan_problems + i18n.catalogue_problems(wanted, I18N / "annotator_vi.ts", "vi")
+    problems = scan_problems + tools.catalogue_problems(wanted, I18N / "annotator_vi.ts", "vi")
     assert problems == [], "\n".join(problems)
 
 
 def test_every_gui_string_is_in_the_english_catalogue():
-    wanted, _ = i18n.wanted_messages(ROOT)
-    problems = i18n.catalogue_problems(wanted, I18N / "annotator_en.ts", "en")
+    wanted, _ = tools.wanted_messages(ROOT)
+    problems = tools.catalogue_problems(wanted, I18N / "annotator_en.ts", "en")
     assert problems == [], "\n".join(problems)
 
 
 def test_compiled_qm_files_match_their_ts():
     problems = []
     for name in ("annotator_vi", "annotator_en", "qt_vi"):
-        problems += i18n.qm_problems(I18N / f"{name}.ts", I18N / f"{name}.qm")
+        problems += tools.qm_problems(I18N / f"{name}.ts", I18N / f"{name}.qm")
     assert problems == [], "\n".join(problems)
 
 
 def test_qm_check_works_without_lrelease(monkeypatch):
-    monkeypatch.setattr(i18n, "find_tool", lambda name: None)
+    monkeypatch.setattr(tools, "find_tool", lambda name: None)
     for name in ("annotator_vi", "annotator_en", "qt_vi"):
-        assert i18n.qm_problems(I18N / f"{name}.ts", I18N / f"{name}.qm") == []
+        assert tools.qm_problems(I18N / f"{name}.ts", I18N / f"{name}.qm") == []
 
 
 def test_qt_catalogue_matches_qt_texts():
-    assert (I18N / "qt_vi.ts").read_text(encoding="utf-8") == i18n.format_ts(qt_texts.catalogue())
-    problems = [p for m in qt_texts.catalogue().messages for p in i18n.translation_problems(m, "vi")]
+    assert (I18N / "qt_vi.ts").read_text(encoding="utf-8") == tools.format_ts(tools.qt_catalogue())
+    problems = [p for m in tools.qt_catalogue().messages for p in tools.translation_problems(m, "vi")]
     assert problems == []
 
 
 def test_no_text_reaches_qt_without_tr():
-    problems = i18n.untranslated_literals(i18n.gui_sources(ROOT))
+    problems = tools.untranslated_literals(tools.gui_sources(ROOT))
     assert problems == [], "\n".join(problems)
 
 
 def test_the_check_command_passes():
-    assert i18n.check(ROOT) == []
+    assert tools.check(ROOT) == []
 
 
 def _content(folder: Path) -> dict:
@@ -92,9 +95,9 @@ def _content(folder: Path) -> dict:
     for path in sorted(folder.iterdir()):
         if path.suffix == ".ts":
             out[path.name] = sorted((m.key, tuple(m.translations), m.finished, m.numerus, m.kind)
-                                    for m in i18n.read_ts(path).messages)
+                                    for m in tools.read_ts(path).messages)
         elif path.suffix == ".qm":
-            out[path.name] = sorted((k[:2], tuple(v)) for k, v in i18n.read_qm(path).items())
+            out[path.name] = sorted((k[:2], tuple(v)) for k, v in tools.read_qm(path).items())
     return out
 
 
@@ -105,21 +108,21 @@ def test_build_reproduces_the_committed_files(tmp_path):
     shutil.copytree(ROOT / "src" / "annotator" / "gui", gui, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(I18N, tmp_path / "resources" / "i18n")
     out = tmp_path / "resources" / "i18n"
-    i18n.build(tmp_path, log=lambda *a: None)
+    tools.build(tmp_path, log=lambda *a: None)
     assert _content(out) == _content(I18N), "the committed translation files are not what the build makes"
     first = {p.name: p.read_bytes() for p in out.iterdir()}
-    i18n.build(tmp_path, log=lambda *a: None)
+    tools.build(tmp_path, log=lambda *a: None)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == first
 
 
-@pytest.mark.skipif(i18n.find_tool("lupdate") is None, reason="lupdate not available")
+@pytest.mark.skipif(tools.find_tool("lupdate") is None, reason="lupdate not available")
 def test_ast_scan_agrees_with_lupdate(tmp_path):
     """The fallback scan finds what lupdate finds (so the check works without lupdate too)."""
-    sources = i18n.gui_sources(ROOT)
-    scan = i18n.extract_messages(sources)
+    sources = tools.gui_sources(ROOT)
+    scan = tools.extract_messages(sources)
     ts = tmp_path / "scan_vi.ts"
-    i18n.run_lupdate(sources, ts, "vi")
-    by_lupdate = {m.key: m.numerus for m in i18n.read_ts(ts).messages if m.key not in scan.misfiled}
+    tools.run_lupdate(sources, ts, "vi")
+    by_lupdate = {m.key: m.numerus for m in tools.read_ts(ts).messages if m.key not in scan.misfiled}
     assert by_lupdate == scan.found
 
 
@@ -150,32 +153,32 @@ class Panel(QWidget):
 def test_checks_catch_untranslated_and_hidden_strings(tmp_path):
     source = tmp_path / "panel.py"
     source.write_text(SAMPLE, encoding="utf-8")
-    scan = i18n.extract_messages([source])
+    scan = tools.extract_messages([source])
     assert ("Panel", "Translated title", "") in scan.found
     assert ("Helper", "Through a helper", "") in scan.hidden  # lupdate cannot see it; the build adds it
     assert ("Panel", "Bare tr", "") in scan.hidden and ("", "Bare tr", "") in scan.misfiled
     assert any("f-string" in p for p in scan.problems)
-    literals = i18n.untranslated_literals([source])
+    literals = tools.untranslated_literals([source])
     assert len(literals) == 1 and "Plain words shown as they are" in literals[0]
 
     ts = tmp_path / "x_vi.ts"
-    cat = i18n.Catalogue("vi", "en", [
-        i18n.Message("Panel", "Translated title", translations=["Tiêu đề đã dịch"], finished=True),
-        i18n.Message("Helper", "Through a helper", translations=[""], finished=False),
-        i18n.Message("Panel", "Bare tr", translations=["%1 sai"], finished=True),
+    cat = tools.Catalogue("vi", "en", [
+        tools.Message("Panel", "Translated title", translations=["Tiêu đề đã dịch"], finished=True),
+        tools.Message("Helper", "Through a helper", translations=[""], finished=False),
+        tools.Message("Panel", "Bare tr", translations=["%1 sai"], finished=True),
     ])
-    i18n.write_ts(ts, cat)
-    problems = i18n.catalogue_problems(scan.all, ts, "vi")
+    tools.write_ts(ts, cat)
+    problems = tools.catalogue_problems(scan.all, ts, "vi")
     assert any("Through a helper" in p and "no finished translation" in p for p in problems)
     assert any("Bare tr" in p and "placeholders" in p for p in problems)
     assert not any("Translated title" in p for p in problems)
 
 
 def test_translation_problems_find_lost_placeholders_and_mnemonics():
-    ok = i18n.Message("C", "&Open %1 of {n}", translations=["&Mở %1 trong {n}"], finished=True)
-    assert i18n.translation_problems(ok, "vi") == []
-    lost = i18n.Message("C", "&Open %1 of {n}", translations=["Mở {n}"], finished=True)
-    assert len(i18n.translation_problems(lost, "vi")) == 2
+    ok = tools.Message("C", "&Open %1 of {n}", translations=["&Mở %1 trong {n}"], finished=True)
+    assert tools.translation_problems(ok, "vi") == []
+    lost = tools.Message("C", "&Open %1 of {n}", translations=["Mở {n}"], finished=True)
+    assert len(tools.translation_problems(lost, "vi")) == 2
 
 
 @pytest.mark.skipif(not HAVE_TOOLS, reason="lupdate/lrelease not available")
@@ -183,25 +186,25 @@ def test_build_keeps_translations_and_adds_new_strings(tmp_path):
     gui = tmp_path / "src" / "annotator" / "gui"
     gui.mkdir(parents=True)
     (gui / "panel.py").write_text(SAMPLE, encoding="utf-8")
-    unfinished = i18n.build(tmp_path, log=lambda *a: None)
+    unfinished = tools.build(tmp_path, log=lambda *a: None)
     assert any("Through a helper" in u for u in unfinished)
     vi = tmp_path / "resources" / "i18n" / "annotator_vi.ts"
-    i18n.apply_translations(vi, {("Panel", "Translated title"): "Tiêu đề", ("Helper", "Through a helper"): "Qua hàm",
+    tools.apply_translations(vi, {("Panel", "Translated title"): "Tiêu đề", ("Helper", "Through a helper"): "Qua hàm",
                                  ("Panel", "Bare tr"): "Gọi tr trần"})
     (gui / "panel.py").write_text(SAMPLE + '\n\nclass More(QWidget):\n    def f(self):\n'
                                   '        return self.tr("A string added later")\n', encoding="utf-8")
-    unfinished = i18n.build(tmp_path, log=lambda *a: None)
+    unfinished = tools.build(tmp_path, log=lambda *a: None)
     assert [u for u in unfinished if "annotator_vi" in u] == [
         "annotator_vi.ts: [More] 'A string added later'",
         "annotator_vi.ts: [Panel] 'Formatted {n}'"]  # lupdate takes the f-string's text; the check flags it
-    kept = i18n.read_ts(vi).by_key()
+    kept = tools.read_ts(vi).by_key()
     assert kept[("Helper", "Through a helper", "")].translation == "Qua hàm"
     assert kept[("Panel", "Bare tr", "")].finished
     assert ("", "Bare tr", "") not in kept
-    en = i18n.read_ts(tmp_path / "resources" / "i18n" / "annotator_en.ts").by_key()
+    en = tools.read_ts(tmp_path / "resources" / "i18n" / "annotator_en.ts").by_key()
     assert en[("More", "A string added later", "")].translation == "A string added later"
     before = {p.name: p.read_bytes() for p in (tmp_path / "resources" / "i18n").iterdir()}
-    i18n.build(tmp_path, log=lambda *a: None)
+    tools.build(tmp_path, log=lambda *a: None)
     assert before == {p.name: p.read_bytes() for p in (tmp_path / "resources" / "i18n").iterdir()}
     translator = QTranslator()
     assert translator.load(str(tmp_path / "resources" / "i18n" / "annotator_vi.qm"))
@@ -209,7 +212,7 @@ def test_build_keeps_translations_and_adds_new_strings(tmp_path):
 
 
 def test_read_qm_reads_what_lrelease_wrote():
-    messages = i18n.read_qm(I18N / "qt_vi.qm")
+    messages = tools.read_qm(I18N / "qt_vi.qm")
     assert messages[("QPlatformTheme", "Cancel", "")] == ["Hủy"]
 
 

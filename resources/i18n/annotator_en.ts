@@ -16,6 +16,7 @@
     <name>Commands</name>
     <message>
         <source>suggested</source>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;literal&quot;) calls</extracomment>
         <translation>suggested</translation>
     </message>
     <message>
@@ -107,6 +108,7 @@
     <name>CorpusErrors</name>
     <message>
         <source>The corpus file %1 does not exist.</source>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;literal&quot;) calls</extracomment>
         <translation>The corpus file %1 does not exist.</translation>
     </message>
     <message>
@@ -142,6 +144,7 @@
     </message>
     <message>
         <source> (suggested)</source>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;literal&quot;) calls</extracomment>
         <translation> (suggested)</translation>
     </message>
     <message>
@@ -173,6 +176,7 @@
     <name>DocumentListModel</name>
     <message>
         <source>(untitled #{id})</source>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;literal&quot;) calls</extracomment>
         <translation>(untitled #{id})</translation>
     </message>
     <message>
@@ -410,6 +414,7 @@
     </message>
     <message>
         <source>%1 is already running</source>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;literal&quot;) calls</extracomment>
         <translation>%1 is already running</translation>
     </message>
     <message>
@@ -525,7 +530,6 @@
     <name>LabelsDialog</name>
     <message numerus="yes">
         <source>%1 cannot be deleted: %n span(s) use it. Relabel or delete them first, or rename the label.</source>
-        <extracomment>Names the shipped pre-annotation and training know; renaming or deleting them is allowed but warned about. Colours offered to a new label, first unused first (mid-tones: the highlighter tints them).</extracomment>
         <translation>
             <numerusform>%1 cannot be deleted: %n span uses it. Relabel or delete it first, or rename the label.</numerusform>
             <numerusform>%1 cannot be deleted: %n spans use it. Relabel or delete them first, or rename the label.</numerusform>
@@ -554,6 +558,7 @@
     </message>
     <message>
         <source>Phrase</source>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;literal&quot;) calls Colours offered to a new label, first unused first (mid-tones: the highlighter tints them).</extracomment>
         <translation>Phrase</translation>
     </message>
     <message>
@@ -768,7 +773,7 @@
     <name>MainWindow</name>
     <message>
         <source>Undo</source>
-        <extracomment>Each language named in itself (as annotator.gui.i18n.LANGUAGE_NAMES): not translated.</extracomment>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;literal&quot;) calls Each language named in itself (as annotator.gui.i18n.LANGUAGE_NAMES): not translated.</extracomment>
         <translation>Undo</translation>
     </message>
     <message>
@@ -1290,6 +1295,7 @@
     <name>ReviewSession</name>
     <message>
         <source>This corpus is read-only; changes are not possible.</source>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;literal&quot;) calls</extracomment>
         <translation>This corpus is read-only; changes are not possible.</translation>
     </message>
     <message>
@@ -1340,6 +1346,7 @@
     <name>SpanListModel</name>
     <message>
         <source>Text</source>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;literal&quot;) calls</extracomment>
         <translation>Text</translation>
     </message>
     <message>
@@ -1441,7 +1448,7 @@
     <name>Status</name>
     <message>
         <source>New</source>
-        <extracomment>Document statuses as shown to the reviewer (context &quot;Status&quot;, shared with the other views).</extracomment>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;literal&quot;) calls</extracomment>
         <translation>New</translation>
     </message>
     <message>
@@ -1461,6 +1468,7 @@
     <name>TaskRunner</name>
     <message>
         <source>Cancel</source>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;literal&quot;) calls</extracomment>
         <translation>Cancel</translation>
     </message>
     <message>

@@ -16,6 +16,7 @@
     <name>Commands</name>
     <message>
         <source>suggested</source>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;literal&quot;) calls</extracomment>
         <translation>gợi ý</translation>
     </message>
     <message>
@@ -107,6 +108,7 @@
     <name>CorpusErrors</name>
     <message>
         <source>The corpus file %1 does not exist.</source>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;literal&quot;) calls</extracomment>
         <translation>Tệp kho ngữ liệu %1 không tồn tại.</translation>
     </message>
     <message>
@@ -142,6 +144,7 @@
     </message>
     <message>
         <source> (suggested)</source>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;literal&quot;) calls</extracomment>
         <translation> (gợi ý)</translation>
     </message>
     <message>
@@ -173,6 +176,7 @@
     <name>DocumentListModel</name>
     <message>
         <source>(untitled #{id})</source>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;literal&quot;) calls</extracomment>
         <translation>(chưa có tiêu đề #{id})</translation>
     </message>
     <message>
@@ -410,6 +414,7 @@
     </message>
     <message>
         <source>%1 is already running</source>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;literal&quot;) calls</extracomment>
         <translation>%1 đang chạy</translation>
     </message>
     <message>
@@ -525,7 +530,6 @@
     <name>LabelsDialog</name>
     <message numerus="yes">
         <source>%1 cannot be deleted: %n span(s) use it. Relabel or delete them first, or rename the label.</source>
-        <extracomment>Names the shipped pre-annotation and training know; renaming or deleting them is allowed but warned about. Colours offered to a new label, first unused first (mid-tones: the highlighter tints them).</extracomment>
         <translation>
             <numerusform>Không thể xóa %1: có %n đoạn đang dùng nhãn này. Hãy gán lại nhãn hoặc xóa các đoạn đó trước, hoặc đổi tên nhãn.</numerusform>
         </translation>
@@ -550,6 +554,7 @@
     </message>
     <message>
         <source>Phrase</source>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;literal&quot;) calls Colours offered to a new label, first unused first (mid-tones: the highlighter tints them).</extracomment>
         <translation>Cụm từ</translation>
     </message>
     <message>
@@ -764,7 +769,7 @@
     <name>MainWindow</name>
     <message>
         <source>Undo</source>
-        <extracomment>Each language named in itself (as annotator.gui.i18n.LANGUAGE_NAMES): not translated.</extracomment>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;literal&quot;) calls Each language named in itself (as annotator.gui.i18n.LANGUAGE_NAMES): not translated.</extracomment>
         <translation>Hoàn tác</translation>
     </message>
     <message>
@@ -1283,6 +1288,7 @@
     <name>ReviewSession</name>
     <message>
         <source>This corpus is read-only; changes are not possible.</source>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;literal&quot;) calls</extracomment>
         <translation>Kho ngữ liệu này chỉ đọc; không thể thay đổi.</translation>
     </message>
     <message>
@@ -1333,6 +1339,7 @@
     <name>SpanListModel</name>
     <message>
         <source>Text</source>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;literal&quot;) calls</extracomment>
         <translation>Văn bản</translation>
     </message>
     <message>
@@ -1434,7 +1441,7 @@
     <name>Status</name>
     <message>
         <source>New</source>
-        <extracomment>Document statuses as shown to the reviewer (context &quot;Status&quot;, shared with the other views).</extracomment>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;literal&quot;) calls</extracomment>
         <translation>Mới</translation>
     </message>
     <message>
@@ -1454,6 +1461,7 @@
     <name>TaskRunner</name>
     <message>
         <source>Cancel</source>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;literal&quot;) calls</extracomment>
         <translation>Hủy</translation>
     </message>
     <message>

@@ -17,27 +17,26 @@ from PySide6.QtGui import QUndoCommand
 
 from annotator.core.model import Relation, Span, SpanState, Status
 
+#: lupdate reads translate("Context", "literal") calls
+translate = QCoreApplication.translate
+
 log = logging.getLogger(__name__)
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Commands", text)
 
 
 def state_name(state: SpanState) -> str:
     return {
-        SpanState.SUGGESTED: _t("suggested"),
-        SpanState.ACCEPTED: _t("accepted"),
-        SpanState.REJECTED: _t("rejected"),
+        SpanState.SUGGESTED: translate("Commands", "suggested"),
+        SpanState.ACCEPTED: translate("Commands", "accepted"),
+        SpanState.REJECTED: translate("Commands", "rejected"),
     }[SpanState(state)]
 
 
 def status_name(status: Status) -> str:
     return {
-        Status.NEW: _t("new"),
-        Status.IN_PROGRESS: _t("in progress"),
-        Status.DONE: _t("done"),
-        Status.SKIPPED: _t("skipped"),
+        Status.NEW: translate("Commands", "new"),
+        Status.IN_PROGRESS: translate("Commands", "in progress"),
+        Status.DONE: translate("Commands", "done"),
+        Status.SKIPPED: translate("Commands", "skipped"),
     }[Status(status)]
 
 
@@ -67,7 +66,7 @@ class ReviewCommand(QUndoCommand):
             step()
         except Exception as exc:  # noqa: BLE001 - never let a failed undo crash the window
             log.exception("undo/redo failed")
-            self.session.message.emit(_t("Could not undo or redo: {error}").format(error=exc))
+            self.session.message.emit(translate("Commands", "Could not undo or redo: {error}").format(error=exc))
             self.session.reload()
 
     def redo(self) -> None:
@@ -84,7 +83,9 @@ class AddSpan(ReviewCommand):
     """A new span; overlapping spans of the same kind it replaces are removed with it."""
 
     def __init__(self, session, doc_id: int, span: Span, replaced: list[int] = ()):
-        super().__init__(session, doc_id, lambda: _t("Add {label}").format(label=label_name(span.label)))
+        super().__init__(
+            session, doc_id, lambda: translate("Commands", "Add {label}").format(label=label_name(span.label))
+        )
         self.span = span
         self.replaced_ids = list(replaced)
         self.removed: list[tuple[Span, list[Relation]]] = []
@@ -105,7 +106,9 @@ class AddSpan(ReviewCommand):
 
 class DeleteSpan(ReviewCommand):
     def __init__(self, session, span: Span):
-        super().__init__(session, span.doc_id, lambda: _t("Delete {label}").format(label=label_name(span.label)))
+        super().__init__(
+            session, span.doc_id, lambda: translate("Commands", "Delete {label}").format(label=label_name(span.label))
+        )
         self.span_id = span.id
         self.removed: tuple[Span, list[Relation]] | None = None
 
@@ -140,16 +143,27 @@ class RelabelSpan(UpdateSpan):
     """A new label; a relabelled suggestion counts as the reviewer's decision (accepted)."""
 
     def __init__(self, session, span: Span, label: str):
-        super().__init__(session, span, lambda: _t("Relabel {old} as {new}").format(old=span.label, new=label),
-                         label=label, state=SpanState.ACCEPTED)
+        super().__init__(
+            session,
+            span,
+            lambda: translate("Commands", "Relabel {old} as {new}").format(old=span.label, new=label),
+            label=label,
+            state=SpanState.ACCEPTED,
+        )
 
 
 class ResizeSpan(UpdateSpan):
     """New bounds; spans of the same kind the new bounds overlap are removed with it (one step)."""
 
     def __init__(self, session, span: Span, start: int, end: int, replaced: list[int] = ()):
-        super().__init__(session, span, lambda: _t("Resize {label}").format(label=label_name(span.label)),
-                         start=start, end=end, state=SpanState.ACCEPTED)
+        super().__init__(
+            session,
+            span,
+            lambda: translate("Commands", "Resize {label}").format(label=label_name(span.label)),
+            start=start,
+            end=end,
+            state=SpanState.ACCEPTED,
+        )
         self.replaced_ids = list(replaced)
         self.removed: list[tuple[Span, list[Relation]]] = []
 
@@ -168,9 +182,9 @@ class SetSpanState(UpdateSpan):
     def __init__(self, session, span: Span, state: SpanState):
         def text() -> str:
             return {
-                SpanState.ACCEPTED: _t("Accept {label}"),
-                SpanState.REJECTED: _t("Reject {label}"),
-                SpanState.SUGGESTED: _t("Mark {label} as suggested"),
+                SpanState.ACCEPTED: translate("Commands", "Accept {label}"),
+                SpanState.REJECTED: translate("Commands", "Reject {label}"),
+                SpanState.SUGGESTED: translate("Commands", "Mark {label} as suggested"),
             }[SpanState(state)].format(label=label_name(span.label))
 
         super().__init__(session, span, text, state=SpanState(state))
@@ -178,7 +192,9 @@ class SetSpanState(UpdateSpan):
 
 class AcceptAll(ReviewCommand):
     def __init__(self, session, doc_id: int, span_ids: list[int]):
-        super().__init__(session, doc_id, lambda: _t("Accept {count} suggestions").format(count=len(span_ids)))
+        super().__init__(
+            session, doc_id, lambda: translate("Commands", "Accept {count} suggestions").format(count=len(span_ids))
+        )
         self.span_ids = list(span_ids)
 
     def apply(self) -> None:
@@ -197,7 +213,9 @@ class SetStatus(ReviewCommand):
     """
 
     def __init__(self, session, doc_id: int, status: Status, accept_ids: list[int] = ()):
-        super().__init__(session, doc_id, lambda: _t("Mark document {status}").format(status=status_name(status)))
+        super().__init__(
+            session, doc_id, lambda: translate("Commands", "Mark document {status}").format(status=status_name(status))
+        )
         self.status = Status(status)
         self.previous: Status | None = None
         self.accept_ids = list(accept_ids)
@@ -219,8 +237,9 @@ class SetRelation(ReviewCommand):
 
     def __init__(self, session, doc_id: int, head: int, label: str, tail: int | None):
         def text() -> str:
-            return (_t("Clear {relation}") if tail is None else _t("Set {relation}")).format(
-                relation=relation_name(label))
+            return (
+                translate("Commands", "Clear {relation}") if tail is None else translate("Commands", "Set {relation}")
+            ).format(relation=relation_name(label))
 
         super().__init__(session, doc_id, text)
         self.head, self.label, self.tail = head, label, tail
@@ -233,8 +252,13 @@ class SetRelation(ReviewCommand):
         for relation in self.old:
             s.store_delete_relation(self.doc_id, relation.id)
         if self.tail is not None:
-            relation = Relation(head=self.head, tail=self.tail, label=self.label, origin="reviewer",
-                                id=self.new.id if self.new else None)
+            relation = Relation(
+                head=self.head,
+                tail=self.tail,
+                label=self.label,
+                origin="reviewer",
+                id=self.new.id if self.new else None,
+            )
             self.new = s.store_add_relation(self.doc_id, relation)
 
     def revert(self) -> None:
@@ -246,9 +270,11 @@ class SetRelation(ReviewCommand):
 
 
 def relation_name(label: str) -> str:
-    return {"issuer": _t("issuer"), "addressee": _t("addressee")}.get(label, label)
+    return {"issuer": translate("Commands", "issuer"), "addressee": translate("Commands", "addressee")}.get(
+        label, label
+    )
 
 
 def label_name(label: str) -> str:
     """A label as the reviewer reads it: the built-in phrase label is translated."""
-    return _t("phrase") if label == "PHRASE" else label
+    return translate("Commands", "phrase") if label == "PHRASE" else label

@@ -26,12 +26,11 @@ from annotator.gui.commands import label_name
 from annotator.gui.highlighter import tint
 from annotator.gui.session import ReviewSession
 
+#: lupdate reads translate("Context", "literal") calls
+translate = QCoreApplication.translate
+
 NEAR = 300     # characters after a directive whose spans its cards offer
 BEFORE = 900   # characters before it: the previous few sentences
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("DirectivePanel", text)
 
 
 def candidates(session: ReviewSession, directive: Span) -> list[Span]:
@@ -169,14 +168,17 @@ class DirectiveCard(QFrame):
         self.sync()  # issuer/addressee texts name their label kind in the interface language
         state = ""
         if self.directive.state == SpanState.SUGGESTED:
-            state = _t(" (suggested)")
-        self.heading.setText(_t("Directive {n}").format(n=self.number) + state)
-        self.form_labels["issuer"].setText(_t("Issuer:"))
-        self.form_labels["addressee"].setText(_t("Addressee:"))
+            state = translate("DirectivePanel", " (suggested)")
+        self.heading.setText(translate("DirectivePanel", "Directive {n}").format(n=self.number) + state)
+        self.form_labels["issuer"].setText(translate("DirectivePanel", "Issuer:"))
+        self.form_labels["addressee"].setText(translate("DirectivePanel", "Addressee:"))
         for combo in self.combos.values():
-            combo.setItemText(0, _t("— none —"))
-        self.combos["issuer"].setToolTip(_t("Who gives the directive (key I on a selected entity)"))
-        self.combos["addressee"].setToolTip(_t("Who must carry it out (key A on a selected entity)"))
+            combo.setItemText(0, translate("DirectivePanel", "— none —"))
+        self.combos["issuer"].setToolTip(
+            translate("DirectivePanel", "Who gives the directive (key I on a selected entity)"))
+        self.combos["addressee"].setToolTip(
+            translate("DirectivePanel", "Who must carry it out (key A on a selected entity)")
+        )
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
         self.panel.session.select(self.directive.id)
@@ -242,9 +244,10 @@ class DirectivePanel(QWidget):
             f"DirectiveCard {{ background: {tint(colour, 0.94).name()};"
             f" border: 1px solid {tint(colour, 0.65).name()}; border-left: 5px solid {colour.name()};"
             " border-radius: 4px; }"
-            f" DirectiveCard[suggested=\"true\"] {{ border-left: 5px dashed {tint(colour, 0.35).name()}; }}"
+            f' DirectiveCard[suggested="true"] {{ border-left: 5px dashed {tint(colour, 0.35).name()}; }}'
             " DirectiveCard QLabel { background: transparent; border: none; }"
-            " DirectiveCard QLabel#heading { font-weight: 600; }")
+            " DirectiveCard QLabel#heading { font-weight: 600; }"
+        )
 
     def _later(self, *_args) -> None:
         self._timer.start()
@@ -302,7 +305,7 @@ class DirectivePanel(QWidget):
         self._build_batch()
 
     def _build_batch(self) -> None:
-        batch, self._pending = self._pending[:self.BATCH], self._pending[self.BATCH:]
+        batch, self._pending = self._pending[: self.BATCH], self._pending[self.BATCH :]
         for directive in batch:
             card = DirectiveCard(self, directive, len(self.cards) + 1)
             self.body_layout.insertWidget(self.body_layout.count() - 1, card)
@@ -347,8 +350,9 @@ class DirectivePanel(QWidget):
             self.scroll.ensureWidgetVisible(card)
 
     def retranslate(self) -> None:
-        self.empty.setText(self.tr("No directive in this document. Select a sentence and press the "
-                                   "DIRECTIVE key to mark one."))
+        self.empty.setText(
+            self.tr("No directive in this document. Select a sentence and press the DIRECTIVE key to mark one.")
+        )
         for card in self.cards:
             card.retranslate()
 

@@ -39,6 +39,9 @@ from annotator.core.model import DocumentSummary, Status
 from annotator.core.store import Corpus, DocumentFilter
 from annotator.gui.commands import status_name
 
+#: lupdate reads translate("Context", "literal") calls
+translate = QCoreApplication.translate
+
 PAGE_SIZE = 200
 MAX_PAGES = 16
 
@@ -48,10 +51,6 @@ STATUS_COLOURS = {
     Status.DONE: "#1e8e3e",
     Status.SKIPPED: "#5f6368",
 }
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("DocumentListModel", text)
 
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
@@ -211,24 +210,30 @@ class DocumentListModel(QAbstractTableModel):
         if role == _DECORATION:
             return None
         if col == 1:
-            title = s.title or _t("(untitled #{id})").format(id=s.id)
+            title = s.title or translate("DocumentListModel", "(untitled #{id})").format(id=s.id)
             if role == _TOOLTIP:
-                extra = _t("reviewer: {name}").format(name=s.reviewer) if s.reviewer else ""
+                extra = translate("DocumentListModel", "reviewer: {name}").format(name=s.reviewer) if s.reviewer else ""
                 return "\n".join(x for x in (title, status_name(s.status), extra) if x)
             return title
         if col == 2:
-            return s.span_count if role == _DISPLAY else _t("spans (not rejected)")
+            return s.span_count if role == _DISPLAY else translate("DocumentListModel", "spans (not rejected)")
         if role == _TOOLTIP:
-            return _t("suggestions still to review")
+            return translate("DocumentListModel", "suggestions still to review")
         return s.suggested_count or ""
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return ["", _t("Title"), _t("Spans"), _t("To review")][section]
+            return ["", translate("DocumentListModel", "Title"), translate("DocumentListModel", "Spans"),
+                    translate("DocumentListModel", "To review")][section]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return [_t("Status"), _t("Title"), _t("Spans (not rejected)"), _t("Suggestions still to review")][section]
+            return [
+                translate("DocumentListModel", "Status"),
+                translate("DocumentListModel", "Title"),
+                translate("DocumentListModel", "Spans (not rejected)"),
+                translate("DocumentListModel", "Suggestions still to review"),
+            ][section]
         return None
 
     def retranslate(self) -> None:
@@ -241,7 +246,7 @@ class DocumentListPanel(QWidget):
     """Search box, filters and the lazy document table."""
 
     documentActivated = Signal(int)
-    documentOpened = Signal(int)   # Enter on a search: the reviewer wants to work on it
+    documentOpened = Signal(int)  # Enter on a search: the reviewer wants to work on it
     filterChanged = Signal()
 
     STATUS_FILTERS = ("all", "unfinished", "new", "in_progress", "done", "skipped")
@@ -369,8 +374,12 @@ class DocumentListPanel(QWidget):
         elif key != "all":
             statuses = [Status(key)]
         query = self.search.text().strip() or None
-        return DocumentFilter(status=statuses, label=self.label_filter.currentData(),
-                              reviewer=self.reviewer_filter.currentData(), query=query)
+        return DocumentFilter(
+            status=statuses,
+            label=self.label_filter.currentData(),
+            reviewer=self.reviewer_filter.currentData(),
+            query=query,
+        )
 
     def apply_filter(self) -> None:
         if self._quiet:
@@ -426,8 +435,9 @@ class DocumentListPanel(QWidget):
                 sm.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.Clear)
                 return
             index = self.model.index(row, DocumentListModel.TITLE)
-            sm.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                               | QItemSelectionModel.SelectionFlag.Rows)
+            sm.setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
             self.table.scrollTo(index)
         finally:
             self._quiet = quiet
@@ -440,8 +450,12 @@ class DocumentListPanel(QWidget):
     # ------------------------------------------------------------------ text
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search the articles…"))
-        self.search.setToolTip(self.tr("Full-text search over titles and texts (Ctrl+Shift+F); "
-                                       "Enter opens the first hit, Down goes to the list"))
+        self.search.setToolTip(
+            self.tr(
+                "Full-text search over titles and texts (Ctrl+Shift+F); "
+                "Enter opens the first hit, Down goes to the list"
+            )
+        )
         names = {
             "all": self.tr("All statuses"),
             "unfinished": self.tr("Unfinished"),

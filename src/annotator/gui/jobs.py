@@ -37,9 +37,8 @@ from annotator.gui import i18n
 from annotator.gui.stats_view import STATUS_TEXTS, StatsDialog, status_text
 from annotator.gui.workers import Task, TaskRunner
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Jobs", text)
+#: lupdate reads translate("Context", "literal") calls
+translate = QCoreApplication.translate
 
 
 # ---------------------------------------------------------------------------------- helpers
@@ -96,7 +95,7 @@ def show_info(window: QWidget, title: str, message: str, details: str = "") -> Q
 def _start(window: QWidget, kind: str, title: str, fn, *args: Any, on_done=None, on_cancel=None) -> Task:
     existing = _running(window, kind)
     if existing is not None:
-        _status(window, _tr("%1 is already running").replace("%1", existing.title))
+        _status(window, translate("Jobs", "%1 is already running").replace("%1", existing.title))
         return existing
 
     def cancelled() -> None:
@@ -132,17 +131,17 @@ def import_summary(report) -> str:
     """The import report in the interface language (the core's own summary is English)."""
     if not hasattr(report, "added"):
         return report.summary()
-    parts = [_tr("Documents imported: %1 (spans: %2, files: %3)").replace("%1", _count(report.added))
+    parts = [translate("Jobs", "Documents imported: %1 (spans: %2, files: %3)").replace("%1", _count(report.added))
              .replace("%2", _count(getattr(report, "spans", 0))).replace("%3", _count(getattr(report, "files", 0)))]
-    for count, text in ((getattr(report, "duplicates", 0), _tr("duplicates skipped: %1")),
-                        (getattr(report, "rejected", 0), _tr("records rejected: %1")),
-                        (len(getattr(report, "failed_files", []) or []), _tr("files that failed: %1")),
-                        (len(getattr(report, "empty_files", []) or []), _tr("empty files: %1"))):
+    for count, text in ((getattr(report, "duplicates", 0), translate("Jobs", "duplicates skipped: %1")),
+                        (getattr(report, "rejected", 0), translate("Jobs", "records rejected: %1")),
+                        (len(getattr(report, "failed_files", []) or []), translate("Jobs", "files that failed: %1")),
+                        (len(getattr(report, "empty_files", []) or []), translate("Jobs", "empty files: %1"))):
         if count:
             parts.append(text.replace("%1", _count(count)))
     labels = list(getattr(report, "labels_added", []) or [])
     if labels:
-        parts.append(_tr("new labels: %1").replace("%1", ", ".join(labels)))
+        parts.append(translate("Jobs", "new labels: %1").replace("%1", ", ".join(labels)))
     return "; ".join(parts)
 
 
@@ -150,7 +149,7 @@ def export_summary(report) -> str:
     if not hasattr(report, "documents"):
         return report.summary()
     files = list(getattr(report, "files", []) or [])
-    text = _tr("Documents exported: %1 (spans: %2)").replace("%1", _count(report.documents)) \
+    text = translate("Jobs", "Documents exported: %1 (spans: %2)").replace("%1", _count(report.documents)) \
         .replace("%2", _count(getattr(report, "spans", 0)))
     if files:
         text += " → " + ", ".join(files)
@@ -168,11 +167,11 @@ def start_import(window: QWidget, paths: Sequence[str | os.PathLike], *, as_sugg
         summary = import_summary(report)
         problems = list(getattr(report, "problems", []) or [])
         if problems:
-            show_info(window, _tr("Import finished with problems"), summary,
+            show_info(window, translate("Jobs", "Import finished with problems"), summary,
                       "\n".join(str(p) for p in problems))
         return summary
 
-    return _start(window, "import", _tr("Import"), _import_work, _corpus_path(window),
+    return _start(window, "import", translate("Jobs", "Import"), _import_work, _corpus_path(window),
                   [str(p) for p in paths], as_suggestions, new_labels, fmt, _reviewer(window), on_done=done)
 
 
@@ -182,14 +181,20 @@ IMPORT_FILTER = QT_TRANSLATE_NOOP(
 
 def choose_and_import(window: QWidget) -> Task | None:
     """Ask for files (Qt's own translated dialog in Vietnamese), then import them."""
-    paths, _ = QFileDialog.getOpenFileNames(window, _tr("Import files"), "", _tr(IMPORT_FILTER),
-                                            options=i18n.file_dialog_options())
+    paths, _ = QFileDialog.getOpenFileNames(
+        window,
+        translate("Jobs", "Import files"),
+        "",
+        translate("Jobs", IMPORT_FILTER),
+        options=i18n.file_dialog_options(),
+    )
     return start_import(window, paths) if paths else None
 
 
 def choose_folder_and_import(window: QWidget) -> Task | None:
-    folder = QFileDialog.getExistingDirectory(window, _tr("Import a folder"), "",
-                                              QFileDialog.Option.ShowDirsOnly | i18n.file_dialog_options())
+    folder = QFileDialog.getExistingDirectory(
+        window, translate("Jobs", "Import a folder"), "", QFileDialog.Option.ShowDirsOnly | i18n.file_dialog_options()
+    )
     return start_import(window, [folder]) if folder else None
 
 
@@ -210,48 +215,73 @@ def merge_summary(report) -> str:
     """The merge report in the interface language (the core's own summary is English)."""
     if not hasattr(report, "taken"):
         return report.summary()
-    parts = [_tr("Merged: %1 added, %2 taken, %3 conflicts, %4 skipped")
-             .replace("%1", _count(report.added)).replace("%2", _count(report.taken))
-             .replace("%3", _count(len(report.conflicts))).replace("%4", _count(report.skipped))]
+    parts = [
+        translate("Jobs", "Merged: %1 added, %2 taken, %3 conflicts, %4 skipped")
+        .replace("%1", _count(report.added))
+        .replace("%2", _count(report.taken))
+        .replace("%3", _count(len(report.conflicts)))
+        .replace("%4", _count(report.skipped))
+    ]
     if report.suggested:
-        parts.append(_tr("suggestions added: %1").replace("%1", _count(report.suggested)))
+        parts.append(translate("Jobs", "suggestions added: %1").replace("%1", _count(report.suggested)))
     if report.conflicts:
-        parts.append(_tr("entity F1 between reviewers on conflicts: %1").replace("%1", _f1(report.agreement)))
+        parts.append(
+            translate("Jobs", "entity F1 between reviewers on conflicts: %1").replace("%1", _f1(report.agreement))
+        )
     if report.failed_sources:
-        parts.append(_tr("sources that failed: %1").replace("%1", _count(len(report.failed_sources))))
+        parts.append(translate("Jobs", "sources that failed: %1").replace("%1", _count(len(report.failed_sources))))
     if report.labels_added:
-        parts.append(_tr("new labels: %1").replace("%1", ", ".join(report.labels_added)))
+        parts.append(translate("Jobs", "new labels: %1").replace("%1", ", ".join(report.labels_added)))
     return "; ".join(parts)
 
 
 def merge_conflict_line(conflict) -> str:
     """One conflict for the details of the merge message box."""
     if conflict.resolution == "theirs":
-        settled = _tr("replaced by theirs")
+        settled = translate("Jobs", "replaced by theirs")
     elif conflict.resolution == "suggested":
-        settled = _tr("suggestions added: %1").replace("%1", _count(conflict.suggested))
+        settled = translate("Jobs", "suggestions added: %1").replace("%1", _count(conflict.suggested))
     else:
-        settled = _tr("kept ours")
-    return (_tr("%1 (%2 vs %3): entity F1 %4; %5").replace("%1", conflict.title)
-            .replace("%2", conflict.ours or "?").replace("%3", conflict.theirs or "?")
-            .replace("%4", _f1(conflict.f1)).replace("%5", settled))
+        settled = translate("Jobs", "kept ours")
+    return (
+        translate("Jobs", "%1 (%2 vs %3): entity F1 %4; %5")
+        .replace("%1", conflict.title)
+        .replace("%2", conflict.ours or "?")
+        .replace("%3", conflict.theirs or "?")
+        .replace("%4", _f1(conflict.f1))
+        .replace("%5", settled)
+    )
 
 
 def start_merge(window: QWidget, paths: Sequence[str | os.PathLike], *, conflicts: str = "keep") -> Task:
     """Merge other reviewers' corpora (.db) or native JSONL exports into the window's corpus in the
     background (see :mod:`annotator.core.merge`); conflicts and failed sources are listed in a box."""
+
     def done(report) -> str:
         _refresh(window)
         summary = merge_summary(report)
         problems = [str(p) for p in getattr(report, "problems", []) or []]
         lines = [merge_conflict_line(c) for c in getattr(report, "conflicts", []) or []]
         if problems or lines:
-            title = _tr("Merge finished with problems") if problems else _tr("Merge finished with conflicts")
+            title = (
+                translate("Jobs", "Merge finished with problems")
+                if problems
+                else translate("Jobs", "Merge finished with conflicts")
+            )
             show_info(window, title, summary, "\n".join(problems + lines))
         return summary
 
-    return _start(window, "merge", _tr("Merge"), _merge_work, _corpus_path(window), [str(p) for p in paths],
-                  conflicts, _reviewer(window), on_done=done)
+    return _start(
+        window,
+        "merge",
+        translate("Jobs", "Merge"),
+        _merge_work,
+        _corpus_path(window),
+        [str(p) for p in paths],
+        conflicts,
+        _reviewer(window),
+        on_done=done,
+    )
 
 
 MERGE_FILTER = QT_TRANSLATE_NOOP("Jobs", "Corpora and native exports (*.db *.jsonl);;All files (*)")
@@ -259,8 +289,13 @@ MERGE_FILTER = QT_TRANSLATE_NOOP("Jobs", "Corpora and native exports (*.db *.jso
 
 def choose_and_merge(window: QWidget, conflicts: str = "keep") -> Task | None:
     """Ask for other reviewers' corpus files or native exports, then merge them."""
-    paths, _ = QFileDialog.getOpenFileNames(window, _tr("Merge reviewers' work"), "", _tr(MERGE_FILTER),
-                                            options=i18n.file_dialog_options())
+    paths, _ = QFileDialog.getOpenFileNames(
+        window,
+        translate("Jobs", "Merge reviewers' work"),
+        "",
+        translate("Jobs", MERGE_FILTER),
+        options=i18n.file_dialog_options(),
+    )
     return start_merge(window, paths, conflicts=conflicts) if paths else None
 
 
@@ -273,12 +308,22 @@ def _preannotate_work(progress, corpus_path: str, only: str) -> int:
 
 def start_preannotate(window: QWidget, only: str = "all") -> Task:
     """Pre-highlight entities and directives as suggestions ('all' not-done documents, or 'new')."""
+
     def done(count) -> str:
         _refresh(window)
-        return _tr("Pre-annotation finished: %1 documents").replace("%1", QLocale().toString(int(count or 0)))
+        return translate("Jobs", "Pre-annotation finished: %1 documents").replace(
+            "%1", QLocale().toString(int(count or 0))
+        )
 
-    return _start(window, "preannotate", _tr("Pre-annotation"), _preannotate_work, _corpus_path(window), only,
-                  on_done=done)
+    return _start(
+        window,
+        "preannotate",
+        translate("Jobs", "Pre-annotation"),
+        _preannotate_work,
+        _corpus_path(window),
+        only,
+        on_done=done,
+    )
 
 
 def _train_work(progress, corpus_path: str):
@@ -289,13 +334,14 @@ def _train_work(progress, corpus_path: str):
 
 def start_train(window: QWidget) -> Task:
     """Train an entity model from the accepted annotations; it becomes active if it is better."""
+
     def done(report) -> str:
         _refresh(window)
         summary = report.summary()
-        show_info(window, _tr("Training finished"), summary)
-        return summary.splitlines()[0] if summary else _tr("Training finished")
+        show_info(window, translate("Jobs", "Training finished"), summary)
+        return summary.splitlines()[0] if summary else translate("Jobs", "Training finished")
 
-    return _start(window, "train", _tr("Training"), _train_work, _corpus_path(window), on_done=done)
+    return _start(window, "train", translate("Jobs", "Training"), _train_work, _corpus_path(window), on_done=done)
 
 
 # ---------------------------------------------------------------------------------- export
@@ -308,24 +354,27 @@ EXPORT_FORMATS = (
     ("hf", QT_TRANSLATE_NOOP("ExportDialog", "Hugging Face datasets (JSONL of tokens and tags)")),
     ("directives", QT_TRANSLATE_NOOP("ExportDialog", "Directive sentences (JSONL)")),
 )
-EXPORT_EXTENSIONS = {"native": ".jsonl", "prodigy": ".jsonl", "doccano": ".jsonl", "conll": ".conll",
-                     "hf": ".jsonl", "directives": ".jsonl"}
+EXPORT_EXTENSIONS = {
+    "native": ".jsonl",
+    "prodigy": ".jsonl",
+    "doccano": ".jsonl",
+    "conll": ".conll",
+    "hf": ".jsonl",
+    "directives": ".jsonl",
+}
 TOKEN_LEVELS = (
     ("word", QT_TRANSLATE_NOOP("ExportDialog", "Words (underthesea segmentation)")),
     ("syllable", QT_TRANSLATE_NOOP("ExportDialog", "Syllables")),
 )
 
 
-def _etr(text: str) -> str:
-    return QCoreApplication.translate("ExportDialog", text)
-
-
 class ExportDialog(QDialog):
     """Format, document filter, split and output path of an export. Works without ``exec()``:
     set the fields, call ``accept()``, read ``output_path()`` and ``options()``."""
 
-    def __init__(self, corpus_path: str | os.PathLike | None = None, reviewer: str | None = None,
-                 parent: QWidget | None = None):
+    def __init__(
+        self, corpus_path: str | os.PathLike | None = None, reviewer: str | None = None, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.corpus_path = Path(corpus_path) if corpus_path else None
         self.reviewer = reviewer
@@ -367,8 +416,12 @@ class ExportDialog(QDialog):
         split_layout = QHBoxLayout(self.split_row)
         split_layout.setContentsMargins(0, 0, 0, 0)
         self.train_label, self.dev_label, self.test_label, self.seed_label = QLabel(), QLabel(), QLabel(), QLabel()
-        for label, spin in ((self.train_label, self.train_spin), (self.dev_label, self.dev_spin),
-                            (self.test_label, self.test_spin), (self.seed_label, self.seed_spin)):
+        for label, spin in (
+            (self.train_label, self.train_spin),
+            (self.dev_label, self.dev_spin),
+            (self.test_label, self.test_spin),
+            (self.seed_label, self.seed_spin),
+        ):
             label.setBuddy(spin)
             split_layout.addWidget(label)
             split_layout.addWidget(spin)
@@ -450,19 +503,26 @@ class ExportDialog(QDialog):
         from annotator.core.exporter import ExportOptions
 
         level = self.level_combo.currentData() if self.fmt() in ("conll", "hf") else "word"
-        return ExportOptions(fmt=self.fmt(), statuses=self.statuses() or None, labels=None,
-                             reviewer=self.reviewer if self.mine_check.isChecked() and self.reviewer else None,
-                             states=None, level=level, split=self.split(), seed=self.seed_spin.value())
+        return ExportOptions(
+            fmt=self.fmt(),
+            statuses=self.statuses() or None,
+            labels=None,
+            reviewer=self.reviewer if self.mine_check.isChecked() and self.reviewer else None,
+            states=None,
+            level=level,
+            split=self.split(),
+            seed=self.seed_spin.value(),
+        )
 
     def problem(self) -> str | None:
         """Why the dialog cannot be accepted yet, or None."""
         if not self.statuses():
-            return _etr("Choose at least one document status.")
+            return translate("ExportDialog", "Choose at least one document status.")
         parts = self.train_spin.value() + self.dev_spin.value() + self.test_spin.value()
         if self.split_check.isChecked() and not parts:
-            return _etr("The split proportions add up to nothing.")
+            return translate("ExportDialog", "The split proportions add up to nothing.")
         if not self.output_path():
-            return _etr("Choose where to write the export.")
+            return translate("ExportDialog", "Choose where to write the export.")
         return None
 
     # ------------------------------------------------------------------ behaviour
@@ -497,10 +557,16 @@ class ExportDialog(QDialog):
     def browse(self) -> None:
         options = i18n.file_dialog_options()
         if self.split_check.isChecked():
-            path = QFileDialog.getExistingDirectory(self, _etr("Folder for the train, dev and test files"),
-                                                    self.output_path(), QFileDialog.Option.ShowDirsOnly | options)
+            path = QFileDialog.getExistingDirectory(
+                self,
+                translate("ExportDialog", "Folder for the train, dev and test files"),
+                self.output_path(),
+                QFileDialog.Option.ShowDirsOnly | options,
+            )
         else:
-            path, _ = QFileDialog.getSaveFileName(self, _etr("Export to"), self.output_path(), "", options=options)
+            path, _ = QFileDialog.getSaveFileName(
+                self, translate("ExportDialog", "Export to"), self.output_path(), "", options=options
+            )
         if path:
             self.set_output_path(path)
 
@@ -513,30 +579,34 @@ class ExportDialog(QDialog):
 
     # ------------------------------------------------------------------ texts
     def retranslate(self) -> None:
-        self.setWindowTitle(_etr("Export"))
+        self.setWindowTitle(translate("ExportDialog", "Export"))
         for i, (_code, text) in enumerate(EXPORT_FORMATS):
-            self.format_combo.setItemText(i, _etr(text))
+            self.format_combo.setItemText(i, translate("ExportDialog", text))
         for i, (_code, text) in enumerate(TOKEN_LEVELS):
-            self.level_combo.setItemText(i, _etr(text))
-        self.format_label.setText(_etr("&Format:"))
-        self.level_label.setText(_etr("&Tokens:"))
-        self.status_box.setTitle(_etr("Documents with status"))
+            self.level_combo.setItemText(i, translate("ExportDialog", text))
+        self.format_label.setText(translate("ExportDialog", "&Format:"))
+        self.level_label.setText(translate("ExportDialog", "&Tokens:"))
+        self.status_box.setTitle(translate("ExportDialog", "Documents with status"))
         for code, check in self.status_checks.items():
             check.setText(status_text(code))
-        self.mine_check.setText(_etr("Only documents I reviewed"))
-        self.split_check.setText(_etr("&Split into train, dev and test sets"))
-        self.train_label.setText(_etr("Train:"))
-        self.dev_label.setText(_etr("Dev:"))
-        self.test_label.setText(_etr("Test:"))
-        self.seed_label.setText(_etr("Seed:"))
-        self.seed_spin.setToolTip(_etr("The same seed gives the same split"))
-        self.browse_button.setText(_etr("&Browse…"))
-        self.export_button.setText(_etr("&Export"))
+        self.mine_check.setText(translate("ExportDialog", "Only documents I reviewed"))
+        self.split_check.setText(translate("ExportDialog", "&Split into train, dev and test sets"))
+        self.train_label.setText(translate("ExportDialog", "Train:"))
+        self.dev_label.setText(translate("ExportDialog", "Dev:"))
+        self.test_label.setText(translate("ExportDialog", "Test:"))
+        self.seed_label.setText(translate("ExportDialog", "Seed:"))
+        self.seed_spin.setToolTip(translate("ExportDialog", "The same seed gives the same split"))
+        self.browse_button.setText(translate("ExportDialog", "&Browse…"))
+        self.export_button.setText(translate("ExportDialog", "&Export"))
         self.retranslate_output()
         self._validate()
 
     def retranslate_output(self) -> None:
-        self.output_label.setText(_etr("Output &folder:") if self.split_check.isChecked() else _etr("Output &file:"))
+        self.output_label.setText(
+            translate("ExportDialog", "Output &folder:")
+            if self.split_check.isChecked()
+            else translate("ExportDialog", "Output &file:")
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -554,12 +624,21 @@ def _export_work(progress, corpus_path: str, out: str, options):
 
 def run_export(window: QWidget, out: str | os.PathLike, options) -> Task:
     """Export with the given ``ExportOptions`` in the background."""
+
     def done(report) -> str:
         _refresh(window)
         return export_summary(report)
 
-    return _start(window, "export", _tr("Export"), _export_work, _corpus_path(window), str(out), options,
-                  on_done=done)
+    return _start(
+        window,
+        "export",
+        translate("Jobs", "Export"),
+        _export_work,
+        _corpus_path(window),
+        str(out),
+        options,
+        on_done=done,
+    )
 
 
 def start_export(window: QWidget) -> ExportDialog:

@@ -44,6 +44,9 @@ from annotator.core.model import DEFAULT_LABELS, Label, LabelKind
 from annotator.core.store import Corpus, CorpusError
 from annotator.gui.label_palette import label_icon
 
+#: lupdate reads translate("Context", "literal") calls
+translate = QCoreApplication.translate
+
 #: Names the shipped pre-annotation and training know; renaming or deleting them is allowed
 #: but warned about.
 BUILTIN_NAMES = tuple(label.name for label in DEFAULT_LABELS)
@@ -56,14 +59,14 @@ NEW_COLOURS = ("#469990", "#9a6324", "#800000", "#808000", "#000075", "#f032e6",
 COL_NAME, COL_KIND, COL_COLOUR, COL_KEY, COL_SPANS = range(5)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LabelsDialog", text)
-
-
 def kind_text(kind: LabelKind | str) -> str:
     if LabelKind(kind) == LabelKind.PHRASE:
-        return _tr("Phrase")
-    return _tr("Directive") if LabelKind(kind) == LabelKind.DIRECTIVE else _tr("Entity")
+        return translate("LabelsDialog", "Phrase")
+    return (
+        translate("LabelsDialog", "Directive")
+        if LabelKind(kind) == LabelKind.DIRECTIVE
+        else translate("LabelsDialog", "Entity")
+    )
 
 
 def name_problem(name: str, taken: Iterable[str] = ()) -> str | None:
@@ -73,14 +76,16 @@ def name_problem(name: str, taken: Iterable[str] = ()) -> str | None:
     case (PER and Per in one scheme would be told apart by exports but not by reviewers).
     """
     if not name:
-        return _tr("A label needs a name.")
+        return translate("LabelsDialog", "A label needs a name.")
     if any(ch.isspace() or not ch.isprintable() for ch in name):
-        return _tr("A label name cannot contain spaces; use _ or - instead.")
+        return translate("LabelsDialog", "A label name cannot contain spaces; use _ or - instead.")
     if len(name) > MAX_NAME_LENGTH:
-        return _tr("A label name can have at most %1 characters.").replace("%1", str(MAX_NAME_LENGTH))
+        return translate("LabelsDialog", "A label name can have at most %1 characters.").replace(
+            "%1", str(MAX_NAME_LENGTH)
+        )
     folded = name.casefold()
     if any(folded == other.casefold() for other in taken):
-        return _tr("There is already a label called %1.").replace("%1", name)
+        return translate("LabelsDialog", "There is already a label called %1.").replace("%1", name)
     return None
 
 
@@ -179,8 +184,10 @@ class LabelsDialog(QDialog):
         self.banner = QLabel()
         self.banner.setObjectName("labelsReadOnly")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("QLabel#labelsReadOnly { background: #fef7e0; color: #7a4f01;"
-                                  " border: 1px solid #f3d68a; border-radius: 4px; padding: 6px 8px; }")
+        self.banner.setStyleSheet(
+            "QLabel#labelsReadOnly { background: #fef7e0; color: #7a4f01;"
+            " border: 1px solid #f3d68a; border-radius: 4px; padding: 6px 8px; }"
+        )
         self.banner.setVisible(self.read_only)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -269,8 +276,11 @@ class LabelsDialog(QDialog):
             self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
             self.ok_button = self.apply_button = None
         else:
-            self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Apply
-                                            | QDialogButtonBox.StandardButton.Cancel)
+            self.buttons = QDialogButtonBox(
+                QDialogButtonBox.StandardButton.Ok
+                | QDialogButtonBox.StandardButton.Apply
+                | QDialogButtonBox.StandardButton.Cancel
+            )
             self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
             self.apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
             self.apply_button.clicked.connect(lambda: self.apply())
@@ -295,9 +305,18 @@ class LabelsDialog(QDialog):
     def reload(self) -> None:
         """Read the labels and their span counts from the corpus again (drops unsaved edits)."""
         counts = span_counts(self.corpus)
-        self.rows = [LabelRow(lb.name, LabelKind(lb.kind), lb.colour, lb.key, lb.name,
-                              sum(counts.get(lb.name, {}).values()), counts.get(lb.name, {}))
-                     for lb in self.corpus.labels()]
+        self.rows = [
+            LabelRow(
+                lb.name,
+                LabelKind(lb.kind),
+                lb.colour,
+                lb.key,
+                lb.name,
+                sum(counts.get(lb.name, {}).values()),
+                counts.get(lb.name, {}),
+            )
+            for lb in self.corpus.labels()
+        ]
         self.deleted = []
         self._baseline = self._state()
 
@@ -306,8 +325,10 @@ class LabelsDialog(QDialog):
         return [row.label(i) for i, row in enumerate(self.rows, 1)]
 
     def _state(self) -> tuple:
-        return (tuple((r.original, r.name, LabelKind(r.kind).value, r.colour, r.key) for r in self.rows),
-                tuple(self.deleted))
+        return (
+            tuple((r.original, r.name, LabelKind(r.kind).value, r.colour, r.key) for r in self.rows),
+            tuple(self.deleted),
+        )
 
     def is_dirty(self) -> bool:
         return self._state() != self._baseline
@@ -340,13 +361,20 @@ class LabelsDialog(QDialog):
         gone = [r.original for r in self.rows if r.renamed and r.original in BUILTIN_NAMES]
         gone += [name for name in self.deleted if name in BUILTIN_NAMES]
         if gone:
-            out.append(_tr("Pre-annotation and training use the built-in names PER, ORG, LOC, MISC and DIRECTIVE:"
-                           " their suggestions for %1 will carry a label the scheme no longer has.")
-                       .replace("%1", ", ".join(gone)))
-        lower = [r.name for r in self.rows if r.name and r.name != r.name.upper()
-                 and (r.original is None or r.renamed)]
+            out.append(
+                translate(
+                    "LabelsDialog",
+                    "Pre-annotation and training use the built-in names PER, ORG, LOC, MISC and DIRECTIVE:"
+                    " their suggestions for %1 will carry a label the scheme no longer has.",
+                ).replace("%1", ", ".join(gone))
+            )
+        lower = [r.name for r in self.rows if r.name and r.name != r.name.upper() and (r.original is None or r.renamed)]
         if lower:
-            out.append(_tr("Label names are usually upper-case, like ORG: %1.").replace("%1", ", ".join(lower)))
+            out.append(
+                translate("LabelsDialog", "Label names are usually upper-case, like ORG: %1.").replace(
+                    "%1", ", ".join(lower)
+                )
+            )
         return out
 
     # ================================================================== editing
@@ -377,8 +405,11 @@ class LabelsDialog(QDialog):
         if row is None or self.read_only:
             return False
         if row.spans:
-            self._feedback = self.tr("%1 cannot be deleted: %n span(s) use it. Relabel or delete them first,"
-                                     " or rename the label.", "", row.spans).replace("%1", row.original or row.name)
+            self._feedback = self.tr(
+                "%1 cannot be deleted: %n span(s) use it. Relabel or delete them first, or rename the label.",
+                "",
+                row.spans,
+            ).replace("%1", row.original or row.name)
             self._refresh()
             return False
         index = self.rows.index(row)
@@ -458,12 +489,20 @@ class LabelsDialog(QDialog):
         if holder is not None:
             holder.key = former
             if former:
-                self._feedback = (_tr("Key %1 now belongs to %2; %3 took its former key %4.")
-                                  .replace("%1", key).replace("%2", row.name).replace("%3", holder.name)
-                                  .replace("%4", former))
+                self._feedback = (
+                    translate("LabelsDialog", "Key %1 now belongs to %2; %3 took its former key %4.")
+                    .replace("%1", key)
+                    .replace("%2", row.name)
+                    .replace("%3", holder.name)
+                    .replace("%4", former)
+                )
             else:
-                self._feedback = (_tr("Key %1 now belongs to %2; %3 has no key now.")
-                                  .replace("%1", key).replace("%2", row.name).replace("%3", holder.name))
+                self._feedback = (
+                    translate("LabelsDialog", "Key %1 now belongs to %2; %3 has no key now.")
+                    .replace("%1", key)
+                    .replace("%2", row.name)
+                    .replace("%3", holder.name)
+                )
         self._refresh()
         return holder.name if holder is not None else None
 
@@ -495,17 +534,18 @@ class LabelsDialog(QDialog):
                     if old is None:
                         self.corpus._log(self.who, None, "add_label", None, None, _label_dict(label))
                     elif _label_dict(old, name=label.name) != _label_dict(label):
-                        self.corpus._log(self.who, None, "update_label", None, _label_dict(old, name=label.name),
-                                         _label_dict(label))
+                        self.corpus._log(
+                            self.who, None, "update_label", None, _label_dict(old, name=label.name), _label_dict(label)
+                        )
                     self.corpus.upsert_label(label)
         except (CorpusError, ValueError, KeyError, sqlite3.Error) as exc:
-            self._feedback = _tr("Nothing was saved: %1").replace("%1", str(exc).strip("'\""))
+            self._feedback = translate("LabelsDialog", "Nothing was saved: %1").replace("%1", str(exc).strip("'\""))
             self._refresh(error=True)
             return False
         selected = self.current()
         selected_name = selected.name if selected else None
         self.reload()
-        self._feedback = _tr("Saved.")
+        self._feedback = translate("LabelsDialog", "Saved.")
         self._refresh(select=self.row_of(selected_name) if selected_name else 0)
         if renamed:
             self.labelsRenamed.emit(renamed)
@@ -520,8 +560,10 @@ class LabelsDialog(QDialog):
         spare = 0
         while pending:
             names = self.corpus.label_names()
-            ready = next((old for old, new in pending.items()
-                          if not any(new.casefold() == n.casefold() for n in names - {old})), None)
+            ready = next(
+                (old for old, new in pending.items() if not any(new.casefold() == n.casefold() for n in names - {old})),
+                None,
+            )
             if ready is not None:
                 rename_label(self.corpus, ready, pending.pop(ready), self.who)
                 continue
@@ -557,9 +599,9 @@ class LabelsDialog(QDialog):
         self.table.setRowCount(len(self.rows))
         for i, row in enumerate(self.rows):
             if row.original is None:
-                name = _tr("%1 (new)").replace("%1", row.name)
+                name = translate("LabelsDialog", "%1 (new)").replace("%1", row.name)
             elif row.renamed:
-                name = _tr("%1 (was %2)").replace("%1", row.name).replace("%2", row.original)
+                name = translate("LabelsDialog", "%1 (was %2)").replace("%1", row.name).replace("%2", row.original)
             else:
                 name = row.name
             chip = label_icon(row.label(i + 1)).pixmap(self.table.iconSize())
@@ -576,27 +618,30 @@ class LabelsDialog(QDialog):
             spans_item.setData(Qt.ItemDataRole.UserRole, row.spans)
             spans_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if row.by_state:
-                spans_item.setToolTip(_tr("Accepted %1 · suggested %2 · rejected %3")
-                                      .replace("%1", locale.toString(row.by_state.get("accepted", 0)))
-                                      .replace("%2", locale.toString(row.by_state.get("suggested", 0)))
-                                      .replace("%3", locale.toString(row.by_state.get("rejected", 0))))
+                spans_item.setToolTip(
+                    translate("LabelsDialog", "Accepted %1 · suggested %2 · rejected %3")
+                    .replace("%1", locale.toString(row.by_state.get("accepted", 0)))
+                    .replace("%2", locale.toString(row.by_state.get("suggested", 0)))
+                    .replace("%3", locale.toString(row.by_state.get("rejected", 0)))
+                )
             for col, item in enumerate((name_item, kind_item, colour_item, key_item, spans_item)):
                 self.table.setItem(i, col, item)
 
     def _fill_form(self) -> None:
         row = self.current()
         holders = {r.key: r.name for r in self.rows if r.key and r is not row}
-        self.key_combo.setItemText(0, _tr("None"))
+        self.key_combo.setItemText(0, translate("LabelsDialog", "None"))
         for i, key in enumerate(KEYS, 1):
             holder = holders.get(key)
-            self.key_combo.setItemText(i, _tr("%1 (now %2)").replace("%1", key).replace("%2", holder)
-                                       if holder else key)
+            self.key_combo.setItemText(
+                i, translate("LabelsDialog", "%1 (now %2)").replace("%1", key).replace("%2", holder) if holder else key
+            )
         for i in range(self.kind_combo.count()):
             self.kind_combo.setItemText(i, kind_text(self.kind_combo.itemData(i)))
         if row is None:
             self.name_edit.clear()
             self.colour_button.setIcon(QIcon())
-            self.colour_button.setText(_tr("Change colour…"))
+            self.colour_button.setText(translate("LabelsDialog", "Change colour…"))
             self.usage.clear()
             return
         if self.name_edit.text() != row.name:
@@ -604,17 +649,19 @@ class LabelsDialog(QDialog):
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(LabelKind(row.kind).value)))
         self.key_combo.setCurrentIndex(max(0, self.key_combo.findData(row.key)))
         self.colour_button.setIcon(_swatch(row.colour, 16))
-        self.colour_button.setText(_tr("%1 — change…").replace("%1", row.colour))
+        self.colour_button.setText(translate("LabelsDialog", "%1 — change…").replace("%1", row.colour))
         if row.original is None:
-            usage = _tr("A new label: it is added when you press OK or Apply.")
+            usage = translate("LabelsDialog", "A new label: it is added when you press OK or Apply.")
         elif row.spans:
             usage = self.tr("Used by %n span(s).", "", row.spans)
             if row.renamed:
                 usage += " " + self.tr("They will be relabelled %1.", "", row.spans).replace("%1", row.name)
             elif not self.read_only:
-                usage += " " + _tr("Renaming the label relabels them; it cannot be deleted while they exist.")
+                usage += " " + translate(
+                    "LabelsDialog", "Renaming the label relabels them; it cannot be deleted while they exist."
+                )
         else:
-            usage = _tr("No span uses this label.")
+            usage = translate("LabelsDialog", "No span uses this label.")
         self.usage.setText(usage)
 
     def _update_message(self, error: bool = False) -> None:
@@ -641,15 +688,18 @@ class LabelsDialog(QDialog):
         if editable and row.spans:
             self.delete_button.setToolTip(self.tr("%n span(s) use this label: it cannot be deleted.", "", row.spans))
         else:
-            self.delete_button.setToolTip(_tr("Delete the selected label."))
+            self.delete_button.setToolTip(translate("LabelsDialog", "Delete the selected label."))
         self.up_button.setEnabled(editable and index > 0)
         self.down_button.setEnabled(editable and index < len(self.rows) - 1)
         if self.ok_button is not None:
             valid = not self.problems()
             self.ok_button.setEnabled(valid)
             self.apply_button.setEnabled(valid and self.is_dirty())
-        self.name_edit.setStyleSheet("" if row is None or self.read_only or not name_problem(
-            row.name, [r.name for r in self.rows if r is not row]) else "QLineEdit { border: 1px solid #b3261e; }")
+        self.name_edit.setStyleSheet(
+            ""
+            if row is None or self.read_only or not name_problem(row.name, [r.name for r in self.rows if r is not row])
+            else "QLineEdit { border: 1px solid #b3261e; }"
+        )
 
     def _show_row(self, _row: int) -> None:
         if self._filling:
@@ -662,35 +712,62 @@ class LabelsDialog(QDialog):
         self._update_states()
 
     def _ask_colour(self, initial: QColor) -> QColor | None:
-        colour = QColorDialog.getColor(initial, self, _tr("Label colour"))
+        colour = QColorDialog.getColor(initial, self, translate("LabelsDialog", "Label colour"))
         return colour if colour.isValid() else None
 
     # ================================================================== texts
     def retranslate(self) -> None:
-        self.setWindowTitle(_tr("Labels"))
-        self.banner.setText(_tr("This corpus is read-only: the labels are shown but cannot be changed."
-                                " Open a copy of the corpus to edit them."))
+        self.setWindowTitle(translate("LabelsDialog", "Labels"))
+        self.banner.setText(
+            translate(
+                "LabelsDialog",
+                "This corpus is read-only: the labels are shown but cannot be changed."
+                " Open a copy of the corpus to edit them.",
+            )
+        )
         self.intro.setVisible(not self.read_only)
-        self.intro.setText(_tr("The labels of this corpus, in palette order. Changes are saved when you press"
-                               " OK or Apply; renaming a label relabels all its spans."))
-        self.table.setHorizontalHeaderLabels([_tr("Name"), _tr("Kind"), _tr("Colour"), _tr("Key"), _tr("Spans")])
-        self.add_button.setText(_tr("&Add…"))
-        self.add_button.setToolTip(_tr("Add a label, then type its name."))
-        self.delete_button.setText(_tr("&Delete"))
-        self.up_button.setText(_tr("Move &up"))
-        self.down_button.setText(_tr("Move do&wn"))
-        self.up_button.setToolTip(_tr("Move the label up in the palette (and in the menus)."))
-        self.down_button.setToolTip(_tr("Move the label down in the palette (and in the menus)."))
-        self.form_box.setTitle(_tr("Selected label"))
-        self.name_caption.setText(_tr("&Name:"))
-        self.kind_caption.setText(_tr("K&ind:"))
-        self.colour_caption.setText(_tr("&Colour:"))
-        self.key_caption.setText(_tr("Short&cut key:"))
-        self.name_edit.setPlaceholderText(_tr("For example ORG or PRODUCT"))
-        self.kind_combo.setToolTip(_tr("Entities mark names in a sentence; directive labels mark whole"
-                                       " sentences. Spans of the same kind cannot overlap."))
-        self.key_combo.setToolTip(_tr("The key that applies this label. A key another label has is swapped:"
-                                      " that label takes this one's key."))
+        self.intro.setText(
+            translate(
+                "LabelsDialog",
+                "The labels of this corpus, in palette order. Changes are saved when you press"
+                " OK or Apply; renaming a label relabels all its spans.",
+            )
+        )
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("LabelsDialog", "Name"),
+                translate("LabelsDialog", "Kind"),
+                translate("LabelsDialog", "Colour"),
+                translate("LabelsDialog", "Key"),
+                translate("LabelsDialog", "Spans"),
+            ]
+        )
+        self.add_button.setText(translate("LabelsDialog", "&Add…"))
+        self.add_button.setToolTip(translate("LabelsDialog", "Add a label, then type its name."))
+        self.delete_button.setText(translate("LabelsDialog", "&Delete"))
+        self.up_button.setText(translate("LabelsDialog", "Move &up"))
+        self.down_button.setText(translate("LabelsDialog", "Move do&wn"))
+        self.up_button.setToolTip(translate("LabelsDialog", "Move the label up in the palette (and in the menus)."))
+        self.down_button.setToolTip(translate("LabelsDialog", "Move the label down in the palette (and in the menus)."))
+        self.form_box.setTitle(translate("LabelsDialog", "Selected label"))
+        self.name_caption.setText(translate("LabelsDialog", "&Name:"))
+        self.kind_caption.setText(translate("LabelsDialog", "K&ind:"))
+        self.colour_caption.setText(translate("LabelsDialog", "&Colour:"))
+        self.key_caption.setText(translate("LabelsDialog", "Short&cut key:"))
+        self.name_edit.setPlaceholderText(translate("LabelsDialog", "For example ORG or PRODUCT"))
+        self.kind_combo.setToolTip(
+            translate(
+                "LabelsDialog",
+                "Entities mark names in a sentence; directive labels mark whole"
+                " sentences. Spans of the same kind cannot overlap.",
+            )
+        )
+        self.key_combo.setToolTip(
+            translate(
+                "LabelsDialog",
+                "The key that applies this label. A key another label has is swapped: that label takes this one's key.",
+            )
+        )
         self._refresh()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -700,5 +777,10 @@ class LabelsDialog(QDialog):
 
 
 def _label_dict(label: Label, *, name: str | None = None) -> dict:
-    return {"name": name or label.name, "kind": LabelKind(label.kind).value, "colour": label.colour,
-            "key": label.key, "position": label.position}
+    return {
+        "name": name or label.name,
+        "kind": LabelKind(label.kind).value,
+        "colour": label.colour,
+        "key": label.key,
+        "position": label.position,
+    }

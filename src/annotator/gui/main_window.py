@@ -44,6 +44,9 @@ from annotator.gui.session import UNFINISHED, ReviewSession
 from annotator.gui.settings import Preferences, app_settings
 from annotator.gui.span_list import SpanListPanel
 
+#: lupdate reads translate("Context", "literal") calls
+translate = QCoreApplication.translate
+
 log = logging.getLogger(__name__)
 
 FLUSH_INTERVAL_MS = 30_000
@@ -56,10 +59,6 @@ MOD = Qt.KeyboardModifier
 
 def _keys(specs) -> list[QKeySequence]:
     return [QKeySequence(spec) for spec in specs]
-
-
-def _translate(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 class _WarmupSignals(QObject):
@@ -1040,15 +1039,15 @@ class MainWindow(QMainWindow):
         """Texts of every action and menu from the table, in the current language."""
         for spec in ACTIONS:
             action = self.actions_by_name[spec.id]
-            text = _translate(spec.text)
-            tip = _translate(spec.tip) if spec.tip else ""
+            text = translate("MainWindow", spec.text)
+            tip = translate("MainWindow", spec.tip) if spec.tip else ""
             action.setText(text)
             action.setToolTip(tip or text.replace("&", ""))
             action.setStatusTip(tip)
         for menu_id, title, _items in MENUS:
-            self.menus_by_id[menu_id].setTitle(_translate(title))
+            self.menus_by_id[menu_id].setTitle(translate("MainWindow", title))
         for menu_id, title in SUBMENUS.items():
-            self.menus_by_id[menu_id].setTitle(_translate(title))
+            self.menus_by_id[menu_id].setTitle(translate("MainWindow", title))
         self._retranslate_undo()
         self.documents_dock.setWindowTitle(self.tr("Documents"))
         self.spans_dock.setWindowTitle(self.tr("Spans"))

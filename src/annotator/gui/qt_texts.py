@@ -251,15 +251,6 @@ def table() -> dict[tuple[str, str, str], str]:
     return {(c, s, m): vi for c, s, m, vi in entries()}
 
 
-def catalogue():
-    """The table as an :class:`annotator.gui.i18n.Catalogue` (what ``qt_vi.ts`` holds)."""
-    from annotator.gui.i18n import Catalogue, Message
-
-    messages = [Message(context=c, source=s, comment=m, translations=[vi], finished=True)
-                for c, s, m, vi in entries()]
-    return Catalogue(language="vi", source_language="en", messages=messages)
-
-
 class TableTranslator(QTranslator):
     """Serves the table directly: the stand-in for ``qt_vi.qm`` when that file is missing."""
 

@@ -22,11 +22,10 @@ from annotator.gui.active_time import ActiveTimer
 from annotator.gui.settings import app_settings  # noqa: F401 - where callers have always found it
 from annotator.gui.span_model import SpanModel
 
+#: lupdate reads translate("Context", "literal") calls
+translate = QCoreApplication.translate
+
 UNFINISHED = (Status.NEW, Status.IN_PROGRESS)
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ReviewSession", text)
 
 
 class ReviewSession(QObject):
@@ -171,7 +170,7 @@ class ReviewSession(QObject):
         if self.document is None:
             return False
         if self.read_only:
-            self.message.emit(_t("This corpus is read-only; changes are not possible."))
+            self.message.emit(translate("ReviewSession", "This corpus is read-only; changes are not possible."))
             return False
         return True
 
@@ -180,7 +179,7 @@ class ReviewSession(QObject):
         try:
             command.apply()
         except (CorpusError, ValueError, KeyError) as exc:
-            self.message.emit(_t("Could not save the change: {error}").format(error=exc))
+            self.message.emit(translate("ReviewSession", "Could not save the change: {error}").format(error=exc))
             self.reload()
             return False
         command.skip_first_redo = True
@@ -195,7 +194,7 @@ class ReviewSession(QObject):
             return None
         snapped = self.snap(start, end)
         if snapped is None:
-            self.message.emit(_t("The selection holds no word to label."))
+            self.message.emit(translate("ReviewSession", "The selection holds no word to label."))
             return None
         start, end = snapped
         existing = self.spans.find(start, end, label)
@@ -230,11 +229,12 @@ class ReviewSession(QObject):
         if not replaced:
             return
         names = ", ".join(f"{s.label} “{self.span_text(s)}”" for s in replaced)
-        self.message.emit(_t("Replaced {spans}, which overlapped (Ctrl+Z brings it back).").format(spans=names))
+        self.message.emit(translate("ReviewSession", "Replaced {spans}, which overlapped (Ctrl+Z brings it back).")
+                          .format(spans=names))
 
     def span_text(self, span: Span, limit: int = 40) -> str:
-        text = " ".join(self.spans.text[span.start:span.end].split())
-        return text if len(text) <= limit else text[:limit - 1] + "…"
+        text = " ".join(self.spans.text[span.start : span.end].split())
+        return text if len(text) <= limit else text[: limit - 1] + "…"
 
     def relabel(self, span_id: int, label: str) -> None:
         from annotator.gui.commands import RelabelSpan
@@ -291,7 +291,7 @@ class ReviewSession(QObject):
             return 0
         ids = [s.id for s in self.spans.spans() if s.state == SpanState.SUGGESTED]
         if not ids:
-            self.message.emit(_t("No suggestions left in this document."))
+            self.message.emit(translate("ReviewSession", "No suggestions left in this document."))
             return 0
         self._push(AcceptAll(self, self.document.id, ids))
         return len(ids)
@@ -302,8 +302,7 @@ class ReviewSession(QObject):
         if not self._can_edit():
             return False
         status = Status(status)
-        accept = ([s.id for s in self.spans.spans() if s.state == SpanState.SUGGESTED]
-                  if status == Status.DONE else [])
+        accept = [s.id for s in self.spans.spans() if s.state == SpanState.SUGGESTED] if status == Status.DONE else []
         return self._push(SetStatus(self, self.document.id, status, accept))
 
     def directive_for(self, start: int, end: int) -> Span | None:
@@ -325,21 +324,33 @@ class ReviewSession(QObject):
             return None
         snapped = self.snap(start, end)
         if snapped is None:
-            self.message.emit(_t("The selection holds no word to label."))
+            self.message.emit(translate("ReviewSession", "The selection holds no word to label."))
             return None
         start, end = snapped
-        existing = next((s for s in self.spans.overlapping(start, end)[1]
-                         if (s.start, s.end) == (start, end) and s.state != SpanState.REJECTED), None)
+        existing = next(
+            (
+                s
+                for s in self.spans.overlapping(start, end)[1]
+                if (s.start, s.end) == (start, end) and s.state != SpanState.REJECTED
+            ),
+            None,
+        )
         from annotator.gui.commands import relation_name
 
-        self.undo_stack.beginMacro(_t("Set {relation}").format(relation=relation_name(label)))
+        self.undo_stack.beginMacro(translate("ReviewSession", "Set {relation}").format(relation=relation_name(label)))
         try:
             if existing is None:
                 if PHRASE_LABEL.name not in self.spans.labels:
                     self.corpus.ensure_label(PHRASE_LABEL.name)
                     self.spans.set_labels(self.corpus.labels())
-                phrase = Span(start=start, end=end, label=PHRASE_LABEL.name, origin="reviewer",
-                              state=SpanState.ACCEPTED, author=self.reviewer)
+                phrase = Span(
+                    start=start,
+                    end=end,
+                    label=PHRASE_LABEL.name,
+                    origin="reviewer",
+                    state=SpanState.ACCEPTED,
+                    author=self.reviewer,
+                )
                 command = AddSpan(self, self.document.id, phrase)
                 if not self._push(command):
                     return None

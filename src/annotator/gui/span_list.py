@@ -24,9 +24,8 @@ from annotator.gui.highlighter import tint
 from annotator.gui.label_palette import label_icon
 from annotator.gui.session import ReviewSession
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("SpanListModel", text)
+#: lupdate reads translate("Context", "literal") calls
+translate = QCoreApplication.translate
 
 
 class SpanListModel(QAbstractTableModel):
@@ -138,7 +137,12 @@ class SpanListModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return [_t("Text"), _t("Label"), _t("Origin"), _t("State")][section]
+            return [
+                translate("SpanListModel", "Text"),
+                translate("SpanListModel", "Label"),
+                translate("SpanListModel", "Origin"),
+                translate("SpanListModel", "State"),
+            ][section]
         return None
 
     def retranslate(self) -> None:
@@ -222,8 +226,9 @@ class SpanListPanel(QWidget):
                 sm.clearSelection()
                 return
             index = self.model.index(row, 0)
-            sm.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                               | QItemSelectionModel.SelectionFlag.Rows)
+            sm.setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
             self.table.scrollTo(index)
         finally:
             self._quiet = False
@@ -233,8 +238,11 @@ class SpanListPanel(QWidget):
         suggested = states.count(SpanState.SUGGESTED)
         accepted = states.count(SpanState.ACCEPTED)
         rejected = states.count(SpanState.REJECTED)
-        self.summary.setText(self.tr("{accepted} accepted · {suggested} to review · {rejected} rejected").format(
-            accepted=accepted, suggested=suggested, rejected=rejected))
+        self.summary.setText(
+            self.tr("{accepted} accepted · {suggested} to review · {rejected} rejected").format(
+                accepted=accepted, suggested=suggested, rejected=rejected
+            )
+        )
 
     def retranslate(self) -> None:
         self.model.retranslate()

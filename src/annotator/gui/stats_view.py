@@ -30,6 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+#: lupdate reads translate("Context", "literal") calls
+translate = QCoreApplication.translate
+
 #: Document statuses as shown to the reviewer (context "Status", shared with the other views).
 STATUS_TEXTS = {
     "new": QT_TRANSLATE_NOOP("Status", "New"),
@@ -60,12 +63,12 @@ ORIGIN_COLOURS = ["#4363d8", "#f58231", "#911eb4", "#469990", "#9a6324", "#80800
 
 def status_text(value: str) -> str:
     source = STATUS_TEXTS.get(value)
-    return QCoreApplication.translate("Status", source) if source else value
+    return translate("Status", source) if source else value
 
 
 def state_text(value: str) -> str:
     source = STATE_TEXTS.get(value)
-    return QCoreApplication.translate("SpanState", source) if source else value
+    return translate("SpanState", source) if source else value
 
 
 def origin_text(value: str) -> str:
@@ -73,12 +76,8 @@ def origin_text(value: str) -> str:
     source = ORIGIN_TEXTS.get(head)
     if source is None:
         return value
-    text = QCoreApplication.translate("Origin", source)
+    text = translate("Origin", source)
     return f"{text} ({rest})" if rest else text
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StatsDialog", text)
 
 
 class BarChart(QWidget):
@@ -241,57 +240,76 @@ class StatsDialog(QDialog):
 
     # ------------------------------------------------------------------ texts
     def retranslate(self) -> None:
-        self.setWindowTitle(_tr("Statistics"))
-        self.refresh_button.setText(_tr("Refresh"))
-        self.status_box.setTitle(_tr("Documents by status"))
-        self.state_box.setTitle(_tr("Spans by state"))
-        self.label_box.setTitle(_tr("Spans by label (not rejected)"))
-        self.origin_box.setTitle(_tr("Spans by origin"))
-        self.days_box.setTitle(_tr("Documents finished per day"))
-        self.reviewers_box.setTitle(_tr("Reviewers"))
-        self.reviewers.setHorizontalHeaderLabels([_tr("Reviewer"), _tr("Documents done")])
+        self.setWindowTitle(translate("StatsDialog", "Statistics"))
+        self.refresh_button.setText(translate("StatsDialog", "Refresh"))
+        self.status_box.setTitle(translate("StatsDialog", "Documents by status"))
+        self.state_box.setTitle(translate("StatsDialog", "Spans by state"))
+        self.label_box.setTitle(translate("StatsDialog", "Spans by label (not rejected)"))
+        self.origin_box.setTitle(translate("StatsDialog", "Spans by origin"))
+        self.days_box.setTitle(translate("StatsDialog", "Documents finished per day"))
+        self.reviewers_box.setTitle(translate("StatsDialog", "Reviewers"))
+        self.reviewers.setHorizontalHeaderLabels([translate("StatsDialog", "Reviewer"),
+                                                  translate("StatsDialog", "Documents done")])
         for chart in (self.status_chart, self.state_chart, self.label_chart, self.origin_chart, self.days_chart):
-            chart.empty_text = _tr("Nothing yet")
+            chart.empty_text = translate("StatsDialog", "Nothing yet")
         self._fill()
 
     def _fill(self) -> None:
         stats = self.stats
         if self.error:
-            self.summary.setText(_tr("Cannot read the corpus: %1").replace("%1", self.error))
+            self.summary.setText(translate("StatsDialog", "Cannot read the corpus: %1").replace("%1", self.error))
         else:
             hours = float(stats.get("time_spent", 0)) / 3600
             done = int(stats.get("by_status", {}).get("done", 0))
             total = int(stats.get("documents", 0))
             locale = QLocale()
             self.summary.setText(
-                _tr("%1 documents, %2 done (%3%); %4 hours of review.")
-                .replace("%1", locale.toString(total)).replace("%2", locale.toString(done))
+                translate("StatsDialog", "%1 documents, %2 done (%3%); %4 hours of review.")
+                .replace("%1", locale.toString(total))
+                .replace("%2", locale.toString(done))
                 .replace("%3", locale.toString(round(100 * done / total) if total else 0))
-                .replace("%4", locale.toString(hours, "f", 1)))
+                .replace("%4", locale.toString(hours, "f", 1))
+            )
         by_status = stats.get("by_status", {})
         rows = [(status_text(s), by_status.get(s, 0), STATUS_COLOURS[s]) for s in STATUS_TEXTS] if stats else []
         rows += [(status_text(s), n, "#999999") for s, n in by_status.items() if s not in STATUS_TEXTS]
         self.status_chart.set_rows(rows)
         by_state = stats.get("spans_by_state", {})
-        self.state_chart.set_rows([(state_text(s), n, STATE_COLOURS.get(s, "#999999"))
-                                   for s, n in sorted(by_state.items(), key=lambda kv: list(STATE_TEXTS).index(kv[0])
-                                                      if kv[0] in STATE_TEXTS else 99)])
+        self.state_chart.set_rows(
+            [
+                (state_text(s), n, STATE_COLOURS.get(s, "#999999"))
+                for s, n in sorted(
+                    by_state.items(), key=lambda kv: list(STATE_TEXTS).index(kv[0]) if kv[0] in STATE_TEXTS else 99
+                )
+            ]
+        )
         by_label = stats.get("spans_by_label", {})
         order = list(self.label_colours)
-        self.label_chart.set_rows([(name, n, self.label_colours.get(name, "#999999"))
-                                   for name, n in sorted(by_label.items(),
-                                                         key=lambda kv: (order.index(kv[0]) if kv[0] in order
-                                                                         else len(order), kv[0]))])
+        self.label_chart.set_rows(
+            [
+                (name, n, self.label_colours.get(name, "#999999"))
+                for name, n in sorted(
+                    by_label.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else len(order), kv[0])
+                )
+            ]
+        )
         by_origin = stats.get("spans_by_origin", {})
-        self.origin_chart.set_rows([(origin_text(o), n, ORIGIN_COLOURS[i % len(ORIGIN_COLOURS)])
-                                    for i, (o, n) in enumerate(sorted(by_origin.items(), key=lambda kv: -kv[1]))])
-        self.days_chart.set_rows([(day, n, STATUS_COLOURS["done"])
-                                  for day, n in days_series(stats.get("done_per_day", []))])
+        self.origin_chart.set_rows(
+            [
+                (origin_text(o), n, ORIGIN_COLOURS[i % len(ORIGIN_COLOURS)])
+                for i, (o, n) in enumerate(sorted(by_origin.items(), key=lambda kv: -kv[1]))
+            ]
+        )
+        self.days_chart.set_rows(
+            [(day, n, STATUS_COLOURS["done"]) for day, n in days_series(stats.get("done_per_day", []))]
+        )
         reviewers = stats.get("done_by_reviewer", {})
         self.reviewers.setSortingEnabled(False)
         self.reviewers.setRowCount(len(reviewers))
         for row, (name, n) in enumerate(sorted(reviewers.items(), key=lambda kv: -kv[1])):
-            self.reviewers.setItem(row, 0, QTableWidgetItem(_tr("(nobody)") if name == "-" else str(name)))
+            self.reviewers.setItem(
+                row, 0, QTableWidgetItem(translate("StatsDialog", "(nobody)") if name == "-" else str(name))
+            )
             count = QTableWidgetItem()
             count.setData(Qt.ItemDataRole.DisplayRole, int(n))
             count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -31,6 +31,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QProgressBar, QT
 
 from annotator.core.progress import Cancelled, NullProgress
 
+#: lupdate reads translate("Context", "literal") calls
+translate = QCoreApplication.translate
+
 #: Exceptions whose message is written for the user: shown without a traceback.
 try:
     from annotator.core.store import CorpusError
@@ -38,10 +41,6 @@ try:
     USER_ERRORS: tuple[type[BaseException], ...] = (CorpusError, OSError, ValueError)
 except ImportError:  # pragma: no cover - the store always exists
     USER_ERRORS = (OSError, ValueError)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TaskRunner", text)
 
 
 class _Signals(QObject):
@@ -139,8 +138,8 @@ class TaskWidget(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.cancel_button.setText(_tr("Cancel"))
-        self.cancel_button.setToolTip(_tr("Stop this task; what is already finished is kept"))
+        self.cancel_button.setText(translate("TaskRunner", "Cancel"))
+        self.cancel_button.setToolTip(translate("TaskRunner", "Stop this task; what is already finished is kept"))
         self.update_state()
 
     def update_state(self) -> None:
@@ -149,10 +148,10 @@ class TaskWidget(QWidget):
         # The core's step names ("import", "export conll") are not translated: a tooltip only.
         self.bar.setToolTip(task.what)
         if task.cancelling:
-            text = _tr("%1 (cancelling…)").replace("%1", task.title)
+            text = translate("TaskRunner", "%1 (cancelling…)").replace("%1", task.title)
             self.cancel_button.setEnabled(False)
         elif task.state == "queued":
-            text = _tr("%1 (waiting…)").replace("%1", task.title)
+            text = translate("TaskRunner", "%1 (waiting…)").replace("%1", task.title)
         self.label.setText(text)
         if task.total > 0:
             if task.total <= 10000:  # items: "37 / 120"
@@ -259,7 +258,8 @@ class Task(QObject):
                 message = self.on_done(result)
         except Exception as exc:  # noqa: BLE001 - a failing callback is reported like a failing task
             self._report(exc, traceback.format_exc())
-        self._end(message if isinstance(message, str) else _tr("%1: finished").replace("%1", self.title))
+        self._end(message if isinstance(message, str)
+                  else translate("TaskRunner", "%1: finished").replace("%1", self.title))
 
     def _on_failed(self, exc: BaseException, details: str) -> None:
         self.state, self.error, self.details = "failed", exc, details
@@ -271,7 +271,7 @@ class Task(QObject):
                 handled = False
         if not handled:
             self._report(exc, details)
-        self._end(_tr("%1 failed").replace("%1", self.title))
+        self._end(translate("TaskRunner", "%1 failed").replace("%1", self.title))
 
     def _on_cancelled(self) -> None:
         self.state = "cancelled"
@@ -280,12 +280,14 @@ class Task(QObject):
                 self.on_cancel()
         except Exception as exc:  # noqa: BLE001
             self._report(exc, traceback.format_exc())
-        self._end(_tr("%1: cancelled; finished work was kept").replace("%1", self.title))
+        self._end(translate("TaskRunner", "%1: cancelled; finished work was kept").replace("%1", self.title))
 
     # -------------------------------------------------------------- helpers
     def _report(self, exc: BaseException, details: str) -> None:
         show_details = "" if isinstance(exc, USER_ERRORS) else details
-        self.runner.show_error(_tr("%1 failed").replace("%1", self.title), one_line(exc), show_details)
+        self.runner.show_error(
+            translate("TaskRunner", "%1 failed").replace("%1", self.title), one_line(exc), show_details
+        )
 
     def _refresh(self) -> None:
         if self.widget is not None:
@@ -314,9 +316,15 @@ class TaskRunner(QObject):
         #: ``show_error(title, message, details)``; replace it to record errors in tests.
         self.show_error: Callable[[str, str, str], Any] = self._message_box
 
-    def start(self, title: str, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], Any] | None = None,
-              on_error: Callable[[BaseException], Any] | None = None,
-              on_cancel: Callable[[], Any] | None = None) -> Task:
+    def start(
+        self,
+        title: str,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], Any] | None = None,
+        on_error: Callable[[BaseException], Any] | None = None,
+        on_cancel: Callable[[], Any] | None = None,
+    ) -> Task:
         """Run ``fn(progress, *args)`` on the thread pool; returns the :class:`Task` at once.
 
         ``on_done(result)`` may return a line for the status bar. ``on_error(exc)`` returning
@@ -369,8 +377,13 @@ class TaskRunner(QObject):
         QTimer.singleShot(0, lambda: task.setParent(None))
 
     def _message_box(self, title: str, message: str, details: str = "") -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok,
-                          self.window if isinstance(self.window, QWidget) else None)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            title,
+            message,
+            QMessageBox.StandardButton.Ok,
+            self.window if isinstance(self.window, QWidget) else None,
+        )
         if details:
             box.setDetailedText(details)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
