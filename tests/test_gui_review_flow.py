@@ -295,3 +295,54 @@ def test_at_1024x700_the_article_keeps_45_characters_a_line_and_filters_are_whol
             assert combo.width() >= combo.sizeHint().width(), combo.currentText()
     finally:
         i18n.uninstall()
+
+
+def test_done_refuses_overlapping_suggestions_and_names_them(window, news, qtbot):
+    with Corpus(news.path) as corpus:  # the machine suggested an entity overlapping another one
+        corpus.add_span(news.ids[0], Span(*at(DOC1, "Hà Nội tổ chức"), "LOC", origin="crf:test",
+                                          state=SpanState.SUGGESTED, score=0.4))
+    window.session.reload()
+    key(qtbot, window, K.Key_Return, CTRL)
+    assert db_status(news.path, news.ids[0]) != "done"
+    message = window.statusBar().currentMessage()
+    assert "Ủy ban nhân dân thành phố Hà Nội" in message and "Hà Nội tổ chức" in message
+    key(qtbot, window, K.Key_X)  # reject the selected one of the pair
+    key(qtbot, window, K.Key_Return, CTRL)
+    assert db_status(news.path, news.ids[0]) == "done"
+
+
+def test_span_list_starts_at_the_top_of_each_document(open_window, tmp_path, qtbot):
+    from annotator.core.model import Document
+
+    path = tmp_path / "many.db"
+    text = " ".join(f"Ông An{i} họp." for i in range(120))
+    with Corpus(path) as corpus:
+        ids = []
+        for n in range(2):
+            doc_id, _ = corpus.add_document(Document(text=f"Bài {n}. " + text, title=f"bài {n}"))
+            ids.append(doc_id)
+            base = len(f"Bài {n}. ")
+            for i in range(120):
+                start = base + text.index(f"An{i} ")
+                corpus.add_span(doc_id, Span(start, start + len(f"An{i}"), "PER", state=SpanState.ACCEPTED))
+    win = open_window(path)
+    win.show_document(ids[0])
+    win.session.select(win.session.spans.entities()[-1].id)
+    bar = win.span_list.table.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.value() > 0, timeout=2000)
+    win.show_document(ids[1])
+    qtbot.wait(50)
+    assert bar.value() == 0
+
+
+def test_directive_card_by_keyboard(window, news, qtbot):
+    window.session.select(window.session.spans.directives()[0].id)
+    window.directives.focus_card(window.session.selected)
+    card = window.directives.card_for(window.session.selected)
+    combo = card.combos["issuer"]
+    assert combo.hasFocus()
+    qtbot.keyClick(combo, K.Key_Down)  # the first choice: a span inside the directive or just before it
+    issuer = window.session.spans.relations_of(card.directive.id, "issuer")
+    assert len(issuer) == 1
+    qtbot.keyClick(combo, K.Key_Tab)
+    assert card.combos["addressee"].hasFocus()

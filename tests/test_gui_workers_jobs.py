@@ -92,6 +92,22 @@ def test_import_with_the_real_importer(qtbot, window, tmp_path, corpus_path):
         assert {d.reviewer for d in corpus.iter_documents() if "Tin số" in d.text} <= {None, "lan"}
 
 
+def test_import_from_the_window_pre_annotates_the_new_documents(qtbot, window, tmp_path, corpus_path):
+    """Issue 12.7: with the setting on (the window's default), imported articles get suggestions."""
+    errors = _errors(window)
+    folder = _articles(tmp_path / "in", 3)
+
+    def suggested() -> int:
+        with Corpus(corpus_path) as corpus:
+            return sum(1 for d in corpus.iter_documents() if "Tin số" in d.text
+                       for s in d.spans if s.state == "suggested" and s.origin != "import")
+
+    task = jobs.start_import(window, [folder], preannotate=True)
+    qtbot.waitUntil(lambda: task.state == "done", timeout=20000)
+    qtbot.waitUntil(lambda: suggested() >= 3, timeout=120000)  # "UBND tỉnh Nghệ An" in each
+    assert errors == []
+
+
 def test_cancelled_import_keeps_what_was_imported(qtbot, window, tmp_path, corpus_path, monkeypatch):
     """The real importer, stopped by the status bar's Cancel after a few files."""
     errors = _errors(window)

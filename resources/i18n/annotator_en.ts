@@ -833,6 +833,10 @@
         <translation>All documents are done.</translation>
     </message>
     <message>
+        <source>Not done: {a} and {b} overlap; keep one (X rejects the selected one).</source>
+        <translation>Not done: {a} and {b} overlap; keep one (X rejects the selected one).</translation>
+    </message>
+    <message>
         <source>Not done: directive {numbers} has no issuer. Select the issuer and press I (Document → Require an issuer turns this check off).</source>
         <translation>Not done: directive {numbers} has no issuer. Select the issuer and press I (Document → Require an issuer turns this check off).</translation>
     </message>

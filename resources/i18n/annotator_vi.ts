@@ -829,6 +829,10 @@
         <translation>Tất cả các bài đã xong.</translation>
     </message>
     <message>
+        <source>Not done: {a} and {b} overlap; keep one (X rejects the selected one).</source>
+        <translation>Chưa xong: {a} và {b} chồng lấn nhau; hãy giữ một (X từ chối đoạn đang chọn).</translation>
+    </message>
+    <message>
         <source>Not done: directive {numbers} has no issuer. Select the issuer and press I (Document → Require an issuer turns this check off).</source>
         <translation>Chưa xong: chỉ đạo {numbers} chưa có chủ thể chỉ đạo. Chọn chủ thể chỉ đạo rồi nhấn I (Bài → Bắt buộc có chủ thể chỉ đạo để tắt kiểm tra này).</translation>
     </message>

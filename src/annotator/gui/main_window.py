@@ -574,6 +574,15 @@ class MainWindow(QMainWindow):
         """Ctrl+Return: says which directives have no issuer; with the setting on, refuses until they have one."""
         if self.current_document_id is None:
             return
+        overlaps = self.session.overlapping_pairs()
+        if overlaps:  # done would accept both: say so and let the reviewer keep one
+            first, second = overlaps[0]
+            self.session.select(second.id)
+            self.statusBar().showMessage(
+                self.tr("Not done: {a} and {b} overlap; keep one (X rejects the selected one).").format(
+                    a=f"{first.label} “{self.session.span_text(first)}”",
+                    b=f"{second.label} “{self.session.span_text(second)}”"), 10000)
+            return
         missing = self.session.unissued_directives()
         numbers = ", ".join(str(n) for n, _d in missing)
         if missing and self.actions_by_name["require_issuer"].isChecked():

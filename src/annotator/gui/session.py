@@ -145,6 +145,22 @@ class ReviewSession(QObject):
         return navigator.next_span(self.spans.spans(), self.spans.kinds, after=after, from_pos=from_pos,
                                    forward=forward, unreviewed=True)
 
+    def overlapping_pairs(self) -> list[tuple[Span, Span]]:
+        """Pairs of spans of the same kind (entity/entity, directive/directive) that overlap and are
+        not rejected: what the overlap policy forbids (machine suggestions can still bring them)."""
+        pairs = []
+        for layer in (self.spans.entities(), self.spans.directives()):
+            live = [s for s in layer if s.state != SpanState.REJECTED
+                    and self.spans.labels.get(s.label) is not None
+                    and self.spans.labels[s.label].kind != LabelKind.PHRASE]
+            reach: Span | None = None
+            for span in live:  # sorted by start
+                if reach is not None and span.start < reach.end:
+                    pairs.append((reach, span))
+                if reach is None or span.end > reach.end:
+                    reach = span
+        return pairs
+
     def unissued_directives(self) -> list[tuple[int, Span]]:
         """(card number, directive) of the directives not rejected that have no issuer."""
         directives = [d for d in self.spans.directives() if d.state != SpanState.REJECTED]

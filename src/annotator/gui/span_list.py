@@ -195,6 +195,8 @@ class SpanListPanel(QWidget):
         self._summary_timer.setInterval(60)
         self._summary_timer.timeout.connect(self._update_summary)
         self.model.modelReset.connect(self._update_summary)
+        # a new document starts at the top of its list (then follows the selection)
+        self.model.modelReset.connect(self.table.scrollToTop)
         self.model.modelReset.connect(lambda: self._select(self.session.selected_id))
         for sig in (session.spans.spanAdded, session.spans.spanRemoved, session.spans.spanChanged):
             sig.connect(lambda *_args: self._summary_timer.start())
