@@ -132,7 +132,6 @@ def count(article: Article) -> dict[str, int]:
     old = new = 0
     caret = 0
     after_x = False
-    new_first = True
     for i, (_pos, kind, s, g) in enumerate(events):
         more = any(e[1] != "missing" for e in events[i + 1:])
         if kind == "missing":
@@ -160,7 +159,6 @@ def count(article: Article) -> dict[str, int]:
             old += tab + 1 + (1 if inner else 0)  # old X jumped past the entities inside: Shift+Tab back
             new += 1
         after_x = kind == "reject"
-        new_first = False
         caret = s.end
     old += 1  # Ctrl+Return
     new += 1

@@ -284,10 +284,10 @@ def test_read_only_corpus_shows_banner_and_refuses_edits(open_window, news, qtbo
         before = db_spans(news.path, news.ids[0])
         a, b = at(DOC1, "Hà Nội", 1)
         select_text(win, a, b)
-        win.apply_label("LOC")
+        win.keys.apply_label("LOC")
         per = win.session.spans.find(*at(DOC1, "Nguyễn Văn An"), "PER")
         win.session.select(per.id)
-        win.delete_selected()
+        win.keys.delete_selected()
         assert db_spans(news.path, news.ids[0]) == before
         assert not win.actions_by_name["delete"].isEnabled()
         win.close()

@@ -195,7 +195,7 @@ def test_selection_is_restored_when_coming_back(window, news, qtbot):
 
 # ------------------------------------------------------------------ 6. focus
 def test_enter_in_search_opens_first_hit_and_tab_leaves_the_list(window, news, qtbot):
-    window.focus_search()
+    window.flow.focus_search()
     qtbot.keyClicks(window.documents.search, "Shizuoka")
     qtbot.keyClick(window.documents.search, K.Key_Return)
     assert window.current_document_id == news.ids[1]
@@ -281,7 +281,7 @@ def test_at_1024x700_the_article_keeps_45_characters_a_line_and_filters_are_whol
     i18n.install(qapp, "en", settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     try:
         window.resize(1024, 700)
-        window.arrange_docks()
+        window.dock_layout.arrange_docks()
         qtbot.wait(100)
         window.set_language("vi")
         qtbot.waitUntil(lambda: window.documents.status_filter.currentText().startswith("Mọi"), timeout=3000)

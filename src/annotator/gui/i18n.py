@@ -34,7 +34,6 @@ Build time
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QSettings, Qt, QTranslator, Signal

@@ -29,17 +29,19 @@ from PySide6.QtWidgets import (
 )
 
 from annotator import __version__
-from annotator.core.model import LabelKind, Span, SpanState, Status
-from annotator.core import navigator
+from annotator.core.model import LabelKind, SpanState, Status
 from annotator.core.store import Corpus, CorpusError, DocumentFilter
 from annotator.gui import i18n
-from annotator.gui.actions import ACTIONS, BY_ID, CONTEXT_MENU, MENUS, SUBMENUS, ActionSpec
-from annotator.gui.article_view import MARGIN_WIDTH, ArticleView
+from annotator.gui.actions import ACTIONS, CONTEXT_MENU, MENUS, SUBMENUS, ActionSpec
+from annotator.gui.article_view import ArticleView
 from annotator.gui.commands import status_name
 from annotator.gui.directive_panel import DirectivePanel
+from annotator.gui.dock_layout import DockLayout
+from annotator.gui.document_flow import DocumentFlow
 from annotator.gui.document_list import STATUS_COLOURS, DocumentListPanel
 from annotator.gui.help_dialog import ShortcutsDialog
 from annotator.gui.label_palette import LabelPalette
+from annotator.gui.review_keys import ReviewKeys
 from annotator.gui.session import UNFINISHED, ReviewSession
 from annotator.gui.settings import Preferences, app_settings
 from annotator.gui.span_list import SpanListPanel
@@ -50,7 +52,6 @@ translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
 
 FLUSH_INTERVAL_MS = 30_000
-MIN_LINE_CHARS = 45   # the article keeps at least this many characters a line; side panels give way
 #: Each language named in itself (as annotator.gui.i18n.LANGUAGE_NAMES): not translated.
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 KEY = Qt.Key
@@ -114,6 +115,9 @@ class MainWindow(QMainWindow):
 
         self._build_central()
         self._build_docks()
+        self.keys = ReviewKeys(self)
+        self.flow = DocumentFlow(self)
+        self.dock_layout = DockLayout(self)
         self._build_actions()
         self._build_menus()
         self._build_status_bar()
@@ -271,7 +275,9 @@ class MainWindow(QMainWindow):
             action.setShortcuts(_keys(spec.keys))
         if spec.checkable:
             action.setCheckable(True)
-        handler = getattr(self, spec.handler)
+        handler = self
+        for part in spec.handler.split("."):  # "keys.accept_selected": a method of window.keys
+            handler = getattr(handler, part)
         if spec.checkable:
             action.toggled.connect(lambda on, h=handler, a=spec.args: h(*a, on))
         else:
@@ -379,7 +385,7 @@ class MainWindow(QMainWindow):
                 action.setShortcut(QKeySequence(label.key))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.setData(label.name)
-            action.triggered.connect(lambda _checked=False, name=label.name: self.apply_label(name))
+            action.triggered.connect(lambda _checked=False, name=label.name: self.keys.apply_label(name))
             self.view.addAction(action)
             self.span_list.addAction(action)
             self.label_menu.addAction(action)
@@ -529,212 +535,10 @@ class MainWindow(QMainWindow):
         self.view.set_search_terms(self.documents.search.text())
         self.update_status_bar()
 
-    def _ordered_ids(self) -> list[int]:
-        return self.documents.model.ids
-
-    def step_document(self, delta: int) -> None:
-        ids = self._ordered_ids()
-        if not ids:
-            return
-        target = navigator.step(ids, self.current_document_id, delta)
-        if target is None:
-            self.statusBar().showMessage(
-                self.tr("This is the last document.") if delta > 0 else self.tr("This is the first document."), 3000)
-            return
-        self.show_document(target)
-
-    def next_unfinished_id(self) -> int | None:
-        """The next new or in-progress document: after the current one in list order (wrapping),
-        or, in least-certain order, the one the model is least sure about."""
-        flt = self.documents.current_filter()
-        flt.status = list(UNFINISHED)
-        ids = self.corpus.document_ids(flt)
-        current = self.current_document_id
-        if self.actions_by_name["least_certain_order"].isChecked():
-            return navigator.least_certain(ids, self.corpus.suggestion_certainty(ids), current)
-        return navigator.next_in_order(ids, current)
-
-    def go_next_unfinished(self) -> bool:
-        target = self.next_unfinished_id()
-        if target is None:
-            self.statusBar().showMessage(self.tr("All documents are done."), 5000)
-            return False
-        self.show_document(target)
-        return True
-
-    def _finish_document(self, status: Status) -> None:
-        """Give the current document its final status (unless it has it) and move on."""
-        if self.current_document_id is None:
-            return
-        already = self.session.document.status == status
-        if already or self.session.set_status(status):
-            self.go_next_unfinished()
-
-    def mark_done_and_next(self) -> None:
-        """Ctrl+Return: says which directives have no issuer; with the setting on, refuses until they have one."""
-        if self.current_document_id is None:
-            return
-        overlaps = self.session.overlapping_pairs()
-        if overlaps:  # done would accept both: say so and let the reviewer keep one
-            first, second = overlaps[0]
-            self.session.select(second.id)
-            self.statusBar().showMessage(
-                self.tr("Not done: {a} and {b} overlap; keep one (X rejects the selected one).").format(
-                    a=f"{first.label} “{self.session.span_text(first)}”",
-                    b=f"{second.label} “{self.session.span_text(second)}”"), 10000)
-            return
-        missing = self.session.unissued_directives()
-        numbers = ", ".join(str(n) for n, _d in missing)
-        if missing and self.actions_by_name["require_issuer"].isChecked():
-            self.session.select(missing[0][1].id)
-            self.statusBar().showMessage(
-                self.tr("Not done: directive {numbers} has no issuer. Select the issuer and press I "
-                        "(Document → Require an issuer turns this check off).").format(numbers=numbers), 10000)
-            return
-        self._finish_document(Status.DONE)
-        if missing:
-            self.statusBar().showMessage(
-                self.tr("Marked done; directive {numbers} of that document has no issuer.").format(numbers=numbers),
-                10000)
-
-    def skip_document(self) -> None:
-        self._finish_document(Status.SKIPPED)
-
-    def focus_search(self) -> None:
-        if not self.documents_dock.isVisible():
-            self.documents_dock.show()
-        self.documents.search.setFocus()
-        self.documents.search.selectAll()
-
-    def focus_list(self) -> None:
-        self.documents.table.setFocus()
-
-    def focus_article(self) -> None:
-        self.view.setFocus()
-
-    def panes(self) -> list[QWidget]:
-        """What F6 visits, in order: document list, article, span list, directive cards."""
-        panes = [(self.documents_dock, self.documents.table), (None, self.view),
-                 (self.spans_dock, self.span_list.table), (self.directives_dock, self.directives)]
-        return [w for dock, w in panes if dock is None or dock.isVisible()]
-
-    def cycle_panes(self, forward: bool = True) -> None:
-        panes = self.panes()
-        focus = self.focusWidget()
-        current = next((i for i, w in enumerate(panes) if focus is not None and (w is focus or w.isAncestorOf(focus))),
-                       -1)
-        target = panes[(current + (1 if forward else -1)) % len(panes)]
-        if target is self.directives:
-            self.directives.focus_card(self.session.selected)
-        else:
-            target.setFocus(Qt.FocusReason.TabFocusReason)
-
     # ================================================================== span editing
     def _text_selection_changed(self) -> None:
         if self.view.textCursor().hasSelection() and self.session.selected_id is not None:
             self.session.select(None)
-
-    def apply_label(self, label: str) -> None:
-        """Label key: create a span from the text selection, or relabel the selected span."""
-        rng = self.view.selection_range()
-        if rng is not None:
-            span = self.session.create_span(rng[0], rng[1], label)
-            if span is not None:
-                self.view.clear_text_selection(at=span.end)
-            return
-        if self.session.selected_id is not None:
-            self.session.relabel(self.session.selected_id, label)
-            return
-        self.statusBar().showMessage(self.tr("Select some text or a span first."), 3000)
-
-    def _go_to_next_unreviewed(self, after: Span | None) -> None:
-        target = self.session.next_unreviewed(True, after=after,
-                                              from_pos=None if after else self._caret())
-        if target is not None:
-            self.session.select(target.id)
-        else:
-            if after is not None:
-                self.session.select(after.id if self.session.spans.get(after.id) and (
-                    self.view.highlighter.show_rejected or after.state != SpanState.REJECTED) else None)
-            self.statusBar().showMessage(
-                self.tr("No suggestions left to review here: Ctrl+Return marks the document done."), 5000)
-
-    def _caret(self) -> int:
-        return self.view.from_utf16(self.view.textCursor().position())
-
-    def accept_selected(self) -> None:
-        """Enter: accept the selected span and go to the next suggestion still to review.
-
-        Without a selected span, Enter goes to the next suggestion after the caret."""
-        span = self.session.selected
-        if span is not None and span.state != SpanState.ACCEPTED:
-            self.session.set_state(span.id, SpanState.ACCEPTED)
-        self._go_to_next_unreviewed(self.session.spans.get(span.id) if span is not None else None)
-
-    def reject_selected(self) -> None:
-        """X: reject and go to the next suggestion in reading order. Rejecting a directive leaves the
-        entities inside it to review: they come next."""
-        span = self.session.selected
-        if span is None:
-            return
-        self.session.set_state(span.id, SpanState.REJECTED)
-        self._go_to_next_unreviewed(self.session.spans.get(span.id) or span)
-
-    def step_unreviewed(self, forward: bool) -> None:
-        """N / P: the next / previous suggestion still to review."""
-        after = self.session.selected
-        target = self.session.next_unreviewed(forward, after=after, from_pos=None if after else self._caret())
-        if target is None:
-            self.statusBar().showMessage(self.tr("No suggestions left to review here."), 3000)
-            return
-        self.session.select(target.id)
-
-    def delete_selected(self) -> None:
-        span = self.session.selected
-        if span is not None:
-            self.session.delete(span.id)
-
-    def clear_selection(self) -> None:
-        self.session.select(None)
-
-    def cycle_span(self, forward: bool) -> None:
-        self.session.cycle(forward, include_rejected=self.view.highlighter.show_rejected, from_pos=self._caret())
-
-    def resize_selected(self, edge: str, grow: bool) -> None:
-        if self.session.selected_id is not None:
-            self.session.resize(self.session.selected_id, edge, grow)
-
-    def accept_all(self) -> None:
-        n = self.session.accept_all()
-        if n:
-            self.statusBar().showMessage(self.tr("Accepted {n} suggestions.").format(n=n), 4000)
-
-    def relate_selected(self, relation: str) -> None:
-        """I / A: the selected span, or the selected text as a phrase, becomes issuer / addressee of
-        the directive it is in, else of the nearest directive after it."""
-        rng = self.view.selection_range()
-        span = self.session.selected
-        if rng is None and span is not None and self.session.spans.is_directive(span):
-            self.directives_dock.show()
-            self.directives.focus_card(span, relation)
-            return
-        if rng is None and span is None:
-            self.statusBar().showMessage(self.tr("Select a span or some text first."), 3000)
-            return
-        start, end = rng if rng is not None else (span.start, span.end)
-        directive = self.session.directive_for(start, end)
-        if directive is None:
-            self.statusBar().showMessage(self.tr("No directive here or after this text."), 4000)
-            return
-        if rng is not None:
-            self.session.set_phrase_relation(directive.id, relation, start, end)
-            self.view.clear_text_selection()
-            return
-        current = [r.tail for r in self.session.spans.relations_of(directive.id, relation)]
-        self.session.set_relation(directive.id, relation, None if current == [span.id] else span.id)
-
-    def open_find(self) -> None:
-        self.find_bar.open()
 
     def _fill_context_menu(self, menu: QMenu) -> None:
         n = self.actions_by_name
@@ -826,49 +630,12 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if self._size_docks:
             self._size_docks = False
-            QTimer.singleShot(0, self.arrange_docks)
-
-    def arrange_docks(self) -> None:
-        """Default proportions: list 23 %, spans and directives 30 % on the right, the article in
-        the middle; on a small screen the side panels give way first (:meth:`fit_article`)."""
-        width = self.width()
-        self.resizeDocks([self.documents_dock, self.spans_dock],
-                         [max(int(width * 0.23), 240), max(int(width * 0.30), 300)], Qt.Orientation.Horizontal)
-        height = self.height()
-        self.resizeDocks([self.spans_dock, self.directives_dock], [int(height * 0.5), int(height * 0.5)],
-                         Qt.Orientation.Vertical)
-        self.fit_article()
-
-    def article_min_width(self) -> int:
-        """Pixels the article needs for MIN_LINE_CHARS characters a line of Vietnamese text."""
-        metrics = self.view.fontMetrics()
-        sample = "Ngày 21/11, tại thành phố Vinh, Ban Chỉ đạo Công tác thông tin"[:MIN_LINE_CHARS]
-        margins = 2 * int(self.view.document().documentMargin()) + MARGIN_WIDTH
-        return metrics.horizontalAdvance(sample) + margins + self.view.verticalScrollBar().sizeHint().width() + 8
-
-    def fit_article(self) -> None:
-        """Narrow the side panels (left first, then right, never below their minimum) until the
-        article keeps at least MIN_LINE_CHARS characters a line."""
-        need = self.article_min_width()
-        short = need - self.centralWidget().width()
-        if short <= 0:
-            return
-        docks = [d for d in (self.documents_dock, self.spans_dock) if d.isVisible() and not d.isFloating()]
-        if not docks:
-            return
-        widths = [d.width() for d in docks]
-        room = [max(w - d.minimumSizeHint().width(), 0) for d, w in zip(docks, widths)]
-        total = sum(room)
-        if total <= 0:
-            return
-        take = min(short, total)
-        new = [w - round(take * r / total) for w, r in zip(widths, room)]
-        self.resizeDocks(docks, new, Qt.Orientation.Horizontal)
+            QTimer.singleShot(0, self.dock_layout.arrange_docks)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         if not self._size_docks:
-            QTimer.singleShot(0, self.fit_article)
+            QTimer.singleShot(0, self.dock_layout.fit_article)
 
     # ================================================================== jobs (another module)
     def import_files(self) -> None:
@@ -968,7 +735,7 @@ class MainWindow(QMainWindow):
     def update_status_bar(self) -> None:
         if self._closed:
             return
-        ids = self._ordered_ids()
+        ids = self.documents.model.ids
         current = self.current_document_id
         row = self.documents.model.row_of(current) if current is not None else -1
         self.reviewer_label.setText(self.tr("Reviewer: {name}").format(name=self.reviewer))
