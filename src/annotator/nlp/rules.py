@@ -30,7 +30,7 @@ Known files and their options (see each file's header for details)::
     directive_blockers.txt  flags: before, after, phrase, sentence (where the blocker sits)
     directive_starts.txt    weight=<0..1>  (words that open a subject-less continuation sentence)
     provinces.txt districts.txt wards.txt countries.txt regions.txt surnames.txt
-    foreign_names.txt       gazetteers (no options)
+    foreign_names.txt world.txt  gazetteers (no options)
 """
 
 from __future__ import annotations
@@ -111,6 +111,7 @@ FILE_SCHEMAS: dict[str, _Schema] = {
     "regions": _Schema(),
     "surnames": _Schema(),
     "foreign_names": _Schema(),
+    "world": _Schema(),
 }
 
 RULE_FILES = (
@@ -118,7 +119,7 @@ RULE_FILES = (
     "directive_cues", "directive_blockers", "directive_starts",
 )
 GAZETTEER_FILES = (
-    "provinces", "districts", "wards", "countries", "regions", "surnames", "foreign_names",
+    "provinces", "districts", "wards", "countries", "regions", "surnames", "foreign_names", "world",
 )
 
 _BAD_CHARS = re.compile(r"[\t\x00-\x08\x0b-\x1f\[\]{}<>]")
@@ -385,7 +386,7 @@ class RuleSet:
         self.places = PhraseIndex(case="exact")
         # lowest priority first: a later list overwrites an identical name ("Quảng Ninh" is a
         # ward too, but a province first)
-        for name, kind in (("wards", "WARD"), ("districts", "DIST"), ("countries", "COUNTRY"),
+        for name, kind in (("world", "COUNTRY"), ("wards", "WARD"), ("districts", "DIST"), ("countries", "COUNTRY"),
                            ("regions", "REGION"), ("provinces", "PROV")):
             for x in e.get(name, []):
                 self.places.add(x.phrase, kind)
