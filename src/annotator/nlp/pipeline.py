@@ -44,6 +44,7 @@ from pathlib import Path
 from annotator.nlp.directives import DirectiveDetector
 from annotator.nlp.entities import EntityModel, ModelError, load_model, predict_spans
 from annotator.nlp.features import Featurizer
+from annotator.nlp.hygiene import clean_entities
 from annotator.nlp.resources import models_dir
 from annotator.nlp.rules import RuleSet, load_rules, rule_entities
 from annotator.nlp.text import segment_spans, sentences, snap_span, syllables
@@ -369,6 +370,8 @@ class Pipeline:
             words.append((texts, lowers))
             if toks:
                 ents.extend(self._sentence_entities(text, toks, texts, lowers))
+        # every source's spans in a clean shape (no edge punctuation/prepositions, lists, dates)
+        ents = clean_entities(text, ents, self.rules)
         # snap + de-overlap (keep earlier / longer)
         out_ents = []
         last_end = -1
