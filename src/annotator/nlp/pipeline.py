@@ -398,11 +398,23 @@ class Pipeline:
                 # a continuation carries on the request it follows: same issuer and addressees
                 issuer, addressees, addressee_text = head_links
                 attrs["inherited"] = True
+                if h.attrs.get("body"):
+                    # "Sở Giao thông vận tải lập kế hoạch …": the body named first is told to act
+                    opener = [k for a_, b_, lab, k in ent_tuples if a_ == toks[0].start and lab in ("ORG", "LOC")]
+                    if opener:
+                        addressees, addressee_text = opener[:1], None
             else:
-                if issuer is None and last_issuer is not None and h.kind == "cue" \
-                        and self._pronoun_subject(text, h.start, h.cue_start):
-                    issuer = last_issuer  # "Ông cũng đề nghị …": the official quoted before
-                    attrs["issuer_resolved"] = "previous"
+                if issuer is None and h.kind == "cue":
+                    subject = text[h.start:h.cue_start].strip(" -–•\"“")
+                    if last_issuer is not None and self._pronoun_subject(text, h.start, h.cue_start):
+                        issuer = last_issuer  # "Ông cũng đề nghị …": the official quoted before
+                        attrs["issuer_resolved"] = "previous"
+                    elif not subject and h.sentence_index > 0:
+                        # "Đề nghị các bộ, ngành …" after "Bộ trưởng X phát biểu …": the speaker
+                        # named in the sentence before
+                        issuer = self._speaker_before(text, sents, h.sentence_index, ent_tuples)
+                        if issuer is not None:
+                            attrs["issuer_resolved"] = "previous"
                 head_links = (issuer, addressees, addressee_text)
             if issuer is not None:
                 last_issuer = issuer
@@ -418,6 +430,19 @@ class Pipeline:
                 if ad != issuer:
                     relations.append((d_index, ad, "addressee"))
         return Annotation(text, spans, relations)
+
+    @staticmethod
+    def _speaker_before(text, sents, index, ent_tuples):
+        """The first person (else organisation) of the sentence before, in the same paragraph."""
+        prev = sents[index - 1]
+        if "\n\n" in text[prev.end:sents[index].start]:
+            return None
+        inside = [(a, lab, k) for a, b, lab, k in ent_tuples if a >= prev.start and b <= prev.end]
+        for wanted in ("PER", "ORG"):
+            for _a, lab, k in inside:
+                if lab == wanted:
+                    return k
+        return None
 
     _PRONOUNS = ("ông", "bà", "đồng chí", "anh", "chị", "bộ trưởng", "thứ trưởng", "chủ tịch", "phó chủ tịch",
                  "bí thư", "phó bí thư", "giám đốc", "thủ tướng", "phó thủ tướng", "trưởng ban", "đại biểu",

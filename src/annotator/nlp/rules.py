@@ -27,7 +27,7 @@ Known files and their options (see each file's header for details)::
     place_prefixes.txt      (no options)
     name_breakers.txt       flags: PER, ORG, LOC, MISC (labels whose spans are cut; default all)
     directive_cues.txt      weight=<0..1>, flags: modal, needs_modal
-    directive_blockers.txt  flags: before, after, phrase, sentence (where the blocker sits)
+    directive_blockers.txt  flags: before, after, phrase, sentence, opinion (where the blocker sits)
     directive_starts.txt    weight=<0..1>  (words that open a subject-less continuation sentence)
     provinces.txt districts.txt wards.txt countries.txt regions.txt surnames.txt
     foreign_names.txt world.txt  gazetteers (no options)
@@ -101,7 +101,7 @@ FILE_SCHEMAS: dict[str, _Schema] = {
     "misc_heads": _Schema(),
     "directive_cues": _Schema(flags=frozenset({"modal", "needs_modal"}),
                               numeric=frozenset({"weight"})),
-    "directive_blockers": _Schema(flags=frozenset({"before", "after", "phrase", "sentence"})),
+    "directive_blockers": _Schema(flags=frozenset({"before", "after", "phrase", "sentence", "opinion"})),
     "directive_starts": _Schema(numeric=frozenset({"weight"})),
     "name_breakers": _Schema(flags=frozenset(ENTITY_LABELS)),
     "provinces": _Schema(),
