@@ -12,7 +12,9 @@ Merge precedence for entity spans (no two entity spans overlap in the output):
    a. cut before a word from ``name_breakers.txt`` ("UBND thành phố Hải Phòng | đề nghị …") and
       before ";";
    b. an ORG ends with its place when a capitalised name follows ("Sở … tỉnh Lâm Đồng | Ksor
-      Thị Hạnh");
+      Thị Hạnh"); a LOC that runs from a known place into a capitalised name is cut there and
+      the name becomes a PER ("Savannakhet | Santiphap Phomvihane"); an ORG that does not begin
+      with an organisation head stops before "tại" ("JICA | tại Việt Nam");
    c. coordinated names are split at "và"/"," when the right part starts with an organisation
       head, a known name or a place (ORG/LOC), or a MISC head (MISC);
    d. leading lower-case syllables are dropped from PER/ORG/MISC spans.
@@ -296,6 +298,21 @@ class Pipeline:
                         k = e
                     else:
                         k += 1
+            # (b2) a place glued to the person after it: "tỉnh Savannakhet | Santiphap Phomvihane"
+            if lab == "LOC":
+                pm = rules.places.match(texts, lowers, a)
+                e = a + pm[0] if pm else b
+                if pm and b - e >= 2 and all(texts[x][:1].isupper() and texts[x].isalpha() for x in range(e, b)) \
+                        and not rules.places.match(texts, lowers, e):
+                    out.append((toks[a].start, toks[e - 1].end) + tuple(span[2:]))
+                    out.append((toks[e].start, toks[b - 1].end, "PER") + tuple(span[3:]))
+                    continue
+            # (b3) "JICA | tại Việt Nam": a name that is no organisation head does not take "tại …"
+            if lab == "ORG" and not heads.match(texts, lowers, a):
+                for k in range(a + 1, b):
+                    if lowers[k] == "tại":
+                        b = k
+                        break
             # (c) split coordinated names: "Bộ Tài chính | và | Ủy ban Kiểm tra Trung ương"
             if lab == "ORG":
                 # "UBND tỉnh | , lực lượng quân đội": a comma followed by lower-case words only
