@@ -38,7 +38,7 @@ from annotator.core.find import find_all, fold  # noqa: E402
 from annotator.core.markup import parse_markup  # noqa: E402
 from annotator.core.text import syllables  # noqa: E402
 
-GOLD_DIRS = [ROOT / "bench" / "gold" / "samples", ROOT / "resources" / "seed" / "test"]
+GOLD_DIRS = [ROOT / "bench" / "gold" / "samples", ROOT / "resources" / "seed" / "test", ROOT / "resources" / "seed" / "test2"]
 
 
 @dataclass(frozen=True)
@@ -198,8 +198,13 @@ def main() -> int:
     for name, r in rows:
         print(f"{name[:52]:52} {r['suggestions']:5} {r['gold']:5} {r['right']:5} {r['fix']:4} {r['missing']:4} "
               f"{r['old']:5} {r['new']:5} {r['new'] / r['old']:7.2f}")
-    total = {k: sum(r[k] for _n, r in rows) for k in rows[0][1]}
     print("-" * len(head))
+    for folder in sorted({n.split("/")[0] for n, _r in rows}):
+        part = [r for n, r in rows if n.startswith(folder + "/")]
+        old_keys, new_keys = sum(r["old"] for r in part), sum(r["new"] for r in part)
+        print(f"{folder + ' (' + str(len(part)) + ' articles)':52} {'':35} {old_keys:5} {new_keys:5} "
+              f"{new_keys / old_keys:7.2f}   per article: old {old_keys / len(part):.1f}, new {new_keys / len(part):.1f}")
+    total = {k: sum(r[k] for _n, r in rows) for k in rows[0][1]}
     print(f"{'total (' + str(len(rows)) + ' articles)':52} {total['suggestions']:5} {total['gold']:5} "
           f"{total['right']:5} {total['fix']:4} {total['missing']:4} {total['old']:5} {total['new']:5} "
           f"{total['new'] / total['old']:7.2f}")
