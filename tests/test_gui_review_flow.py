@@ -166,6 +166,16 @@ def test_issuer_named_before_the_directive_and_a_phrase_addressee(window, news, 
     by_id = {s["id"]: s for s in record["spans"]}
     labels = {(by_id[r["tail"]]["label"], r["label"]) for r in record["relations"]}
     assert ("PHRASE", "addressee") in labels
+    # and it comes back: importing the native export into a fresh corpus keeps phrase and relation
+    from annotator.core.importer import import_paths
+
+    with Corpus(tmp_path / "again.db") as again:
+        report = import_paths(again, [out])
+        assert report.added == len(news.ids) and not report.labels_added, report.problems
+        doc = next(d for d in again.iter_documents() if d.text == DOC1)
+        by_id = {s.id: s for s in doc.spans}
+        assert {(by_id[r.tail].label, r.label) for r in doc.relations} >= {("PHRASE", "addressee")}
+        assert {lb.name: lb.kind for lb in again.labels()}["PHRASE"] == "phrase"
     conll = tmp_path / "out.conll"
     export(window.corpus, conll, ExportOptions(fmt="conll", statuses=["new", "in_progress", "done"],
                                                   states=["accepted", "suggested"]))

@@ -67,7 +67,7 @@ from pathlib import Path
 from annotator.core import formats
 from annotator.core.formats import conll, hf, txt
 from annotator.core.formats.base import BadRecord, RawRecord, RecordError, as_int, title_of
-from annotator.core.model import Document, Relation, Span, SpanState, Status
+from annotator.core.model import PHRASE_LABEL, Document, Relation, Span, SpanState, Status
 from annotator.core.progress import NullProgress, Progress
 from annotator.core.store import Corpus, now
 from annotator.core.text import OffsetError, OffsetMap, check_span, content_hash, normalize
@@ -485,7 +485,8 @@ class _Importer:
         for name in unknown:
             self.corpus.ensure_label(name)
             self.labels.add(name)
-            self.report.labels_added.append(name)
+            if name != PHRASE_LABEL.name:  # the built-in phrase kind (issuers/addressees) is not "new"
+                self.report.labels_added.append(name)
         doc_id = self.writer.insert(doc, digest)
         self.report.added += 1
         self.report.spans += len(doc.spans)
@@ -530,7 +531,7 @@ class _Importer:
                 raise RecordError(problem if (s, e) == (start, end) else f"{problem} (offsets {start}-{end} in the record)")
             if rs.text is not None and rs.text != text[s:e] and _nfc(rs.text) != text[s:e]:
                 raise RecordError(f"span {start}-{end} says {rs.text!r} but the text there is {text[s:e]!r}")
-            if label not in self.labels and not self.add_labels:
+            if label not in self.labels and not self.add_labels and label != PHRASE_LABEL.name:
                 raise RecordError(f"unknown label {label!r}; allow new labels (--new-labels add) to add it")
             key = (s, e, label)
             if key in seen:  # the same span twice: keep one

@@ -28,7 +28,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from annotator.core.model import Span, SpanState
-from annotator.gui.commands import state_name
+from annotator.gui.commands import label_name, state_name
 from annotator.gui.highlighter import SELECTED_FILL, SpanHighlighter, tint
 from annotator.gui.session import ReviewSession
 
@@ -400,7 +400,7 @@ class ArticleView(QPlainTextEdit):
         return super().viewportEvent(event)
 
     def describe(self, span: Span) -> str:
-        parts = [span.label, state_name(span.state), span.origin]
+        parts = [label_name(span.label), state_name(span.state), span.origin]
         if span.score is not None:
             parts.append(f"{span.score:.2f}")
         return " · ".join(parts)

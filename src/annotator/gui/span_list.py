@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 from annotator.core.model import Span, SpanState
 from annotator.core.navigator import reading_key
-from annotator.gui.commands import state_name
+from annotator.gui.commands import label_name, state_name
 from annotator.gui.highlighter import tint
 from annotator.gui.label_palette import label_icon
 from annotator.gui.session import ReviewSession
@@ -112,7 +112,7 @@ class SpanListModel(QAbstractTableModel):
                 text = " ".join(self.session.spans.text[span.start:span.end].split())
                 return text if len(text) <= 80 else text[:77] + "…"
             if col == self.LABEL:
-                return span.label
+                return label_name(span.label)
             if col == self.ORIGIN:
                 return span.origin.split(":", 1)[0]
             return state_name(span.state)
