@@ -222,12 +222,6 @@ def _nfc(text: str) -> str:
     return _normalize(text)[0]
 
 
-def _utf16(path: Path) -> bool:
-    """True when the file opens with a UTF-16 byte order mark."""
-    with open(path, "rb") as f:
-        return f.read(2) in (b"\xff\xfe", b"\xfe\xff")
-
-
 def _decode_error(path: Path, lineno: int, data: bytes, exc: UnicodeDecodeError) -> _FileFailed:
     if lineno == 1 and data.startswith((b"\xff\xfe", b"\xfe\xff")):  # a UTF-16 BOM opens the file
         what = "is UTF-16 text, not UTF-8"
@@ -349,11 +343,10 @@ class _Importer:
         """Decoded lines, streamed; the first undecodable line fails the file."""
         pending = 0
         advance = self.progress.advance
-        if _utf16(path):
-            yield from self._utf16_lines(path)
-            return
         with open(path, "rb") as f:
             for lineno, data in enumerate(f, 1):
+                if lineno == 1 and data.startswith((b"\xff\xfe", b"\xfe\xff")):
+                    break  # the BOM names the encoding: UTF-16, read below
                 if lineno == 1 and data.startswith(b"\xef\xbb\xbf"):
                     data = data[3:]
                 try:
@@ -365,8 +358,11 @@ class _Importer:
                     advance(pending)
                     pending = 0
                 yield lineno, line
-        if pending:
-            advance(pending)
+            else:
+                if pending:
+                    advance(pending)
+                return
+        yield from self._utf16_lines(path)
 
     def _utf16_lines(self, path: Path) -> Iterator[tuple[int, str]]:
         """Lines of a file whose UTF-16 BOM names its encoding (Windows Notepad's "Unicode")."""
