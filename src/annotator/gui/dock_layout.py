@@ -5,19 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from annotator.gui.article_view import MARGIN_WIDTH
+from annotator.gui.window_part import WindowPart
 
 MIN_LINE_CHARS = 45   # the article keeps at least this many characters a line; side panels give way
 
 
-class DockLayout:
+class DockLayout(WindowPart):
     """Default dock proportions and the narrowing of the side panels on small screens."""
-
-    def __init__(self, window):
-        self.window = window
-
-    @property
-    def view(self):
-        return self.window.view
 
     def arrange_docks(self) -> None:
         """Default proportions: list 23 %, spans and directives 30 % on the right, the article in

@@ -9,24 +9,14 @@ from PySide6.QtWidgets import QWidget
 from annotator.core import navigator
 from annotator.core.model import Status
 from annotator.gui.session import UNFINISHED
+from annotator.gui.window_part import WindowPart
 
 #: lupdate reads translate("Context", "literal") calls; these texts keep the window's context
 translate = QCoreApplication.translate
 
 
-class DocumentFlow:
+class DocumentFlow(WindowPart):
     """Document and pane navigation of one window (named in the action table as ``flow.*``)."""
-
-    def __init__(self, window):
-        self.window = window
-
-    @property
-    def session(self):
-        return self.window.session
-
-    @property
-    def view(self):
-        return self.window.view
 
     def _ordered_ids(self) -> list[int]:
         return self.window.documents.model.ids

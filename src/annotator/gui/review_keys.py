@@ -11,24 +11,14 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from annotator.core.model import Span, SpanState
+from annotator.gui.window_part import WindowPart
 
 #: lupdate reads translate("Context", "literal") calls; these texts keep the window's context
 translate = QCoreApplication.translate
 
 
-class ReviewKeys:
+class ReviewKeys(WindowPart):
     """Handlers of the span keys of one window (named in :mod:`annotator.gui.actions` as ``keys.*``)."""
-
-    def __init__(self, window):
-        self.window = window
-
-    @property
-    def session(self):
-        return self.window.session
-
-    @property
-    def view(self):
-        return self.window.view
 
     def apply_label(self, label: str) -> None:
         """Label key: create a span from the text selection, or relabel the selected span."""

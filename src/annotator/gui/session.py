@@ -202,15 +202,21 @@ class ReviewSession(QObject):
         self.undo_stack.push(command)
         return True
 
-    def create_span(self, start: int, end: int, label: str) -> Span | None:
-        """A reviewer's new span over [start, end) snapped to syllables (or words)."""
-        from annotator.gui.commands import AddSpan, SetSpanState
-
+    def _editable_words(self, start: int, end: int) -> tuple[int, int] | None:
+        """[start, end) snapped to whole syllables (or words) when the document can change; else None, said."""
         if not self._can_edit():
             return None
         snapped = self.snap(start, end)
         if snapped is None:
             self.message.emit(translate("ReviewSession", "The selection holds no word to label."))
+        return snapped
+
+    def create_span(self, start: int, end: int, label: str) -> Span | None:
+        """A reviewer's new span over [start, end) snapped to syllables (or words)."""
+        from annotator.gui.commands import AddSpan, SetSpanState
+
+        snapped = self._editable_words(start, end)
+        if snapped is None:
             return None
         start, end = snapped
         existing = self.spans.find(start, end, label)
@@ -336,11 +342,8 @@ class ReviewSession(QObject):
         span when the words are exactly one) becomes the relation's tail; one undo step."""
         from annotator.gui.commands import AddSpan
 
-        if not self._can_edit():
-            return None
-        snapped = self.snap(start, end)
+        snapped = self._editable_words(start, end)
         if snapped is None:
-            self.message.emit(translate("ReviewSession", "The selection holds no word to label."))
             return None
         start, end = snapped
         existing = next(
