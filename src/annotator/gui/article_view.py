@@ -33,7 +33,7 @@ from annotator.gui.highlighter import SELECTED_FILL, SpanHighlighter, tint
 from annotator.gui.session import ReviewSession
 
 MARGIN_WIDTH = 22
-LAZY_BLOCKS = 40   # paragraphs formatted when an article opens; the rest when they are scrolled to
+LAZY_BLOCKS = 16   # paragraphs formatted when an article opens; the rest when they are scrolled to
 SEARCH_HIT = QColor("#ffe066")
 
 
