@@ -100,7 +100,9 @@ class DirectiveCard(QFrame):
         layout.addWidget(self.sentence)
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        # each caption above its box: the names keep the card's whole width, in any language
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.setVerticalSpacing(2)
         self.combos: dict[str, LazyCombo] = {}
         self.form_labels: dict[str, QLabel] = {}
         for relation in RELATION_LABELS:

@@ -43,10 +43,10 @@ class DockLayout(WindowPart):
         if not docks:
             return
         widths = [d.width() for d in docks]
-        room = [max(w - d.minimumSizeHint().width(), 0) for d, w in zip(docks, widths)]
-        total = sum(room)
-        if total <= 0:
-            return
-        take = min(short, total)
-        new = [w - round(take * r / total) for w, r in zip(widths, room)]
-        self.window.resizeDocks(docks, new, Qt.Orientation.Horizontal)
+        new = []
+        for dock, width in zip(docks, widths):  # the document list gives way first, then the span panels
+            take = min(short, max(width - dock.minimumSizeHint().width(), 0))
+            new.append(width - take)
+            short -= take
+        if new != widths:
+            self.window.resizeDocks(docks, new, Qt.Orientation.Horizontal)

@@ -27,7 +27,6 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QTableView,
@@ -285,19 +284,16 @@ class DocumentListPanel(QWidget):
         hh.setHighlightSections(False)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
-        # status on its own row, label and reviewer on the next: no filter text is cut, in any language
-        filters = QHBoxLayout()
-        filters.setSpacing(4)
-        filters.addWidget(self.label_filter, 1)
-        filters.addWidget(self.reviewer_filter, 1)
+        # one filter a row: the panel can narrow to its widest filter and no filter text is cut,
+        # in any language
         for combo in (self.status_filter, self.label_filter, self.reviewer_filter):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)
         layout.addWidget(self.search)
-        layout.addWidget(self.status_filter)
-        layout.addLayout(filters)
+        for combo in (self.status_filter, self.label_filter, self.reviewer_filter):
+            layout.addWidget(combo)
         layout.addWidget(self.table, 1)
 
         self._debounce = QTimer(self)
