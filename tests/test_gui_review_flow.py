@@ -356,3 +356,18 @@ def test_directive_card_by_keyboard(window, news, qtbot):
     assert len(issuer) == 1
     qtbot.keyClick(combo, K.Key_Tab)
     assert card.combos["addressee"].hasFocus()
+
+
+def test_typed_preferences_persist_across_windows(open_window, news, gui_settings):
+    from annotator.gui.settings import Preferences
+
+    prefs = Preferences()
+    assert prefs.get("preannotate_imports") is True and prefs.get("require_issuer") is False
+    first = open_window(news.path)
+    first.actions_by_name["least_certain_order"].setChecked(True)
+    first.actions_by_name["preannotate_imports"].setChecked(False)
+    first.close()
+    assert prefs.get("least_certain_order") is True and prefs.get("preannotate_imports") is False
+    second = open_window(news.path)
+    assert second.actions_by_name["least_certain_order"].isChecked()
+    assert not second.actions_by_name["preannotate_imports"].isChecked()
