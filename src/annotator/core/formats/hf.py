@@ -3,9 +3,13 @@
 
 Writing
 -------
-Tokens and tags are the CoNLL export's (words joined by ``_`` at word level, syllables at
-syllable level), so ``datasets.load_dataset("json", data_files=...)`` loads it as is. A
-document's sentences are written on consecutive lines with ids ``UID-0``, ``UID-1``, ...
+Tokens and tags are the CoNLL export's (a document's own imported tokens, else words
+joined by ``_`` at word level, syllables at syllable level; a token that crosses a span edge
+is cut there). A document's sentences are written on consecutive lines with ids ``UID-0``,
+``UID-1``, ... The exporter writes them as a dataset folder: one JSONL file per split plus
+the ``README.md`` of :func:`dataset_card`, whose YAML header declares the features (string
+``tokens``, ``ner_tags`` as ``Sequence(ClassLabel)``), so that ``datasets.load_dataset(OUT)``
+turns the tag names of the files into ClassLabel ids by itself.
 
 Reading
 -------
@@ -173,6 +177,46 @@ class Reader:
         out.extend(self.pending)
         self.pending = []
         return out
+
+
+def class_names(labels: list[str]) -> list[str]:
+    """The ClassLabel names of the ``ner_tags`` of these entity labels: O, then B-/I- per label."""
+    return ["O"] + [f"{prefix}-{label}" for label in labels for prefix in ("B", "I")]
+
+
+def dataset_card(labels: list[str], files: dict[str, str]) -> str:
+    """A Hugging Face dataset card (``README.md``) declaring the features and the data file of
+    each split (``files``: split name → file name in the folder)."""
+    q = json.dumps   # a JSON string is a YAML string, whatever the label holds
+    names = "\n".join(f"          '{i}': {q(name, ensure_ascii=False)}" for i, name in enumerate(class_names(labels)))
+    splits = "\n".join(f"  - name: {q(name)}" for name in files)
+    data = "\n".join(f"  - split: {q(name)}\n    path: {q(path, ensure_ascii=False)}" for name, path in files.items())
+    return f"""---
+dataset_info:
+  features:
+  - name: id
+    dtype: string
+  - name: tokens
+    sequence: string
+  - name: ner_tags
+    sequence:
+      class_label:
+        names:
+{names}
+  splits:
+{splits}
+configs:
+- config_name: default
+  data_files:
+{data}
+---
+
+# Named entities (token classification)
+
+Exported by annotator: one sentence a line, `tokens` and `ner_tags` (BIO tags of the labels
+{", ".join(labels) or "(none)"}). Load it with `datasets.load_dataset("path/to/this/folder")`;
+`ner_tags` are `ClassLabel` ids (`features["ner_tags"].feature.names` lists the tags).
+"""
 
 
 class Writer:
