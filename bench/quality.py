@@ -24,7 +24,7 @@ if str(ROOT / "src") not in sys.path:
 
 from annotator.nlp.entities import decode_bio  # noqa: E402
 from annotator.nlp.pipeline import Pipeline  # noqa: E402
-from annotator.nlp.text import sentences, syllables  # noqa: E402
+from annotator.core.segmentation import sentences, syllables  # noqa: E402
 from annotator.nlp.train import evaluate, format_report, load_examples  # noqa: E402
 
 TARGETS = {"micro": 0.85, "ORG": 0.80, "DIRECTIVE": 0.93}

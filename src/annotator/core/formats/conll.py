@@ -16,7 +16,9 @@ Reading
 * Documents: a ``-DOCSTART-`` line starts a new document. A file that does not open with
   ``-DOCSTART-`` (a corpus as distributed, one sentence per blank-line block) becomes one
   document per ``sentences_per_doc`` sentences (default 1); two blank lines in a row also
-  end a document. The file is streamed: one document is held at a time.
+  end a document. A sentence group that repeats an earlier one word for word (bylines such
+  as "Theo TTXVN") joins the document before it, since the corpus keeps one document per
+  text and would skip it. The file is streamed: two documents are held at a time.
 * The text is rebuilt deterministically: tokens joined by one space, except no space
   before ``, . ; : ! ? ) ] } ” … %`` and ``...`` and none after ``( [ { “``; sentences joined
   by one space. The title is the first sentence. The record keeps the file's tokens and
@@ -90,6 +92,7 @@ def read(lines: Iterable[tuple[int, str]], sentences_per_doc: int = 1) -> Iterat
     if sentences_per_doc < 1:
         raise ValueError(f"sentences_per_doc must be at least 1, not {sentences_per_doc}")
     doc = _Doc()
+    groups = _Groups()
     blanks = 0
     by_docstart: bool | None = None   # decided by the file's first non-blank line
     for lineno, line in lines:
@@ -98,7 +101,7 @@ def read(lines: Iterable[tuple[int, str]], sentences_per_doc: int = 1) -> Iterat
             blanks += 1
             doc.end_sentence()
             if blanks >= 2 or (not by_docstart and len(doc.sentences) >= sentences_per_doc):
-                yield from _finish(doc)
+                yield from groups.push(doc, repeats_join=not by_docstart)
                 doc = _Doc()
             continue
         blanks = 0
@@ -110,7 +113,7 @@ def read(lines: Iterable[tuple[int, str]], sentences_per_doc: int = 1) -> Iterat
             doc.end_sentence()
             continue
         if cols[0] == DOCSTART:
-            yield from _finish(doc)
+            yield from groups.push(doc, repeats_join=not by_docstart)
             doc = _Doc()
             continue
         if not doc.line:
@@ -127,7 +130,37 @@ def read(lines: Iterable[tuple[int, str]], sentences_per_doc: int = 1) -> Iterat
             doc.error = BadRecord(lineno, f"bad tag {tag!r} (expected O, B-LABEL or I-LABEL)")
             continue
         doc.current.append((cols[0], tag))
-    yield from _finish(doc)
+    yield from groups.push(doc, repeats_join=not by_docstart)
+    yield from groups.close()
+
+
+class _Groups:
+    """Finished documents, held back by one: a sentence group that repeats an earlier group
+    of the file word for word ("Theo TTXVN") joins the document before it instead of being
+    skipped as a duplicate text, so that no sentence of a corpus is lost."""
+
+    def __init__(self) -> None:
+        self.held: _Doc | None = None
+        self.seen: set[int] = set()
+
+    def push(self, doc: _Doc, repeats_join: bool) -> Iterator[RawRecord | BadRecord]:
+        doc.end_sentence()
+        if not doc.sentences and doc.error is None:
+            return
+        if doc.error is None:
+            key = hash(tuple(tuple(token for token, _ in sentence) for sentence in doc.sentences))
+            held = self.held
+            if repeats_join and key in self.seen and held is not None and held.error is None:
+                held.sentences.extend(doc.sentences)
+                return
+            self.seen.add(key)
+        yield from self.close()
+        self.held = doc
+
+    def close(self) -> Iterator[RawRecord | BadRecord]:
+        if self.held is not None:
+            yield from _finish(self.held)
+            self.held = None
 
 
 def read_path(path: str | os.PathLike, sentences_per_doc: int = 1) -> Iterator[RawRecord | BadRecord]:

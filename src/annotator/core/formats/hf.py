@@ -189,7 +189,6 @@ def dataset_card(labels: list[str], files: dict[str, str]) -> str:
     each split (``files``: split name → file name in the folder)."""
     q = json.dumps   # a JSON string is a YAML string, whatever the label holds
     names = "\n".join(f"          '{i}': {q(name, ensure_ascii=False)}" for i, name in enumerate(class_names(labels)))
-    splits = "\n".join(f"  - name: {q(name)}" for name in files)
     data = "\n".join(f"  - split: {q(name)}\n    path: {q(path, ensure_ascii=False)}" for name, path in files.items())
     return f"""---
 dataset_info:
@@ -203,8 +202,6 @@ dataset_info:
       class_label:
         names:
 {names}
-  splits:
-{splits}
 configs:
 - config_name: default
   data_files:
