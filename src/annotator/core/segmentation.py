@@ -45,6 +45,7 @@ __all__ = [
     "segment_spans",
     "words",
     "word_units",
+    "words_by_sentence",
     "sentences",
     "sentence_spans",
     "snap_span",
@@ -791,11 +792,13 @@ def word_units(text: str, bounds: Iterable[tuple[int, int]] | None = None) -> li
     """``(start, end)`` of the words (underthesea word segmentation) of each sentence of
     ``text`` (or of each ``(start, end)`` of ``bounds``): the units of "snap to words" in the
     window and of word-level exports."""
+    return [w for sentence in words_by_sentence(text, bounds) for w in sentence]
+
+
+def words_by_sentence(text: str, bounds: Iterable[tuple[int, int]] | None = None) -> list[list[tuple[int, int]]]:
+    """:func:`word_units` of each sentence (or each of ``bounds``), segmented in one batch."""
     bounds = sentence_spans(text) if bounds is None else list(bounds)
-    out: list[tuple[int, int]] = []
-    for toks in segment_spans(text, bounds):
-        out.extend((toks[a][1], toks[b - 1][2]) for a, b in words(toks))
-    return out
+    return [[(toks[a][1], toks[b - 1][2]) for a, b in words(toks)] for toks in segment_spans(text, bounds)]
 
 
 def split_units(units: Iterable[tuple[int, int]], cuts: Iterable[int]) -> list[tuple[int, int]]:

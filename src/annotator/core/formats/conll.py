@@ -53,7 +53,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from annotator.core.formats.base import BadRecord, ExportDoc, RawRecord, RawSpan
-from annotator.core.segmentation import sentences, split_units, syllables, word_units
+from annotator.core.segmentation import sentences, split_units, syllables, words_by_sentence
 
 NAME = "conll"
 DOCSTART = "-DOCSTART-"
@@ -242,7 +242,7 @@ def _units(ed: ExportDoc, level: str, spans) -> list[list[tuple[int, int]]]:
     bounds = _merge_crossed([(s.start, s.end) for s in sentences(text)], spans)
     if level == "syllable":
         return [[(t[1], t[2]) for t in syllables(text, a, b)] for a, b in bounds]
-    return [word_units(text, [b]) for b in bounds]
+    return words_by_sentence(text, bounds)
 
 
 def tagged_sentences(ed: ExportDoc, level: str = "word", stats: Counter | None = None
