@@ -9,6 +9,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from annotator.cli import main
 from annotator.core.exporter import ExportOptions, export
@@ -279,3 +281,49 @@ def test_seed_corpus_round_trip_is_exact(tmp_path):
     assert len(sentences) >= 1000
     result = bench.roundtrip(tmp_path, sentences)
     assert result == {"conll": (len(sentences), len(sentences)), "hf": (len(sentences), len(sentences))}
+
+
+def test_prodigy_tokens_without_sentences_are_written_by_sentence(corpus, tmp_path):
+    text = "Ông An đến. Bà Bình về."
+    tokens = [{"text": text[a:b], "start": a, "end": b, "id": i, "ws": text[b:b + 1] == " "}
+              for i, (a, b) in enumerate([(0, 3), (4, 6), (7, 10), (10, 11), (12, 14), (15, 19), (20, 22), (22, 23)])]
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"text": text, "tokens": tokens, "spans": [{"start": 4, "end": 6, "label": "PER"}],
+                                  "answer": "accept"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    import_paths(corpus, [source])
+    export(corpus, tmp_path / "out.conll", ExportOptions(fmt="conll"))
+    blocks = (tmp_path / "out.conll").read_text(encoding="utf-8").split("\n\n")
+    assert blocks[1:3] == ["Ông\tO\nAn\tB-PER\nđến\tO\n.\tO", "Bà\tO\nBình\tO\nvề\tO\n.\tO"]
+
+
+TOKENS = ["Hà_Nội", "ông", "Nguyễn_Văn_An", "57-NQ/TW", "1.000,5", "Tp.", "v.v.", "A.", ",", ".", "(", ")", "“", "”",
+          "...", "…", "%", "😀", "👍🏻", "_", "a__b", "x_", unicodedata.normalize("NFD", "Quảng_Ninh"), "TP.HCM", "-"]
+
+
+@st.composite
+def bio_sentences(draw):
+    out = []
+    for _ in range(draw(st.integers(1, 4))):
+        sentence, prev = [], "O"
+        for token in draw(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=8)):
+            choice = draw(st.sampled_from(["O", "B-PER", "B-LOC", "I"]))
+            tag = (f"I-{prev[2:]}" if prev != "O" else "O") if choice == "I" else choice
+            sentence.append((token, tag))
+            prev = tag
+        out.append(sentence)
+    return out
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(docs=st.lists(bio_sentences(), min_size=1, max_size=3))
+def test_any_bio_file_round_trips_exactly(docs, tmp_path_factory):
+    work = tmp_path_factory.mktemp("rt")
+    text = "".join("-DOCSTART-\tO\n\n" + "".join("".join(f"{t}\t{g}\n" for t, g in s) + "\n" for s in doc)
+                   for doc in docs)
+    (work / "in.conll").write_text(text, encoding="utf-8")
+    with Corpus(work / "c.db") as corpus:
+        report = import_paths(corpus, [work / "in.conll"])
+        export(corpus, work / "out.conll", ExportOptions(fmt="conll"))
+    expected = unicodedata.normalize("NFC", text)
+    if report.duplicates == 0:
+        assert (work / "out.conll").read_text(encoding="utf-8") == expected

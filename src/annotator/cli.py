@@ -95,7 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="export the corpus for training")
     _corpus_arg(p)
-    p.add_argument("out", metavar="OUT", help="output file ('-' for stdout); with --split, a folder")
+    p.add_argument("out", metavar="OUT", help="output file ('-' for stdout); with --split, a folder; hf: a dataset"
+                                              " folder with a README.md card (OUT.jsonl: one JSONL file)")
     p.add_argument("--format", choices=FORMATS, default="native")
     p.add_argument("--status", action="append", metavar="S",
                    help="only documents with this status (new, in_progress, done, skipped); repeatable")
@@ -104,7 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--state", action="append", metavar="S",
                    help="only spans in this state (suggested, accepted, rejected); repeatable")
     p.add_argument("--level", choices=("word", "syllable"), default="word",
-                   help="CoNLL/hf token level (default: word, by underthesea segmentation)")
+                   help="CoNLL/hf token level (default: word, by underthesea segmentation); documents imported"
+                        " with their own tokens keep them")
     p.add_argument("--split", metavar="TRAIN,DEV,TEST",
                    help="write train/dev/test files in proportions, e.g. 80,10,10")
     p.add_argument("--seed", type=int, default=13, help="seed of the reproducible split (default 13)")

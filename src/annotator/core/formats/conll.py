@@ -232,8 +232,9 @@ def build(sentences: list[list[tuple[str, str]]], line: int = 0) -> RawRecord:
 def _units(ed: ExportDoc, level: str, spans) -> list[list[tuple[int, int]]]:
     """Token offsets of each sentence: the document's own (imported) tokens, else syllables or words."""
     text = ed.doc.text
-    if ed.tokens is not None:
-        bounds = _merge_crossed(list(ed.sentences or [(0, len(text))]), spans)
+    if ed.tokens is not None:   # sentences of the file, else of the segmentation (Prodigy tokens)
+        bounds = list(ed.sentences) if ed.sentences else [(s.start, s.end) for s in sentences(text)]
+        bounds = _merge_crossed(bounds or [(0, len(text))], spans)
         starts = [b[0] for b in bounds]
         out: list[list[tuple[int, int]]] = [[] for _ in bounds]
         for a, z in ed.tokens:
