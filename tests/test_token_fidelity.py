@@ -327,3 +327,18 @@ def test_any_bio_file_round_trips_exactly(docs, tmp_path_factory):
     expected = unicodedata.normalize("NFC", text)
     if report.duplicates == 0:
         assert (work / "out.conll").read_text(encoding="utf-8") == expected
+
+
+def test_native_backup_and_merge_keep_imported_tokens(corpus, make_corpus, tmp_path):
+    (tmp_path / "in.conll").write_text(CONLL, encoding="utf-8")
+    import_paths(corpus, [tmp_path / "in.conll"])
+    export(corpus, tmp_path / "backup.jsonl", ExportOptions(fmt="native"))
+    restored = make_corpus("restored.db")
+    import_paths(restored, [tmp_path / "backup.jsonl"])
+    merged = make_corpus("merged.db")
+    main(["merge", "--corpus", str(tmp_path / "merged.db"), str(tmp_path / "corpus.db")])
+    from_backup = make_corpus("from-backup.db")
+    main(["merge", "--corpus", str(tmp_path / "from-backup.db"), str(tmp_path / "backup.jsonl")])
+    for other in (restored, merged, from_backup):
+        export(other, tmp_path / "out.conll", ExportOptions(fmt="conll", level="syllable"))
+        assert (tmp_path / "out.conll").read_text(encoding="utf-8") == unicodedata.normalize("NFC", CONLL)
