@@ -342,3 +342,27 @@ def test_native_backup_and_merge_keep_imported_tokens(corpus, make_corpus, tmp_p
     for other in (restored, merged, from_backup):
         export(other, tmp_path / "out.conll", ExportOptions(fmt="conll", level="syllable"))
         assert (tmp_path / "out.conll").read_text(encoding="utf-8") == unicodedata.normalize("NFC", CONLL)
+
+
+def test_dataset_saved_by_datasets_with_integer_tags_imports(corpus, make_corpus, tmp_path, monkeypatch):
+    """A dataset loaded with ``datasets``, processed and saved with ``to_json`` (ClassLabel ids)
+    beside its card comes back with the same entities."""
+    datasets = pytest.importorskip("datasets")
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf-home"))
+    gan_corpus(corpus)
+    export(corpus, tmp_path / "ds", ExportOptions(fmt="hf"))
+    ds = datasets.load_dataset(str(tmp_path / "ds"), cache_dir=str(tmp_path / "cache"))["train"]
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    (saved / "README.md").write_text((tmp_path / "ds" / "README.md").read_text(encoding="utf-8"), encoding="utf-8")
+    ds.to_json(str(saved / "train.jsonl"), force_ascii=False)
+    assert all(isinstance(t, int) for line in (saved / "train.jsonl").read_text(encoding="utf-8").splitlines()
+               for t in json.loads(line)["ner_tags"])
+    other = make_corpus()
+    report = import_paths(other, [saved])
+    assert report.added == 1, report.problems
+    [doc] = other.iter_documents()
+    assert spans_of(doc) == [("Singapore", "LOC"), ("Gan Kim Yong", "PER")]
+    (saved / "README.md").unlink()   # without the card, integer tags cannot be read
+    assert "integers" in import_paths(make_corpus("third.db"), [saved]).problems[0]

@@ -383,7 +383,7 @@ class _Importer:
         empty = True
         loads = json.loads
         detect = formats.detect
-        sentences = hf.Reader()  # hf lines are sentences, grouped into documents
+        sentences = hf.Reader(hf.card_names(path.parent))  # hf lines are sentences, grouped into documents
         for lineno, line in self._lines(path):
             if not line.strip():
                 continue

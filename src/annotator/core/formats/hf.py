@@ -31,8 +31,10 @@ A JSONL line with both ``tokens`` and ``ner_tags`` is an hf sentence (detected p
   keys (``pos_tags``, ``chunk_tags``, ...) are ignored.
 * As for CoNLL, the spans are accepted spans (origin ``import``) of a done document, or
   suggested spans of a new document with ``as_suggestions``.
-* ``ner_tags`` must be tag names. Integer tags (the ``ClassLabel`` ids of many datasets)
-  are rejected: the label list is not in the file, so they cannot be mapped to labels.
+* ``ner_tags`` are tag names, or integer ``ClassLabel`` ids when the file lies in a dataset
+  folder whose ``README.md`` card declares the names (:func:`card_names`; what ``datasets``
+  writes with ``to_json`` beside its card). Integer tags without a card are rejected: the
+  label list is not in the file, so they cannot be mapped to labels.
 * A bad hf line (tokens and ner_tags of different lengths, a tag that is not ``O`` /
   ``B-X`` / ``I-X``, an empty token, integer tags) rejects its whole document, reported at
   that line, as a bad CoNLL line does; the document's other lines are skipped with it. A
@@ -48,6 +50,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from annotator.core.formats.base import BadRecord, ExportDoc, RawRecord, RecordError
@@ -75,8 +78,9 @@ def document_part(value: Any) -> str | None:
     return match.group(1) if match else text
 
 
-def sentence(obj: dict[str, Any]) -> list[tuple[str, str]]:
-    """(token, tag) pairs of one hf line; RecordError says what is wrong with it."""
+def sentence(obj: dict[str, Any], names: list[str] | None = None) -> list[tuple[str, str]]:
+    """(token, tag) pairs of one hf line; integer tags are read through ``names`` (the
+    ClassLabel names of a dataset card) when given; RecordError says what is wrong with it."""
     tokens, tags = obj.get("tokens"), obj.get("ner_tags")
     if not isinstance(tokens, list):
         raise RecordError("tokens must be a JSON list")
@@ -86,6 +90,10 @@ def sentence(obj: dict[str, Any]) -> list[tuple[str, str]]:
         raise RecordError(f"tokens has {len(tokens)} items but ner_tags has {len(tags)}")
     pairs = []
     for index, (token, tag) in enumerate(zip(tokens, tags)):
+        if names is not None and isinstance(tag, int) and not isinstance(tag, bool):
+            if not 0 <= tag < len(names):
+                raise RecordError(f"ner_tags[{index}] is {tag}, but the dataset card names {len(names)} tags")
+            tag = names[tag]
         if not isinstance(tag, str):
             if isinstance(tag, int) and not isinstance(tag, bool):
                 raise RecordError(
@@ -122,7 +130,8 @@ class Reader:
     (:class:`BadRecord`) that are complete, in file order.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, names: list[str] | None = None) -> None:
+        self.names = names   # ClassLabel names of integer ner_tags (from the folder's dataset card)
         self.doc: _Doc | None = None
         self.pending: list[BadRecord] = []   # unreadable lines after the open document
 
@@ -148,7 +157,7 @@ class Reader:
             doc = self.doc = _Doc(part, line)
         if doc.error is None:
             try:
-                doc.sentences.append(sentence(obj))
+                doc.sentences.append(sentence(obj, self.names))
             except RecordError as exc:
                 what = f" (document {part!r} is rejected as a whole)" if part is not None else ""
                 doc.error = BadRecord(line, f"{exc}{what}")
@@ -214,6 +223,52 @@ Exported by annotator: one sentence a line, `tokens` and `ner_tags` (BIO tags of
 {", ".join(labels) or "(none)"}). Load it with `datasets.load_dataset("path/to/this/folder")`;
 `ner_tags` are `ClassLabel` ids (`features["ner_tags"].feature.names` lists the tags).
 """
+
+
+_CARD_FEATURE = re.compile(r"^\s*-\s*name:\s*['\"]?ner_tags['\"]?\s*$")
+_CARD_NAME = re.compile(r"^\s*['\"]?(\d+)['\"]?\s*:\s*(.+?)\s*$")
+
+
+def card_names(folder: Path) -> list[str] | None:
+    """The ClassLabel names of ``ner_tags`` declared by the dataset card (``README.md``) of a
+    folder, as :func:`dataset_card` and ``datasets`` write them; None without such a card."""
+    try:
+        lines = (folder / "README.md").read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    names: dict[int, str] = {}
+    in_feature = in_names = False
+    for line in lines:
+        if line.strip() == "---" and (names or in_feature):
+            break
+        if _CARD_FEATURE.match(line):
+            in_feature = True
+            continue
+        if in_feature and not in_names:
+            if line.strip() == "names:":
+                in_names = True
+            elif line.lstrip().startswith("- name:"):
+                in_feature = False
+            continue
+        if in_names:
+            match = _CARD_NAME.match(line)
+            if not match:
+                break
+            names[int(match.group(1))] = _unquote(match.group(2))
+    if not names or sorted(names) != list(range(len(names))):
+        return None
+    return [names[i] for i in range(len(names))]
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value[1:-1]
+    if len(value) >= 2 and value[0] == value[-1] == "'":
+        return value[1:-1].replace("''", "'")
+    return value
 
 
 class Writer:
