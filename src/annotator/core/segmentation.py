@@ -9,7 +9,8 @@ syllables (or words), the engine tags them, and every exporter writes them.
   punctuation; ``57-NQ/TW`` is five tokens), each with ``(start, end)``. Two repairs make
   them safe as span edges: a sentence-final period is split off (``UBND.``, ``A.``; not
   off ``Tp.``, ``v.v.``, ``Q.``), and a token never starts on a combining mark, a joiner,
-  a variation selector or an emoji modifier (``👍🏻`` and NFD ``Hà`` are one token).
+  a variation selector or an emoji modifier, nor inside a flag (``👍🏻``, ``🇻🇳`` and NFD ``Hà``
+  are one token each).
 * :func:`segment` groups those tokens into words with underthesea's word segmentation model,
   i.e. the model behind ``underthesea.word_tokenize``. The fast path feeds the model directly
   (one regex pass, no re-alignment); if underthesea's internals are not importable it calls
@@ -116,16 +117,20 @@ _KEEP_DOT = frozenset({"TP", "Tp", "TS", "ThS", "Th.S", "PGS", "GS", "PGS.TS", "
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\ufe00-\ufe0f\u200d" \
          "\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f"
 _MARK = re.compile(f"[{_MARKS}]")
+_FLAG = re.compile("[\U0001f1e6-\U0001f1ff]")   # regional indicators: two make a flag
+_MARK_OR_FLAG = re.compile(f"[{_MARKS}\U0001f1e6-\U0001f1ff]")
 
 
-def _glued(text: str, prev_end: int, a: int) -> bool:
-    """Whether a token starting at ``a`` right after one ending at ``prev_end`` continues it
-    (it starts on a mark or after a joiner, or continues a letter that carries marks)."""
-    if prev_end != a or a == 0:
+def _glued(text: str, prev: tuple, a: int) -> bool:
+    """Whether a token starting at ``a`` right after the token ``prev`` continues it (it starts
+    on a mark or after a joiner, continues a letter that carries marks, or completes a flag)."""
+    if prev[2] != a or a == 0:
         return False
     ch, before = text[a], text[a - 1]
     if _MARK.match(ch) or unicodedata.combining(ch) or before == "\u200d":
         return True
+    if _FLAG.match(ch):
+        return prev[2] - prev[1] == 1 and _FLAG.match(before) is not None
     return unicodedata.combining(before) != 0 and ch.isalnum()
 
 
@@ -150,16 +155,16 @@ def _regex_tokens(src: str, text: str, s: int, e: int, out: list) -> None:
                 append(Token(sub.group(0), sub.start(), sub.end(), "B"))
             continue
         append(_new(Token, (piece, a, b, "B")))
-    if _MARK.search(text, s, e):
+    if _MARK_OR_FLAG.search(text, s, e):
         _merge_marks(text, out, first)
 
 
 def _merge_marks(text: str, out: list, first: int) -> None:
-    """Join tokens that would separate a character from its marks (emoji sequences, NFD)."""
+    """Join tokens that would separate a character from its marks (emoji sequences, flags, NFD)."""
     merged: list = out[first:first + 1]
     for tok in out[first + 1:]:
         last = merged[-1]
-        if _glued(text, last[2], tok[1]):
+        if _glued(text, last, tok[1]):
             merged[-1] = _new(Token, (text[last[1]:tok[2]], last[1], tok[2], "B"))
         else:
             merged.append(tok)
