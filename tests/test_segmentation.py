@@ -8,12 +8,15 @@ import unicodedata
 import warnings
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.core import text as window_text
 from annotator.core.exporter import ExportOptions, export
 from annotator.core.importer import import_paths
-from annotator.core.model import Document, Status
-from annotator.core.segmentation import snap_to_syllables, split_units, tokenize, word_units
+from annotator.core.model import Status
+from annotator.core.segmentation import snap_to_syllables, split_units, syllables, tokenize, word_units
+from annotator.core.text import cuts_character
 from annotator.nlp import text as engine_text
 
 NFD = unicodedata.normalize("NFD", "Ông Hà Nội")
@@ -102,3 +105,22 @@ def test_words_are_whole_syllables_and_split_at_span_edges():
     cut = text.index("Gan")
     pieces = [text[a:b] for a, b in split_units(word_units(text), [cut])]
     assert "Singapore " in pieces and "Gan" in pieces and "Singapore Gan" not in pieces
+
+
+PIECES = list("aàâđê AĐ09.,-/()\"“”…_\u00a0\u200d\ufe0f\u0301\u0323²") + ["e\u0301", "😀", "👍🏻", "🇻", "🇳", "TP.", "A."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=16).map("".join))
+def test_units_cover_the_text_and_never_cut_a_character(text):
+    units = syllables(text)
+    covered = set()
+    for prev, unit in zip([None] + units, units):
+        assert text[unit.start:unit.end] == unit.text and unit.text.strip() == unit.text
+        assert prev is None or prev.end <= unit.start
+        covered.update(range(unit.start, unit.end))
+        for p in (unit.start, unit.end):   # a mark or joiner next to whitespace belongs to nothing
+            if 0 < p < len(text) and not text[p - 1].isspace() and not text[p].isspace():
+                assert not cuts_character(text, p), (text, unit)
+    assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())
+    assert "".join(t.text + " " * t.ws for t in tokenize(text)) == text
