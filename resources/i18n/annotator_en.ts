@@ -405,8 +405,8 @@
 <context>
     <name>Jobs</name>
     <message>
-        <source>Articles and annotations (*.txt *.jsonl *.ndjson *.conll *.bio *.iob);;All files (*)</source>
-        <translation>Articles and annotations (*.txt *.jsonl *.ndjson *.conll *.bio *.iob);;All files (*)</translation>
+        <source>Articles and annotations (*.txt *.jsonl *.ndjson *.conll *.bio *.iob *.train *.testa *.testb);;All files (*)</source>
+        <translation>Articles and annotations (*.txt *.jsonl *.ndjson *.conll *.bio *.iob *.train *.testa *.testb);;All files (*)</translation>
     </message>
     <message>
         <source>Corpora and native exports (*.db *.jsonl);;All files (*)</source>
@@ -822,6 +822,7 @@
     </message>
     <message>
         <source>This is the last document.</source>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;literal&quot;) calls; these texts keep the window&apos;s context</extracomment>
         <translation>This is the last document.</translation>
     </message>
     <message>
@@ -846,6 +847,7 @@
     </message>
     <message>
         <source>Select some text or a span first.</source>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;literal&quot;) calls; these texts keep the window&apos;s context</extracomment>
         <translation>Select some text or a span first.</translation>
     </message>
     <message>

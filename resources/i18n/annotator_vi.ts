@@ -405,8 +405,8 @@
 <context>
     <name>Jobs</name>
     <message>
-        <source>Articles and annotations (*.txt *.jsonl *.ndjson *.conll *.bio *.iob);;All files (*)</source>
-        <translation>Bài viết và nhãn (*.txt *.jsonl *.ndjson *.conll *.bio *.iob);;Mọi tệp (*)</translation>
+        <source>Articles and annotations (*.txt *.jsonl *.ndjson *.conll *.bio *.iob *.train *.testa *.testb);;All files (*)</source>
+        <translation>Bài viết và nhãn (*.txt *.jsonl *.ndjson *.conll *.bio *.iob *.train *.testa *.testb);;Mọi tệp (*)</translation>
     </message>
     <message>
         <source>Corpora and native exports (*.db *.jsonl);;All files (*)</source>
@@ -818,6 +818,7 @@
     </message>
     <message>
         <source>This is the last document.</source>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;literal&quot;) calls; these texts keep the window&apos;s context</extracomment>
         <translation>Đây là bài cuối cùng.</translation>
     </message>
     <message>
@@ -842,6 +843,7 @@
     </message>
     <message>
         <source>Select some text or a span first.</source>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;literal&quot;) calls; these texts keep the window&apos;s context</extracomment>
         <translation>Hãy chọn một đoạn văn bản hoặc một đoạn đã gán nhãn trước.</translation>
     </message>
     <message>
