@@ -371,3 +371,17 @@ def test_typed_preferences_persist_across_windows(open_window, news, gui_setting
     second = open_window(news.path)
     assert second.actions_by_name["least_certain_order"].isChecked()
     assert not second.actions_by_name["preannotate_imports"].isChecked()
+
+
+def test_slash_types_in_text_boxes_and_opens_find_elsewhere(window, news, qtbot):
+    window.flow.focus_search()
+    qtbot.keyClicks(window.documents.search, "12/3")
+    assert window.documents.search.text() == "12/3" and not window.find_bar.isVisible()
+    window.view.setFocus()
+    key(qtbot, window, K.Key_Slash)
+    assert window.find_bar.isVisible() and window.find_bar.edit.hasFocus()
+    qtbot.keyClicks(window.find_bar.edit, "12/3")
+    assert window.find_bar.edit.text() == "12/3"
+    assert window.view.selection_range() == at(DOC1, "12/3")
+    qtbot.keyClick(window.find_bar.edit, K.Key_Escape)
+    assert window.view.hasFocus() and not window.find_bar.isVisible()
