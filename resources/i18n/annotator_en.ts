@@ -1020,6 +1020,14 @@
         <translation>Accept &amp;all remaining suggestions</translation>
     </message>
     <message>
+        <source>Accept the selected suggestion and select the next one still to review</source>
+        <translation>Accept the selected suggestion and select the next one still to review</translation>
+    </message>
+    <message>
+        <source>Rejecting a directive rejects only the sentence: the entities inside it stay to be reviewed and come next</source>
+        <translation>Rejecting a directive rejects only the sentence: the entities inside it stay to be reviewed and come next</translation>
+    </message>
+    <message>
         <source>&amp;Delete span</source>
         <translation>&amp;Delete span</translation>
     </message>

@@ -1013,6 +1013,14 @@
         <translation>Chấp nhận tất cả gợi ý còn &amp;lại</translation>
     </message>
     <message>
+        <source>Accept the selected suggestion and select the next one still to review</source>
+        <translation>Chấp nhận gợi ý đang chọn và chọn gợi ý kế tiếp còn cần duyệt</translation>
+    </message>
+    <message>
+        <source>Rejecting a directive rejects only the sentence: the entities inside it stay to be reviewed and come next</source>
+        <translation>Từ chối một chỉ đạo chỉ từ chối câu đó: các thực thể bên trong vẫn chờ duyệt và được chọn tiếp theo</translation>
+    </message>
+    <message>
         <source>&amp;Delete span</source>
         <translation>&amp;Xóa đoạn</translation>
     </message>

@@ -61,9 +61,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
       tip=QT_TRANSLATE_NOOP("MainWindow", "Find text in the article (accents optional) and select it to label")),
     # Span
     A("accept", QT_TRANSLATE_NOOP("MainWindow", "&Accept and go to next suggestion"), "keys.accept_selected",
-      ("Return", "Enter"), local=True, when="document"),
+      ("Return", "Enter"), local=True, when="document",
+      tip=QT_TRANSLATE_NOOP("MainWindow", "Accept the selected suggestion and select the next one still to review")),
     A("reject", QT_TRANSLATE_NOOP("MainWindow", "&Reject and go to next suggestion"), "keys.reject_selected", ("X",),
-      local=True, when="rejectable"),
+      local=True, when="rejectable",
+      tip=QT_TRANSLATE_NOOP("MainWindow", "Rejecting a directive rejects only the sentence: the entities inside it "
+                            "stay to be reviewed and come next")),
     A("delete", QT_TRANSLATE_NOOP("MainWindow", "&Delete span"), "keys.delete_selected", ("Del", "Backspace"),
       local=True, when="span"),
     A("next_unreviewed", QT_TRANSLATE_NOOP("MainWindow", "Next suggestion to &review"), "keys.step_unreviewed",
