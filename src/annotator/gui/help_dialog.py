@@ -48,16 +48,23 @@ class ShortcutsDialog(QDialog):
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.RichText)
         intro.setText(self.tr(
-            "<p><b>Labelling.</b> Select text with the mouse or Shift+arrow keys and press a label key "
-            "(1–9): the span snaps to whole syllables (or words, View → Snap to words). With a span "
-            "selected (click it, or Tab / Shift+Tab), a label key relabels it, Enter accepts a "
-            "suggestion, X rejects it and Del removes it.</p>"
+            "<p><b>Reviewing.</b> A document opens on its first suggestion: Enter accepts it and X "
+            "rejects it, and both go on to the next suggestion still to review, so each suggestion costs "
+            "one key. N / P go to the next / previous suggestion, Tab / Shift+Tab to every span; a label "
+            "key relabels the selected span, Del removes it. Rejecting a directive leaves the entities "
+            "inside it to review: they come next.</p>"
+            "<p><b>Labelling.</b> Ctrl+F or / finds words in the article as you type, accents optional; "
+            "Enter selects the match. Shift+Left / Shift+Right extend a selection by a syllable. A label "
+            "key (1–9) labels it, snapped to whole syllables (or words, View → Snap to words). A new or "
+            "grown span replaces an overlapping span of its kind, and the status bar names it (Ctrl+Z "
+            "brings it back).</p>"
             "<p><b>Resizing</b> the selected span by one syllable: Alt+Shift+Right / Alt+Shift+Left move "
             "its <i>end</i> later / earlier (grow / shrink); Alt+Shift+Up / Alt+Shift+Down move its "
-            "<i>start</i> earlier / later (grow / shrink). Left/Right act on the end, Up/Down on the "
-            "start; the arrow points where the edge goes.</p>"
-            "<p><b>Directives.</b> With an entity inside a directive selected, I makes it the issuer and "
-            "A the addressee (press again to clear).</p>"))
+            "<i>start</i> earlier / later (grow / shrink).</p>"
+            "<p><b>Directives.</b> I / A make the selected span, or any selected words (“các sở, ngành”), "
+            "the issuer / addressee of the directive it is in, else of the next directive. F6 moves "
+            "through the panes up to the directive cards (Tab and arrows inside a card). Ctrl+Return "
+            "names the directives still without an issuer.</p>"))
         layout.addWidget(intro)
         rows = shortcut_rows(menus)
         table = QTableWidget(len(rows), 3, self)
