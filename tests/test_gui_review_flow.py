@@ -221,6 +221,9 @@ def test_least_certain_order(window, news, qtbot):
         corpus.add_span(news.ids[2], Span(*at(news.texts[2], "Lê Minh Hoan"), "PER", origin="crf:test",
                                           state=SpanState.SUGGESTED, score=0.31))
     window.actions_by_name["least_certain_order"].setChecked(True)
+    key(qtbot, window, K.Key_Right, Qt.KeyboardModifier.AltModifier)  # "next document"
+    assert window.current_document_id == news.ids[2]
+    window.show_document(news.ids[0])
     key(qtbot, window, K.Key_Return, CTRL)
     assert window.current_document_id == news.ids[2], window.statusBar().currentMessage()  # score 0.31 beats document 2's 0.9
     assert least_certain([1, 2, 3], {2: 0.5}, None) == 2

@@ -22,6 +22,11 @@ class DocumentFlow(WindowPart):
         return self.window.documents.model.ids
 
     def step_document(self, delta: int) -> None:
+        """Alt+Right / Alt+Left: the next / previous document in the list; in least-certain order,
+        "next" is the unfinished document the model is least sure about (Prodigy's ner.teach)."""
+        if delta > 0 and self.window.actions_by_name["least_certain_order"].isChecked():
+            self.go_next_unfinished()
+            return
         ids = self._ordered_ids()
         if not ids:
             return
