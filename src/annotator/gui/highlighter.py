@@ -128,11 +128,8 @@ class SpanHighlighter(QSyntaxHighlighter):
             self.first_blocks = limit
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
-        model = self.spans
-        if not len(model):
-            return
         block = self.currentBlock()
-        if self.first_blocks is not None:
+        if self.first_blocks is not None:  # a long article loading: the cheapest path for far blocks
             number = block.blockNumber()
             if number >= self.first_blocks:
                 self.pending.add(number)
@@ -140,6 +137,9 @@ class SpanHighlighter(QSyntaxHighlighter):
             self.pending.discard(number)
         elif self.pending:
             self.pending.discard(block.blockNumber())
+        model = self.spans
+        if not len(model):
+            return
         pos16 = block.position()
         end16 = pos16 + block.length() - 1
         astral = model.astral

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
+from operator import attrgetter
 
 from PySide6.QtCore import QObject, Signal
 
@@ -20,6 +21,7 @@ from annotator.core.model import Label, LabelKind, Relation, Span, SpanState
 from annotator.core.text import Utf16Index, syllables
 
 
+_BY_POSITION = attrgetter("start", "end", "id")
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
@@ -41,11 +43,14 @@ class _Layer:
         self.maxlen = 0
 
     def reset(self, spans: Iterable[Span]) -> None:
-        keyed = [((s.start, s.end, s.id or 0), s) for s in spans]
-        keyed.sort(key=lambda pair: pair[0])
-        self.keys = [k for k, _s in keyed]
-        self.spans = [s for _k, s in keyed]
-        self.maxlen = max((k[1] - k[0] for k in self.keys), default=0)
+        spans = list(spans)
+        try:
+            spans.sort(key=_BY_POSITION)  # C-speed key; stored spans all have ids
+        except TypeError:  # a span without id beside another at the same place
+            spans.sort(key=lambda s: (s.start, s.end, s.id or 0))
+        self.spans = spans
+        self.keys = [(s.start, s.end, s.id or 0) for s in spans]
+        self.maxlen = max([k[1] - k[0] for k in self.keys], default=0)
 
     def add(self, span: Span) -> None:
         key = (span.start, span.end, span.id or 0)
@@ -114,8 +119,8 @@ class SpanModel(QObject):
         spans = list(spans)
         self._by_id = {s.id: s for s in spans}
         directive_labels = {name for name, label in self.labels.items() if label.kind == LabelKind.DIRECTIVE}
-        self._entities.reset(s for s in spans if s.label not in directive_labels)
-        self._directives.reset(s for s in spans if s.label in directive_labels)
+        self._entities.reset([s for s in spans if s.label not in directive_labels])
+        self._directives.reset([s for s in spans if s.label in directive_labels])
         self.relations = list(relations)
         self.modelReset.emit()
 
