@@ -41,16 +41,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from annotator.core.formats import conll, directives, doccano, hf, native, prodigy
+from annotator.core.formats import registry
 from annotator.core.formats.base import ExportDoc
 from annotator.core.model import Document, Relation, Span, SpanState, Status
 from annotator.core.progress import NullProgress, Progress
 from annotator.core.store import Corpus, DocumentFilter
 
-__all__ = ["ExportOptions", "ExportReport", "export", "FORMATS", "parse_split"]
+__all__ = ["ExportOptions", "ExportReport", "export", "parse_split"]
 
-FORMATS = ("native", "prodigy", "doccano", "conll", "hf", "directives")
-TRAINING_FORMATS = ("prodigy", "doccano", "conll", "hf", "directives")
 PART_NAMES = ("train", "dev", "test")
 
 
@@ -89,31 +87,6 @@ class ExportReport:
         return text
 
 
-class _JsonWriter:
-    suffix = ".jsonl"
-
-    def __init__(self, module):
-        self.record = module.record
-        self.stats: Counter = Counter()
-
-    def lines(self, ed: ExportDoc) -> Iterator[str]:
-        yield json.dumps(self.record(ed), ensure_ascii=False)
-
-
-def _writer(options: ExportOptions):
-    if options.fmt == "native":
-        return _JsonWriter(native)
-    if options.fmt == "prodigy":
-        return _JsonWriter(prodigy)
-    if options.fmt == "doccano":
-        return _JsonWriter(doccano)
-    if options.fmt == "conll":
-        return conll.Writer(options.level)
-    if options.fmt == "hf":
-        return hf.Writer(options.level)
-    return directives.Writer(options.level)
-
-
 def parse_split(split: str | Sequence[float]) -> list[float]:
     """'80,10,10' → [0.8, 0.1, 0.1]; two parts are train and dev."""
     try:
@@ -127,8 +100,8 @@ def parse_split(split: str | Sequence[float]) -> list[float]:
 
 
 def _validate(options: ExportOptions) -> tuple[list[Status] | None, set[SpanState] | None]:
-    if options.fmt not in FORMATS:
-        raise ValueError(f"unknown export format {options.fmt!r} (use one of {', '.join(FORMATS)})")
+    if options.fmt not in registry.export_names():
+        raise ValueError(f"unknown export format {options.fmt!r} (use one of {', '.join(registry.export_names())})")
     if options.level not in ("word", "syllable"):
         raise ValueError(f"level must be 'word' or 'syllable', not {options.level!r}")
     try:
@@ -142,7 +115,7 @@ def _validate(options: ExportOptions) -> tuple[list[Status] | None, set[SpanStat
     except ValueError:
         raise ValueError(f"unknown span state in {list(options.states)!r}"
                          " (use suggested, accepted or rejected)") from None
-    if options.fmt in TRAINING_FORMATS:
+    if registry.get(options.fmt).training:
         statuses = statuses or [Status.DONE]
         states = states or {SpanState.ACCEPTED}
     return statuses, states
@@ -172,19 +145,27 @@ def _assign_parts(corpus: Corpus, ids: list[int], fractions: list[float], seed: 
 
 
 class _Output:
-    """A file written under a temporary name and renamed into place on success (or stdout)."""
+    """A file written under a temporary name and renamed into place on success (or stdout).
 
-    def __init__(self, path: Path | None):
+    Text writers give lines; a writer with ``frame`` (opening, separator, closing) writes one
+    JSON array; a ``binary`` writer's items are kept and written by ``to_bytes`` at the end."""
+
+    def __init__(self, path: Path | None, writer=None):
         self.path = path
+        self.binary = bool(getattr(writer, "binary", False))
+        self.writer = writer
+        self.opening, self.separator, self.closing = getattr(writer, "frame", None) or ("", "\n", "\n")
+        self.started = False
         if path is None:
-            self.stream: IO[str] = sys.stdout
+            self.stream = sys.stdout.buffer if self.binary else sys.stdout
             self.tmp = None
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
             self.tmp = tmp
-            self.stream = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
-        self.buffer: list[str] = []
+            self.stream = os.fdopen(fd, "wb") if self.binary else \
+                os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        self.buffer: list = []
 
     def write_lines(self, lines) -> int:
         n = 0
@@ -192,18 +173,25 @@ class _Output:
         for line in lines:
             buf.append(line)
             n += 1
-        if len(buf) >= 512:
+        if len(buf) >= 512 and not self.binary:
             self.flush_buffer()
         return n
 
     def flush_buffer(self) -> None:
         if self.buffer:
-            self.buffer.append("")
-            self.stream.write("\n".join(self.buffer))
+            lead = self.separator if self.started else self.opening
+            self.stream.write(lead + self.separator.join(self.buffer))
+            self.started = True
             self.buffer = []
 
     def commit(self) -> None:
-        self.flush_buffer()
+        if self.binary:
+            self.stream.write(self.writer.to_bytes(self.buffer))
+            self.buffer = []
+        else:
+            self.flush_buffer()
+            if self.started or self.opening:
+                self.stream.write(("" if self.started else self.opening) + self.closing)
         if self.tmp is None:
             self.stream.flush()
             return
@@ -240,7 +228,7 @@ def export(corpus: Corpus, out: str | os.PathLike, options: ExportOptions | None
         raise ValueError(f"no such label: {', '.join(sorted(labels - known))}"
                          f" (the corpus has {', '.join(sorted(known))})")
     kinds = {label.name: label.kind for label in corpus.labels()}
-    writer = _writer(options)
+    writer = registry.get(options.fmt).writer(options.level)
     flt = DocumentFilter(status=statuses, reviewer=options.reviewer)
     ids = corpus.document_ids(flt)
     report = ExportReport(fmt=options.fmt)
@@ -251,11 +239,11 @@ def export(corpus: Corpus, out: str | os.PathLike, options: ExportOptions | None
             raise ValueError(f"{folder} is a file; a split export writes a folder")
         parts = _assign_parts(corpus, ids, fractions, options.seed)
         names = [PART_NAMES[i] for i, f in enumerate(fractions)]
-        outputs = [_Output(folder / f"{name}{writer.suffix}") for name in names]
+        outputs = [_Output(folder / f"{name}{writer.suffix}", writer) for name in names]
     else:
         parts = None
         names = []
-        outputs = [_Output(None if to_stdout else Path(out))]
+        outputs = [_Output(None if to_stdout else Path(out), writer)]
     counts = [0] * len(outputs)
     progress.start(len(ids), f"export {options.fmt}")
     try:
