@@ -167,6 +167,9 @@ class _Output:
                 os.fdopen(fd, "w", encoding="utf-8", newline="\n")
         self.buffer: list = []
 
+    def write(self, ed: ExportDoc, writer) -> int:
+        return self.write_lines(writer.lines(ed))
+
     def write_lines(self, lines) -> int:
         n = 0
         buf = self.buffer
@@ -210,6 +213,47 @@ class _Output:
                     pass
 
 
+class _FolderOutput:
+    """One file per document (``UID`` + the writer's suffix) in a folder; each file is written
+    under a temporary name and renamed, and an aborted export removes the files it wrote."""
+
+    def __init__(self, folder: Path, writer):
+        self.folder = folder
+        self.writer = writer
+        self.written: list[Path] = []
+        self.names: set[str] = set()
+        self.path = folder
+
+    def write(self, ed: ExportDoc, writer) -> int:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        stem = "".join(c if c.isalnum() or c in "-_." else "_" for c in ed.doc.uid) or str(ed.doc.id)
+        name, n = stem, 1
+        while name in self.names:
+            n += 1
+            name = f"{stem}-{n}"
+        self.names.add(name)
+        target = self.folder / f"{name}{writer.suffix}"
+        out = _Output(target, writer)
+        try:
+            count = out.write(ed, writer)
+            out.commit()
+        except BaseException:
+            out.abort()
+            raise
+        self.written.append(target)
+        return count
+
+    def commit(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+
+    def abort(self) -> None:
+        for path in self.written:
+            try:
+                path.unlink()
+            except OSError:
+                pass
+
+
 def export(corpus: Corpus, out: str | os.PathLike, options: ExportOptions | None = None, *,
            progress: Progress | None = None) -> ExportReport:
     """Write the corpus to ``out`` (a file, '-' for stdout, or a folder with ``options.split``)."""
@@ -218,9 +262,14 @@ def export(corpus: Corpus, out: str | os.PathLike, options: ExportOptions | None
     fractions = parse_split(options.split) if options.split else None
     progress = progress or NullProgress()
     to_stdout = str(out) == "-"
-    if fractions and to_stdout:
-        raise ValueError("a split export writes a folder; give a folder name instead of '-'")
-    if not fractions and not to_stdout and Path(out).is_dir():
+    writer = registry.get(options.fmt).writer(options.level)
+    per_document = getattr(writer, "per_document", False)
+    if (fractions or per_document) and to_stdout:
+        raise ValueError(f"a {'split' if fractions else options.fmt} export writes a folder;"
+                         " give a folder name instead of '-'")
+    if per_document and Path(out).exists() and not Path(out).is_dir():
+        raise ValueError(f"{out} is a file; a {options.fmt} export writes a folder (one file per document)")
+    if not fractions and not per_document and not to_stdout and Path(out).is_dir():
         raise ValueError(f"{out} is a folder; give a file name (a folder is for a split export)")
     labels = set(options.labels) if options.labels else None
     known = corpus.label_names()
@@ -228,7 +277,6 @@ def export(corpus: Corpus, out: str | os.PathLike, options: ExportOptions | None
         raise ValueError(f"no such label: {', '.join(sorted(labels - known))}"
                          f" (the corpus has {', '.join(sorted(known))})")
     kinds = {label.name: label.kind for label in corpus.labels()}
-    writer = registry.get(options.fmt).writer(options.level)
     flt = DocumentFilter(status=statuses, reviewer=options.reviewer)
     ids = corpus.document_ids(flt)
     report = ExportReport(fmt=options.fmt)
@@ -239,17 +287,19 @@ def export(corpus: Corpus, out: str | os.PathLike, options: ExportOptions | None
             raise ValueError(f"{folder} is a file; a split export writes a folder")
         parts = _assign_parts(corpus, ids, fractions, options.seed)
         names = [PART_NAMES[i] for i, f in enumerate(fractions)]
-        outputs = [_Output(folder / f"{name}{writer.suffix}", writer) for name in names]
+        outputs = [_FolderOutput(folder / name, writer) if per_document
+                   else _Output(folder / f"{name}{writer.suffix}", writer) for name in names]
     else:
         parts = None
         names = []
-        outputs = [_Output(None if to_stdout else Path(out), writer)]
+        outputs = [_FolderOutput(Path(out), writer) if per_document
+                   else _Output(None if to_stdout else Path(out), writer)]
     counts = [0] * len(outputs)
     progress.start(len(ids), f"export {options.fmt}")
     try:
         for ed in _documents(corpus, ids, labels, states, kinds):
             part = parts[ed.doc.id] if parts is not None else 0
-            report.lines += outputs[part].write_lines(writer.lines(ed))
+            report.lines += outputs[part].write(ed, writer)
             report.documents += 1
             report.spans += len(ed.spans)
             counts[part] += 1

@@ -411,16 +411,20 @@ class _Importer:
             return self._read_records(path, self._jsonl_objects(path), forced)
         if container == "json":
             return self._read_records(path, self._json_objects(path), forced)
+        module = registry.get(fmt).load()
         if container == "binary":
             data = path.read_bytes()
             self.progress.advance(len(data))
-            items = registry.get(fmt).load().read_bytes(data, str(path))
+            items = module.read_bytes(data, str(path))
         else:
-            items = registry.get(fmt).load().read(self._lines(path))
+            items = module.read(self._lines(path))
+        named_by_file = getattr(module, "UID_FROM_FILE_NAME", False)
         empty = True
         try:
             for item in items:
                 empty = False
+                if named_by_file and isinstance(item, RawRecord) and not item.uid:
+                    item.uid = path.stem
                 self._take((item,), path)
         except RecordError as exc:   # the file as a whole cannot be read as this format
             raise _FileFailed(f"{path}: {exc} (nothing from this file was imported)") from None
