@@ -178,14 +178,15 @@ def task(ed: ExportDoc, stats: Counter | None = None) -> dict[str, Any]:
     meta = {**doc.meta, "doc_id": doc.uid, "title": doc.title, "status": doc.status.value}
     if doc.reviewer:
         meta["reviewer"] = doc.reviewer
-    # no task "id": Label Studio numbers the tasks it imports
-    out: dict[str, Any] = {"data": {"text": text}, "meta": meta, "annotations": [], "predictions": []}
+    # "id" as in Label Studio's own export (label-studio-converter needs it); the uid is meta.doc_id
+    out: dict[str, Any] = {"id": doc.id, "data": {"text": text}, "meta": meta, "annotations": [],
+                           "predictions": []}
     if accepted or doc.status in (Status.DONE, Status.SKIPPED):
-        out["annotations"].append({"result": result, "was_cancelled": doc.status == Status.SKIPPED,
+        out["annotations"].append({"id": doc.id, "result": result, "was_cancelled": doc.status == Status.SKIPPED,
                                    "ground_truth": False, "lead_time": float(doc.time_spent or 0)})
     if suggested:
         scores = [s.score for s in suggested if s.score is not None]
-        pred: dict[str, Any] = {"model_version": "annotator", "result": []}
+        pred: dict[str, Any] = {"id": doc.id, "model_version": "annotator", "result": []}
         for s in suggested:
             region = _region(s, text)
             if s.score is not None:
