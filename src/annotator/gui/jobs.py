@@ -138,7 +138,8 @@ def import_summary(report) -> str:
         return report.summary()
     parts = [_tr("Documents imported: %1 (spans: %2, files: %3)").replace("%1", _count(report.added))
              .replace("%2", _count(getattr(report, "spans", 0))).replace("%3", _count(getattr(report, "files", 0)))]
-    for count, text in ((getattr(report, "duplicates", 0), _tr("duplicates skipped: %1")),
+    for count, text in ((getattr(report, "merged", 0), _tr("records merged into a document of the same text: %1")),
+                        (getattr(report, "duplicates", 0), _tr("duplicates skipped: %1")),
                         (getattr(report, "rejected", 0), _tr("records rejected: %1")),
                         (len(getattr(report, "failed_files", []) or []), _tr("files that failed: %1")),
                         (len(getattr(report, "empty_files", []) or []), _tr("empty files: %1"))):
@@ -309,7 +310,7 @@ def start_train(window: QWidget) -> Task:
 
 # ---------------------------------------------------------------------------------- export
 #: the translations of the format registry's descriptions (lupdate reads these literals;
-#: tests/test_formats_registry.py checks that every registered format has one)
+#: tests/test_formats_peers.py checks that every registered format has one)
 FORMAT_TEXTS = (
     QT_TRANSLATE_NOOP("ExportDialog", "Plain text articles"),
     QT_TRANSLATE_NOOP("ExportDialog", "JSON lines (any record shape below)"),
