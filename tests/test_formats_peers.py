@@ -346,3 +346,19 @@ def test_spacy_trains_from_the_exported_docbin(filled_corpus, tmp_path):
         nlp.update(examples, sgd=optimizer, losses=step)
         losses.append(step["ner"])
     assert losses[-1] < losses[0] / 4
+
+
+def test_export_dialog_offers_the_registry_formats(qtbot, tmp_path):
+    from annotator.gui.jobs import ExportDialog
+
+    dialog = ExportDialog(tmp_path / "corpus.db")
+    qtbot.addWidget(dialog)
+    codes = [dialog.format_combo.itemData(i) for i in range(dialog.format_combo.count())]
+    assert tuple(codes) == registry.export_names()
+    dialog.set_format("webanno")
+    assert dialog.output_path() == str(tmp_path / "corpus-webanno")   # a folder, one TSV per document
+    assert not dialog.level_combo.isEnabled()
+    dialog.set_format("spacy")
+    assert dialog.output_path().endswith("corpus-spacy.spacy")
+    dialog.set_format("conll")
+    assert dialog.level_combo.isEnabled()

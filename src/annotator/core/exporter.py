@@ -263,7 +263,7 @@ def export(corpus: Corpus, out: str | os.PathLike, options: ExportOptions | None
     progress = progress or NullProgress()
     to_stdout = str(out) == "-"
     writer = registry.get(options.fmt).writer(options.level)
-    per_document = getattr(writer, "per_document", False)
+    per_document = registry.get(options.fmt).folder
     if (fractions or per_document) and to_stdout:
         raise ValueError(f"a {'split' if fractions else options.fmt} export writes a folder;"
                          " give a folder name instead of '-'")

@@ -491,7 +491,7 @@ class ExportDialog(QDialog):
     def _default_path(self) -> str:
         folder = self.corpus_path.parent if self.corpus_path else Path.home()
         stem = f"{self.corpus_path.stem if self.corpus_path else 'corpus'}-{self.fmt()}"
-        if self.split_check.isChecked():
+        if self.split_check.isChecked() or registry.get(self.fmt()).folder:
             return str(folder / stem)
         return str(folder / (stem + registry.get(self.fmt()).extensions[0]))
 
@@ -518,7 +518,7 @@ class ExportDialog(QDialog):
 
     def browse(self) -> None:
         options = i18n.file_dialog_options()
-        if self.split_check.isChecked():
+        if self.split_check.isChecked() or registry.get(self.fmt()).folder:
             path = QFileDialog.getExistingDirectory(self, _etr("Folder for the train, dev and test files"),
                                                     self.output_path(), QFileDialog.Option.ShowDirsOnly | options)
         else:

@@ -40,6 +40,7 @@ class Format:
     token_level: bool = False        # tokens and sentences are part of the format
     levels: bool = False             # the export's token level (word / syllable) applies
     container: str | None = None     # how a file of this format is read (see the module doc)
+    folder: bool = False             # exported as a folder, one file per document
     training: bool = True            # export defaults: accepted spans of done documents
     requires: str | None = None      # optional package (an extra)
 
@@ -91,7 +92,7 @@ FORMATS: tuple[Format, ...] = (
     Format("directives", "Directive sentences (JSONL)", (".jsonl",), "directives", False, True),
     Format("labelstudio", "Label Studio JSON (tasks with annotations)", (".json",), "labelstudio", True, True),
     Format("webanno", "WebAnno / INCEpTION TSV 3.3", (".tsv",), "webanno", True, True,
-           token_level=True, container="lines"),
+           token_level=True, container="lines", folder=True),
     Format("spacy", "spaCy DocBin", (".spacy",), "spacy", True, True,
            token_level=True, container="binary", requires="spacy"),
 )

@@ -460,8 +460,7 @@ def document_lines(ed: ExportDoc, stats: Counter | None = None) -> list[str]:
 class Writer:
     """One TSV file per document (see :class:`annotator.core.exporter._FolderOutput`)."""
 
-    suffix = ".tsv"
-    per_document = True
+    suffix = ".tsv"   # one file per document: the registry declares the format as a folder
 
     def __init__(self, level: str = "word"):
         self.stats: Counter = Counter()
