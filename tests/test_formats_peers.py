@@ -362,3 +362,41 @@ def test_export_dialog_offers_the_registry_formats(qtbot, tmp_path):
     assert dialog.output_path().endswith("corpus-spacy.spacy")
     dialog.set_format("conll")
     assert dialog.level_combo.isEnabled()
+
+
+def test_a_third_party_webanno_reader_reads_our_export(tmp_path, make_corpus):
+    """web-anno-tsv (a reader of INCEpTION's NamedEntity TSV, with its own UTF-16 handling)
+    finds our spans at our texts."""
+    from annotator.core.model import Document, Span
+
+    reader = pytest.importorskip("web_anno_tsv")
+    corpus = make_corpus()
+    text = "Ông Nguyễn Văn An 😀 đến Hà Nội.\n\nSở Y tế  Hà Nội cho biết."
+    spans = [Span(4, 17, "PER", state=SpanState.ACCEPTED), Span(24, 30, "LOC", state=SpanState.ACCEPTED),
+             Span(33, 48, "ORG", state=SpanState.ACCEPTED), Span(42, 48, "LOC", state=SpanState.ACCEPTED)]
+    corpus.add_document(Document(text=text, title="t", status=Status.DONE, uid="bai-1", spans=spans))
+    export(corpus, tmp_path / "tsv", ExportOptions(fmt="webanno"))
+    found = []
+    with reader.open_web_anno_tsv(str(tmp_path / "tsv" / "bai-1.tsv")) as f:
+        for sentence in f:
+            found += [(a.text, a.label) for a in sentence.annotations]
+    assert sorted(found) == sorted((text[s.start:s.end], s.label) for s in spans)
+
+
+def test_we_read_a_third_party_webanno_writers_file(corpus, tmp_path):
+    """web-anno-tsv writes sub-token annotations (1-7.1) and ids from 0: both come in."""
+    reader = pytest.importorskip("web_anno_tsv")
+    from web_anno_tsv.web_anno_tsv import AnnotatedSentence, Annotation, Span as TsvSpan
+
+    text = "Ông Nguyễn Văn An 😀 đến TP.HCM."
+    words = [("Ông", 0), ("Nguyễn", 4), ("Văn", 11), ("An", 15), ("😀", 18), ("đến", 20), ("TP.HCM", 24), (".", 30)]
+    tokens = [TsvSpan(text=w, start=a, stop=a + len(w), is_token=True) for w, a in words]
+    notes = [Annotation(label="PER", text="Nguyễn Văn An", start=4, stop=17),
+             Annotation(label="LOC", text="HCM", start=27, stop=30)]
+    with reader.open_web_anno_tsv(str(tmp_path / "w.tsv"), "w") as f:
+        f.write(AnnotatedSentence(text, tokens, notes))
+    report = import_paths(corpus, [tmp_path / "w.tsv"])
+    assert report.added == 1, report.problems
+    doc = only(corpus)
+    assert doc.text == text
+    assert sorted((doc.text[s.start:s.end], s.label) for s in doc.spans) == [("HCM", "LOC"), ("Nguyễn Văn An", "PER")]

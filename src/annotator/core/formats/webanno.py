@@ -377,9 +377,9 @@ def document_lines(ed: ExportDoc, stats: Counter | None = None) -> list[str]:
     spans = sorted(ed.spans, key=lambda s: (s.start, -s.end, s.label, s.id or 0))
     starts = _sentence_starts(ed)
     cuts = [(s.start, s.end) for s in spans] + [(a, a) for a in starts]
-    edges = {s.start for s in spans} | {s.end for s in spans}
+    span_starts, span_ends = {s.start for s in spans}, {s.end for s in spans}
     # whitespace is not a token, except where a span begins or ends on it
-    toks = [t for t in tokenize(text, cuts) if not t.text.isspace() or t.start in edges or t.end in edges]
+    toks = [t for t in tokenize(text, cuts) if not t.text.isspace() or t.start in span_starts or t.end in span_ends]
     # each sentence runs from its first token to the next sentence's first token (the first
     # from 0), so every character is in one, whitespace included
     groups: list[list[int]] = []
