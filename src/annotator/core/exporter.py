@@ -9,6 +9,10 @@ Formats (see the modules in :mod:`annotator.core.formats`):
   syllables) or by syllable; entity labels only.
 * ``hf``: one sentence a JSON line with ``id``, ``tokens``, ``ner_tags`` (string tags).
 * ``directives``: one sentence a JSON line, labelled ``directive`` or ``other``.
+* ``labelstudio``: one JSON array of Label Studio tasks; ``webanno``: a folder with one
+  WebAnno / INCEpTION TSV 3.3 file per document; ``spacy``: one spaCy DocBin.
+
+The formats and their writers are declared in :mod:`annotator.core.formats.registry`.
 
 Every format but ``directives`` can be imported back (``hf`` lines are grouped back into
 documents by their ``UID-N`` ids). ``directives`` is export-only: sentence-level

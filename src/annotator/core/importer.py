@@ -12,18 +12,34 @@ Inputs
   document by itself, and the text is rebuilt as from CoNLL (see
   :mod:`annotator.core.formats.hf`). Integer ``ner_tags`` are rejected (no label list).
   The ``directives`` export is not importable (sentences without their article).
+  Label Studio tasks and JSON-MIN records are recognised too (:mod:`annotator.core.formats.labelstudio`).
+* ``.json``: an array of records in any of those shapes (Label Studio's export is one), or
+  objects one after another (:mod:`annotator.core.formats.jsonarray`). ``text_field`` /
+  ``label_field`` (``--text-field`` / ``--label-field``) name the keys of the text and the
+  labels when a tool uses its own (doccano's ``column_data`` / ``column_label``).
 * ``.conll`` / ``.bio`` / ``.iob``: token-per-line BIO files (see :mod:`annotator.core.formats.conll`).
+* ``.tsv``: WebAnno / INCEpTION TSV 3.x, one document a file, its uid the file name
+  (:mod:`annotator.core.formats.webanno`); ``.spacy``: spaCy DocBin files
+  (:mod:`annotator.core.formats.spacy`, needs the ``interop`` extra). Both keep the file's
+  own tokens and sentences on the record.
 * Folders: searched recursively for those extensions (hidden files and folders skipped).
   ``fmt`` other than ``auto`` reads explicitly named files in that format whatever their
-  extension, and keeps only that format's extensions in folders.
+  extension, and keeps only that format's extensions in folders; a record format
+  (``prodigy``, ``labelstudio``, ...) reads .jsonl/.json files with every record in that
+  shape. Formats, extensions and readers are declared in
+  :mod:`annotator.core.formats.registry`.
 
 What imported labels become
 ---------------------------
 Spans keep origin ``import`` (a native record's own ``origin`` is kept) and are stored as
 accepted spans of a done document, as Prodigy's ``db-in`` does; with ``as_suggestions``
 they are suggested spans of a new document, to be reviewed. What a record says itself wins:
-a native ``status`` / ``state``, Prodigy's ``answer`` (accept → done, reject/ignore → skipped)
-and a span's own ``answer``. A record that carries no annotation at all (no ``spans``,
+a native ``status`` / ``state``, Prodigy's ``answer`` (accept → accepted spans of a done
+document, reject → rejected spans of a done document, ignore → spans left as suggestions of
+a skipped document) and a span's own ``answer``. Prodigy records with the same text (ner.teach
+writes one per suggestion) are merged into the document the first of them made in this file:
+their spans are added, a later answer on the same span (start, end, label) wins, the document
+is done unless every answer was ignore; ``ImportReport.merged`` counts them. A record that carries no annotation at all (no ``spans``,
 ``label``, ``entities``, ``answer`` or ``status`` key, e.g. ``{"text": ...}``) is a new
 document, like a .txt file.
 
