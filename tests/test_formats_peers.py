@@ -400,3 +400,16 @@ def test_we_read_a_third_party_webanno_writers_file(corpus, tmp_path):
     doc = only(corpus)
     assert doc.text == text
     assert sorted((doc.text[s.start:s.end], s.label) for s in doc.spans) == [("HCM", "LOC"), ("Nguyễn Văn An", "PER")]
+
+
+def test_label_studio_utf16_offsets_of_old_versions_are_taken_as_such(corpus, tmp_path):
+    text = "😀 Ông Nguyễn Văn An 👍🏽 đến Hà Nội."
+    u16 = lambda i: len(text[:i].encode("utf-16-le")) // 2  # noqa: E731
+    a, b = text.index("Hà Nội"), text.index("Hà Nội") + 6
+    task = {"data": {"text": text}, "annotations": [{"result": [
+        {"id": "x", "type": "labels", "from_name": "label", "to_name": "text",
+         "value": {"start": u16(a), "end": u16(b), "text": "Hà Nội", "labels": ["LOC"]}}]}]}
+    (tmp_path / "old.json").write_text(json.dumps([task], ensure_ascii=False), encoding="utf-8")
+    report = import_paths(corpus, [tmp_path / "old.json"])
+    assert report.added == 1, report.problems
+    assert spans_of(only(corpus)) == [(a, b, "LOC", SpanState.ACCEPTED)]

@@ -103,3 +103,35 @@ def test_every_two_way_format_comes_back_exactly(tmp_path_factory, fmt, doc):
 def test_own_formats_are_the_two_way_ones_but_the_token_rebuilders():
     two_way = {f.name for f in registry.FORMATS if f.direction == "two-way"}
     assert two_way - set(OWN) == {"conll", "hf"}
+
+
+#: formats that keep every span state; with the statuses they carry exactly
+STATEFUL = {"native": ("new", "in_progress", "done", "skipped"), "spacy": ("new", "in_progress", "done", "skipped"),
+            "prodigy": ("done", "skipped")}   # Prodigy answers: accept (done) or ignore (skipped)
+
+
+@pytest.mark.parametrize("fmt", sorted(STATEFUL))
+@DB
+@given(doc=documents(), states=st.lists(st.sampled_from(["accepted", "suggested", "rejected"]), min_size=6, max_size=6),
+       status=st.sampled_from(["new", "in_progress", "done", "skipped"]))
+def test_span_states_and_statuses_come_back(tmp_path_factory, fmt, doc, states, status):
+    if fmt == "spacy":
+        pytest.importorskip("spacy")
+    if status not in STATEFUL[fmt]:
+        status = "done"
+    text, spans = doc
+    record = nfd_record(text, spans)
+    record["status"] = status
+    for item, state in zip(record["spans"], states):
+        item["state"] = state
+    folder = tmp_path_factory.mktemp(fmt)
+    source = folder / "in.jsonl"
+    source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = folder / f"out{registry.get(fmt).extensions[0]}"
+    every = ExportOptions(fmt=fmt, statuses=list(STATEFUL[fmt]), states=["accepted", "suggested", "rejected"])
+    with Corpus(folder / "a.db") as a, Corpus(folder / "b.db") as b:
+        assert import_paths(a, [source], new_labels="add").added == 1
+        export(a, out, every)
+        back = import_paths(b, [out], new_labels="add")
+        assert back.added == 1 and not back.problems, back.problems
+        assert snapshot(b) == snapshot(a)

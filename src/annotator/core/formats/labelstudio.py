@@ -73,6 +73,24 @@ def _latest(items: list) -> list:
     return [items[i] for _, i in sorted(order, reverse=True)]
 
 
+def _utf16_fix(text: Any, start: Any, end: Any, claimed: str | None) -> tuple[Any, Any]:
+    """Label Studio before 1.4 counted offsets in UTF-16 units (JavaScript's), so spans after
+    an emoji are off by one per emoji; when the region's own text says so, take them as such."""
+    if not isinstance(text, str) or not isinstance(claimed, str) or type(start) is not int or type(end) is not int:
+        return start, end
+    if text[start:end] == claimed or not any(ord(c) > 0xFFFF for c in text):
+        return start, end
+    cp, unit = {}, 0
+    for i, ch in enumerate(text):
+        cp[unit] = i
+        unit += 2 if ord(ch) > 0xFFFF else 1
+    cp[unit] = len(text)
+    a, b = cp.get(start), cp.get(end)
+    if a is not None and b is not None and text[a:b] == claimed:
+        return a, b
+    return start, end
+
+
 def _results(rec: RawRecord, results: list, where: str, state: SpanState | None, score_default=None) -> None:
     for index, item in enumerate(results):
         if not isinstance(item, dict):
@@ -96,8 +114,10 @@ def _results(rec: RawRecord, results: list, where: str, state: SpanState | None,
         if not labels:
             raise RecordError(f"{where}[{index}] has no label")
         score = item.get("score", score_default)
+        claimed = value.get("text") if isinstance(value.get("text"), str) else None
+        start, end = _utf16_fix(rec.text, value["start"], value["end"], claimed)
         for label in labels:
-            rec.spans.append(RawSpan(value["start"], value["end"], label, state=state, key=item.get("id", index),
+            rec.spans.append(RawSpan(start, end, label, state=state, key=item.get("id", index),
                                      score=float(score) if isinstance(score, (int, float)) else None,
                                      text=value.get("text") if isinstance(value.get("text"), str) else None))
 
