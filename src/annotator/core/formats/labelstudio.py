@@ -54,7 +54,9 @@ def is_labelstudio(obj: dict[str, Any]) -> bool:
         return True
     if "text" in obj and ("annotation_id" in obj or "lead_time" in obj):
         return True
-    return any(isinstance(v, list) and v and all(_is_region(i) for i in v) for v in obj.values())
+    if "spans" in obj or "entities" in obj or "tokens" in obj:   # native, Prodigy, doccano, hf
+        return False
+    return any(type(v) is list and v and all(_is_region(i) for i in v) for v in obj.values())
 
 
 def _text_of(data: dict) -> Any:
