@@ -413,3 +413,25 @@ def test_label_studio_utf16_offsets_of_old_versions_are_taken_as_such(corpus, tm
     report = import_paths(corpus, [tmp_path / "old.json"])
     assert report.added == 1, report.problems
     assert spans_of(only(corpus)) == [(a, b, "LOC", SpanState.ACCEPTED)]
+
+
+def test_token_exports_reuse_a_documents_own_tokens_cut_at_spans():
+    from annotator.core.formats import aligned
+    from annotator.core.formats.base import ExportDoc
+    from annotator.core.model import Document, Span
+
+    text = "Ông An ở TP.HCM, 57-NQ/TW."
+    ed = ExportDoc(Document(text=text, uid="x"), [Span(12, 15, "LOC", state=SpanState.ACCEPTED)], [], {})
+    assert [t.text for t in aligned.tokens(ed)] == ["Ông", "An", "ở", "TP.", "HCM", ",", "57-NQ/TW", "."]
+    ed.tokens = [(0, 3), (4, 6), (7, 8), (9, 16), (17, 26)]     # the file's own: "TP.HCM," and "57-NQ/TW."
+    got = aligned.tokens(ed)
+    assert [t.text for t in got] == ["Ông", "An", "ở", "TP.", "HCM", ",", "57-NQ/TW."]   # cut at the span only
+    assert "".join(t.text + " " * t.ws for t in got) == text
+
+
+def test_prodigy_tokens_are_kept_on_the_record():
+    from annotator.core.formats import prodigy
+
+    rec = prodigy.parse({"text": "Hà Nội.", "tokens": [{"text": "Hà Nội", "start": 0, "end": 6, "id": 0, "ws": False},
+                                                       {"text": ".", "start": 6, "end": 7, "id": 1, "ws": False}]}, 1)
+    assert rec.tokens == [(0, 6), (6, 7)]

@@ -68,6 +68,8 @@ def parse(obj: dict[str, Any], line: int) -> RawRecord:
         rec.title = meta.pop("title")
     rec.meta = meta
     tokens = as_list(obj.get("tokens"), "tokens")
+    if tokens and all(type(t) is dict and type(t.get("start")) is int and type(t.get("end")) is int for t in tokens):
+        rec.tokens = [(t["start"], t["end"]) for t in tokens]   # the task's own tokenization, kept
     for index, item in enumerate(as_list(obj.get("spans"), "spans")):
         if not isinstance(item, dict):
             raise RecordError(f"spans[{index}] must be a JSON object")

@@ -2,8 +2,9 @@
 
 Writing
 -------
-One ``Doc`` per document, on tokens from :func:`annotator.core.tokens.tokenize` cut at
-every span boundary, so every span is a whole number of tokens (``Doc.char_span`` never
+One ``Doc`` per document, on the document's own tokens when it has them, else those of
+:func:`annotator.core.tokens.tokenize`, cut at every span boundary (see
+:mod:`annotator.core.formats.aligned`), so every span is a whole number of tokens (``Doc.char_span`` never
 fails, no span is moved or dropped). ``doc.ents`` holds the entity spans that do not
 overlap (longest first), ready for the ``ner`` component; ``doc.spans["sc"]`` holds every
 written span, overlapping ones and directives included (the ``spancat`` default key);
@@ -24,6 +25,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
+from annotator.core.formats import aligned
 from annotator.core.formats.base import ExportDoc, RawRecord, RawRelation, RawSpan, RecordError, as_status
 from annotator.core.model import LabelKind, SpanState
 
@@ -94,12 +96,9 @@ def _record(doc, n: int) -> RawRecord:
 def make_doc(ed: ExportDoc, vocab) -> Any:
     from spacy.tokens import Doc
 
-    from annotator.core.tokens import tokenize
-
-    text = ed.doc.text
     spans = sorted(ed.spans, key=lambda s: (s.start, -s.end, s.label))
-    starts = _sentence_starts(ed)
-    tokens = tokenize(text, [(s.start, s.end) for s in spans] + [(a, a) for a in starts])
+    starts = aligned.sentence_starts(ed)
+    tokens = aligned.tokens(ed, starts)
     sent_starts = [t.start in starts or i == 0 for i, t in enumerate(tokens)]
     doc = Doc(vocab, words=[t.text for t in tokens], spaces=[t.ws for t in tokens], sent_starts=sent_starts)
     made = []
@@ -127,15 +126,6 @@ def make_doc(ed: ExportDoc, vocab) -> Any:
                       if r.head in index and r.tail in index],
     }
     return doc
-
-
-def _sentence_starts(ed: ExportDoc) -> set[int]:
-    own = getattr(ed, "sentences", None)
-    if own:
-        return {a for a, _ in own}
-    from annotator.nlp.text import sentences
-
-    return {s.start for s in sentences(ed.doc.text)}
 
 
 class Writer:

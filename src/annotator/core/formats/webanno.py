@@ -27,8 +27,9 @@ built-in ``NamedEntity`` (``identifier|value``) with the label as ``value``; rel
 the document has any, go to a ``webanno.custom.Relation`` layer (``label``, over
 ``NamedEntity``; create that layer in the INCEpTION project before importing). Every character
 of the text belongs to a sentence (a sentence keeps the whitespace after it), so the text
-comes back exactly. Tokens are cut at every span boundary, so every span covers whole tokens:
-no span is moved, widened or dropped.
+comes back exactly. Tokens and sentences are the document's own when it has them (see
+:mod:`annotator.core.formats.aligned`), cut at every span boundary, so every span covers
+whole tokens: no span is moved, widened or dropped.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
+from annotator.core.formats import aligned
 from annotator.core.formats.base import BadRecord, ExportDoc, RawRecord, RawRelation, RawSpan, RecordError
 
 NAME = "webanno"
@@ -357,29 +359,14 @@ def _error(line: int, message: str) -> RecordError:
 
 
 # ---------------------------------------------------------------------------------- writing
-def _sentence_starts(ed: ExportDoc) -> list[int]:
-    """Where sentences begin: the document's own sentences when it has them, else the
-    sentence splitter's; the first sentence begins at 0, each keeps the space after it."""
-    own = getattr(ed, "sentences", None)
-    if own:
-        starts = [a for a, _ in own]
-    else:
-        from annotator.nlp.text import sentences
-
-        starts = [s.start for s in sentences(ed.doc.text)]
-    return sorted({0, *[a for a in starts if 0 < a < len(ed.doc.text)]})
-
-
 def document_lines(ed: ExportDoc, stats: Counter | None = None) -> list[str]:
-    from annotator.core.tokens import tokenize
-
     text = ed.doc.text
     spans = sorted(ed.spans, key=lambda s: (s.start, -s.end, s.label, s.id or 0))
-    starts = _sentence_starts(ed)
-    cuts = [(s.start, s.end) for s in spans] + [(a, a) for a in starts]
+    starts = sorted({0, *[a for a in aligned.sentence_starts(ed) if 0 < a < len(text)]})
     span_starts, span_ends = {s.start for s in spans}, {s.end for s in spans}
     # whitespace is not a token, except where a span begins or ends on it
-    toks = [t for t in tokenize(text, cuts) if not t.text.isspace() or t.start in span_starts or t.end in span_ends]
+    toks = [t for t in aligned.tokens(ed, set(starts))
+            if not t.text.isspace() or t.start in span_starts or t.end in span_ends]
     # each sentence runs from its first token to the next sentence's first token (the first
     # from 0), so every character is in one, whitespace included
     groups: list[list[int]] = []
