@@ -271,12 +271,12 @@
         <translation>Plain text articles</translation>
     </message>
     <message>
-        <source>JSON lines (any record shape below)</source>
-        <translation>JSON lines (any record shape below)</translation>
+        <source>JSON lines (native, Prodigy, doccano, Label Studio or hf records)</source>
+        <translation>JSON lines (native, Prodigy, doccano, Label Studio or hf records)</translation>
     </message>
     <message>
-        <source>JSON array of records (any record shape below)</source>
-        <translation>JSON array of records (any record shape below)</translation>
+        <source>JSON array (native, Prodigy, doccano, Label Studio or hf records)</source>
+        <translation>JSON array (native, Prodigy, doccano, Label Studio or hf records)</translation>
     </message>
     <message>
         <source>Annotator JSONL (everything, re-importable)</source>

@@ -271,12 +271,12 @@
         <translation>Bài viết dạng văn bản thuần</translation>
     </message>
     <message>
-        <source>JSON lines (any record shape below)</source>
-        <translation>JSON lines (mọi dạng bản ghi bên dưới)</translation>
+        <source>JSON lines (native, Prodigy, doccano, Label Studio or hf records)</source>
+        <translation>JSON lines (bản ghi native, Prodigy, doccano, Label Studio hoặc hf)</translation>
     </message>
     <message>
-        <source>JSON array of records (any record shape below)</source>
-        <translation>Mảng JSON các bản ghi (mọi dạng bản ghi bên dưới)</translation>
+        <source>JSON array (native, Prodigy, doccano, Label Studio or hf records)</source>
+        <translation>Mảng JSON (bản ghi native, Prodigy, doccano, Label Studio hoặc hf)</translation>
     </message>
     <message>
         <source>Annotator JSONL (everything, re-importable)</source>

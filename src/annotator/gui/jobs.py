@@ -313,8 +313,8 @@ def start_train(window: QWidget) -> Task:
 #: tests/test_formats_peers.py checks that every registered format has one)
 FORMAT_TEXTS = (
     QT_TRANSLATE_NOOP("ExportDialog", "Plain text articles"),
-    QT_TRANSLATE_NOOP("ExportDialog", "JSON lines (any record shape below)"),
-    QT_TRANSLATE_NOOP("ExportDialog", "JSON array of records (any record shape below)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "JSON lines (native, Prodigy, doccano, Label Studio or hf records)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "JSON array (native, Prodigy, doccano, Label Studio or hf records)"),
     QT_TRANSLATE_NOOP("ExportDialog", "Annotator JSONL (everything, re-importable)"),
     QT_TRANSLATE_NOOP("ExportDialog", "Prodigy JSONL"),
     QT_TRANSLATE_NOOP("ExportDialog", "doccano JSONL"),

@@ -42,7 +42,6 @@ class Format:
     container: str | None = None     # how a file of this format is read (see the module doc)
     folder: bool = False             # exported as a folder, one file per document
     training: bool = True            # export defaults: accepted spans of done documents
-    requires: str | None = None      # optional package (an extra)
 
     @property
     def direction(self) -> str:
@@ -77,10 +76,10 @@ class JsonLinesWriter:
 
 FORMATS: tuple[Format, ...] = (
     Format("txt", "Plain text articles", (".txt",), "txt", True, False, container="txt"),
-    Format("jsonl", "JSON lines (any record shape below)", (".jsonl", ".ndjson"), "jsonarray", True, False,
-           container="jsonl"),
-    Format("json", "JSON array of records (any record shape below)", (".json",), "jsonarray", True, False,
-           container="json"),
+    Format("jsonl", "JSON lines (native, Prodigy, doccano, Label Studio or hf records)", (".jsonl", ".ndjson"),
+           "jsonarray", True, False, container="jsonl"),
+    Format("json", "JSON array (native, Prodigy, doccano, Label Studio or hf records)", (".json",),
+           "jsonarray", True, False, container="json"),
     Format("native", "Annotator JSONL (everything, re-importable)", (".jsonl",), "native", True, True,
            training=False),
     Format("prodigy", "Prodigy JSONL", (".jsonl",), "prodigy", True, True),
@@ -94,7 +93,7 @@ FORMATS: tuple[Format, ...] = (
     Format("webanno", "WebAnno / INCEpTION TSV 3.3", (".tsv",), "webanno", True, True,
            token_level=True, container="lines", folder=True),
     Format("spacy", "spaCy DocBin", (".spacy",), "spacy", True, True,
-           token_level=True, container="binary", requires="spacy"),
+           token_level=True, container="binary"),   # needs the interop extra: spacy.MISSING says so
 )
 
 _BY_NAME = {f.name: f for f in FORMATS}
