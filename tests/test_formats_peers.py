@@ -334,18 +334,17 @@ def test_spacy_trains_from_the_exported_docbin(filled_corpus, tmp_path):
     assert sorted((e.text, e.label_) for d in docs for e in d.ents) == [
         ("Phạm Minh Chính", "PER"), ("Sở Du lịch  Đà Nẵng", "ORG"), ("UBND TP Hà Nội", "ORG"), ("Đà Nẵng", "LOC")]
     assert any(s.label_ == "DIRECTIVE" for d in docs for s in d.spans["sc"])
+    spacy.util.fix_random_seed(13)
     ner = nlp.add_pipe("ner")
     for d in docs:
         for e in d.ents:
             ner.add_label(e.label_)
     examples = [Example(nlp.make_doc(d.text), d) for d in docs]
     optimizer = nlp.initialize(lambda: examples)
-    losses = []
-    for _ in range(15):
-        step: dict = {}
-        nlp.update(examples, sgd=optimizer, losses=step)
-        losses.append(step["ner"])
-    assert losses[-1] < losses[0] / 4
+    assert not nlp.evaluate(examples)["ents_f"]
+    for _ in range(40):
+        nlp.update(examples, sgd=optimizer)
+    assert nlp.evaluate(examples)["ents_f"] > 0.5   # it learnt the file's entities (0.75 with this seed)
 
 
 def test_export_dialog_offers_the_registry_formats(qtbot, tmp_path):
