@@ -43,7 +43,6 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
 
 from annotator.core.formats import registry
 from annotator.core.formats.base import ExportDoc

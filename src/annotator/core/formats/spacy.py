@@ -38,7 +38,6 @@ MISSING = "the spacy format needs spaCy, which is not installed: pip install 'an
 
 def _spacy():
     try:
-        import spacy  # noqa: F401
         from spacy.tokens import Doc, DocBin
         from spacy.vocab import Vocab
     except ImportError:
