@@ -135,3 +135,54 @@ def test_span_states_and_statuses_come_back(tmp_path_factory, fmt, doc, states, 
         back = import_paths(b, [out], new_labels="add")
         assert back.added == 1 and not back.problems, back.problems
         assert snapshot(b) == snapshot(a)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_a_damaged_webanno_file_is_reported_never_raised(data):
+    """Lines dropped, doubled or cut, characters replaced: the reader says why, it never raises
+    anything but RecordError (the importer's one line)."""
+    from tests.test_formats_peers import INCEPTION_TSV
+
+    from annotator.core.formats import webanno
+    from annotator.core.formats.base import RecordError
+
+    lines = INCEPTION_TSV.splitlines(keepends=True)
+    for _ in range(data.draw(st.integers(1, 4))):
+        i = data.draw(st.integers(0, len(lines) - 1))
+        how = data.draw(st.sampled_from(["drop", "double", "cut", "char"]))
+        if how == "drop":
+            del lines[i]
+        elif how == "double":
+            lines.insert(i, lines[i])
+        elif how == "cut":
+            lines[i] = lines[i][:data.draw(st.integers(0, len(lines[i])))]
+        else:
+            j = data.draw(st.integers(0, max(len(lines[i]) - 1, 0)))
+            lines[i] = lines[i][:j] + data.draw(st.sampled_from(list("\t-[]|_*0123456789x\\ "))) + lines[i][j + 1:]
+        if not lines:
+            return
+    try:
+        list(webanno.read(enumerate(lines, 1)))
+    except RecordError:
+        pass
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers(-3, 60) | st.text(max_size=5),
+                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+                        st.sampled_from(["text", "start", "end", "labels", "type", "value", "result", "from_id",
+                                         "to_id", "was_cancelled", "id", "label"]), inner, max_size=4),
+                    max_leaves=12)
+
+
+@DB
+@given(task=st.fixed_dictionaries({"data": st.dictionaries(st.sampled_from(["text", "x"]), JSON, max_size=2)},
+                                  optional={"annotations": JSON, "predictions": JSON, "meta": JSON}))
+def test_a_malformed_label_studio_task_is_refused_with_a_reason(tmp_path_factory, task):
+    """Whatever shape a task has, the import stores it or rejects it with a reason: it never raises."""
+    folder = tmp_path_factory.mktemp("ls")
+    (folder / "t.json").write_text(json.dumps([task, {"data": {"text": "Hà Nội"}}]), encoding="utf-8")
+    with Corpus(folder / "c.db") as corpus:
+        report = import_paths(corpus, [folder / "t.json"], new_labels="add")
+    assert report.added + report.rejected == 2 - report.duplicates, report.problems
+    assert report.rejected == len(report.problems)
