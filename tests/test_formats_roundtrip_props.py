@@ -137,17 +137,32 @@ def test_span_states_and_statuses_come_back(tmp_path_factory, fmt, doc, states, 
         assert snapshot(b) == snapshot(a)
 
 
+DAMAGE_ME = """#FORMAT=WebAnno TSV 3.3
+#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|identifier|value
+#T_RL=webanno.custom.Rel|label|BT_de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity
+
+
+#Text=Ông An 😀 đến Hà Nội.
+1-1\t0-3\tÔng\t_\t_\t_\t_\t
+1-2\t4-6\tAn\t*\tPER\t_\t_\t
+1-3\t7-9\t😀\t_\t_\t_\t_\t
+1-4\t10-13\tđến\t_\t_\t_\t_\t
+1-5\t14-16\tHà\t*[2]|*[3]\tLOC[2]|ORG[3]\tđi\\_đến\t1-2[0_2]\t
+1-5.1\t14-16\tHà\t_\t_\t_\t_\t
+1-6\t17-20\tNội\t*[2]\tLOC[2]\t_\t_\t
+1-7\t20-21\t.\t_\t_\t_\t_\t
+"""
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_a_damaged_webanno_file_is_reported_never_raised(data):
     """Lines dropped, doubled or cut, characters replaced: the reader says why, it never raises
     anything but RecordError (the importer's one line)."""
-    from tests.test_formats_peers import INCEPTION_TSV
-
     from annotator.core.formats import webanno
     from annotator.core.formats.base import RecordError
 
-    lines = INCEPTION_TSV.splitlines(keepends=True)
+    lines = DAMAGE_ME.splitlines(keepends=True)
     for _ in range(data.draw(st.integers(1, 4))):
         i = data.draw(st.integers(0, len(lines) - 1))
         how = data.draw(st.sampled_from(["drop", "double", "cut", "char"]))
