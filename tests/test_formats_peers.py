@@ -434,3 +434,35 @@ def test_prodigy_tokens_are_kept_on_the_record():
     rec = prodigy.parse({"text": "Hà Nội.", "tokens": [{"text": "Hà Nội", "start": 0, "end": 6, "id": 0, "ws": False},
                                                        {"text": ".", "start": 6, "end": 7, "id": 1, "ws": False}]}, 1)
     assert rec.tokens == [(0, 6), (6, 7)]
+
+
+@pytest.mark.slow
+def test_the_seed_articles_come_back_exactly_through_every_format_of_ours(tmp_path, make_corpus):
+    """Real articles (entities, directives over them, emoji-free news text with its own
+    punctuation): export → import gives the same documents and spans in every format here."""
+    from pathlib import Path
+
+    from annotator.core.markup import parse_markup
+    from annotator.core.model import Document, Span
+
+    pytest.importorskip("spacy")
+    seed = Path(__file__).resolve().parents[1] / "resources" / "seed"
+    source = make_corpus("seed.db")
+    for path in sorted(seed.glob("*/*.txt")):
+        text, spans = parse_markup(path.read_text(encoding="utf-8"))
+        for s in spans:
+            source.ensure_label(s.label)
+        source.add_document(Document(text=text, title=path.stem, status=Status.DONE, uid=path.stem,
+                                     spans=[Span(s.start, s.end, s.label, state=SpanState.ACCEPTED) for s in spans]))
+
+    def snap(corpus):
+        return {d.text: sorted((s.start, s.end, s.label) for s in d.spans) for d in corpus.iter_documents()}
+
+    before = snap(source)
+    assert len(before) >= 50 and sum(map(len, before.values())) >= 1000
+    for fmt in ("prodigy", "doccano", "labelstudio", "webanno", "spacy"):
+        out = tmp_path / (fmt if registry.get(fmt).folder else f"{fmt}{registry.get(fmt).extensions[0]}")
+        export(source, out, ExportOptions(fmt=fmt))
+        back = make_corpus(f"{fmt}.db")
+        assert not import_paths(back, [out]).problems
+        assert snap(back) == before, fmt

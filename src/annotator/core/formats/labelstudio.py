@@ -190,9 +190,9 @@ def task(ed: ExportDoc, stats: Counter | None = None) -> dict[str, Any]:
     doc, text = ed.doc, ed.doc.text
     accepted = [s for s in ed.spans if s.state == SpanState.ACCEPTED]
     suggested = [s for s in ed.spans if s.state == SpanState.SUGGESTED]
-    if stats is not None:
-        stats["rejected spans not written (Label Studio has no rejected regions)"] += \
-            len(ed.spans) - len(accepted) - len(suggested)
+    rejected = len(ed.spans) - len(accepted) - len(suggested)
+    if stats is not None and rejected:
+        stats["rejected spans not written (Label Studio has no rejected regions)"] += rejected
     ids = {s.id for s in accepted}
     result: list[dict[str, Any]] = [_region(s, text) for s in accepted]
     result += [{"from_id": f"s{r.head}", "to_id": f"s{r.tail}", "type": "relation", "direction": "right",
