@@ -466,3 +466,19 @@ def test_the_seed_articles_come_back_exactly_through_every_format_of_ours(tmp_pa
         back = make_corpus(f"{fmt}.db")
         assert not import_paths(back, [out]).problems
         assert snap(back) == before, fmt
+
+
+def test_spacy_training_spans_are_the_accepted_ones_only(filled_corpus, tmp_path):
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import DocBin
+
+    every = ExportOptions(fmt="spacy", statuses=["done", "new", "skipped"], states=["accepted", "suggested", "rejected"])
+    export(filled_corpus, tmp_path / "all.spacy", every)
+    docs = {d.user_data["annotator"]["uid"]: d
+            for d in DocBin().from_disk(tmp_path / "all.spacy").get_docs(spacy.blank("xx").vocab)}
+    d1 = docs["d1"]
+    assert sorted(s.label_ for s in d1.spans["sc"]) == ["DIRECTIVE", "ORG", "PER"]   # not the rejected LOC, the MISC suggestion
+    assert sorted(e.label_ for e in d1.ents) == ["ORG", "PER"]
+    assert sorted(x[3] for x in d1.user_data["annotator"]["spans"]) == [
+        "accepted", "accepted", "accepted", "rejected", "suggested"]
+    assert not list(docs["d2"].spans["sc"]) and not docs["d2"].ents   # a new document's suggestions

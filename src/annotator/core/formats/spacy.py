@@ -7,7 +7,8 @@ One ``Doc`` per document, on the document's own tokens when it has them, else th
 :mod:`annotator.core.formats.aligned`), so every span is a whole number of tokens (``Doc.char_span`` never
 fails, no span is moved or dropped). ``doc.ents`` holds the entity spans that do not
 overlap (longest first), ready for the ``ner`` component; ``doc.spans["sc"]`` holds every
-written span, overlapping ones and directives included (the ``spancat`` default key);
+accepted span, overlapping ones and directives included (the ``spancat`` default key);
+suggested and rejected spans (``--state``) are in neither, only in ``user_data``;
 sentence starts are set. ``doc.user_data["annotator"]`` keeps what spaCy has no place for
 (uid, title, status, meta, reviewer, span states and origins, relations), so a DocBin
 written here comes back exactly. ``spacy train`` reads the file as it is.
@@ -114,7 +115,7 @@ def make_doc(ed: ExportDoc, vocab) -> Any:
         taken.update(range(span.start, span.end))
         ents.append(span)
     doc.ents = sorted(ents, key=lambda e: e.start)
-    doc.spans[SPAN_KEY] = [span for _, span in made]
+    doc.spans[SPAN_KEY] = [span for s, span in made if s.state == SpanState.ACCEPTED]
     index = {s.id: i for i, (s, _) in enumerate(made)}
     d = ed.doc
     doc.user_data[KEY] = {
