@@ -17,11 +17,15 @@ Inputs
   objects one after another (:mod:`annotator.core.formats.jsonarray`). ``text_field`` /
   ``label_field`` (``--text-field`` / ``--label-field``) name the keys of the text and the
   labels when a tool uses its own (doccano's ``column_data`` / ``column_label``).
-* ``.conll`` / ``.bio`` / ``.iob``: token-per-line BIO files (see :mod:`annotator.core.formats.conll`).
+* ``.conll`` / ``.bio`` / ``.iob`` and CoNLL-2003's ``.train`` / ``.testa`` / ``.testb``:
+  token-per-line BIO files (see :mod:`annotator.core.formats.conll`); without ``-DOCSTART-``,
+  every ``sentences_per_doc`` sentences (default 1) make a document.
 * ``.tsv``: WebAnno / INCEpTION TSV 3.x, one document a file, its uid the file name
   (:mod:`annotator.core.formats.webanno`); ``.spacy``: spaCy DocBin files
-  (:mod:`annotator.core.formats.spacy`, needs the ``interop`` extra). Both keep the file's
-  own tokens and sentences on the record.
+  (:mod:`annotator.core.formats.spacy`, needs the ``interop`` extra).
+* Token formats (CoNLL, hf, Prodigy ``tokens``, WebAnno, DocBin) keep their tokens and
+  sentence breaks with the document (:meth:`Corpus.set_tokens`), so an export writes the
+  same tokens again.
 * Folders: searched recursively for those extensions (hidden files and folders skipped).
   ``fmt`` other than ``auto`` reads explicitly named files in that format whatever their
   extension, and keeps only that format's extensions in folders; a record format
@@ -141,13 +145,15 @@ class _FileFailed(Exception):
 
 def import_paths(corpus: Corpus, paths: Sequence[str | Path], *, as_suggestions: bool = False,
                  new_labels: str = "refuse", fmt: str = "auto", who: str | None = None,
-                 progress: Progress | None = None, text_field: str | None = None,
+                 progress: Progress | None = None, sentences_per_doc: int = 1, text_field: str | None = None,
                  label_field: str | None = None) -> ImportReport:
     """Import files and folders; see the module documentation for what is accepted and how.
 
     ``text_field`` / ``label_field`` name the JSON keys that hold the text and the labels
     when a tool writes them under its own names (doccano's ``column_data`` /
     ``column_label`` settings)."""
+    if sentences_per_doc < 1:
+        raise ValueError(f"sentences per document must be at least 1, not {sentences_per_doc}")
     if new_labels not in ("add", "refuse"):
         raise ValueError(f"new_labels must be 'add' or 'refuse', not {new_labels!r}")
     if fmt not in registry.import_names():
@@ -162,7 +168,7 @@ def import_paths(corpus: Corpus, paths: Sequence[str | Path], *, as_suggestions:
         except OSError:
             pass
     importer = _Importer(corpus, as_suggestions=as_suggestions, new_labels=new_labels, who=who,
-                         progress=progress, fields=(text_field, label_field))
+                         progress=progress, sentences_per_doc=sentences_per_doc, fields=(text_field, label_field))
     progress.start(total, "import")
     try:
         for path, file_fmt in files:
@@ -337,8 +343,10 @@ def _json(value) -> str:
 
 class _Importer:
     def __init__(self, corpus: Corpus, *, as_suggestions: bool, new_labels: str, who: str | None,
-                 progress: Progress, fields: tuple[str | None, str | None] = (None, None)):
+                 progress: Progress, sentences_per_doc: int = 1,
+                 fields: tuple[str | None, str | None] = (None, None)):
         self.corpus = corpus
+        self.sentences_per_doc = sentences_per_doc
         self.text_field, self.label_field = fields
         self.as_suggestions = as_suggestions
         self.add_labels = new_labels == "add"
@@ -433,7 +441,8 @@ class _Importer:
             self.progress.advance(len(data))
             items = module.read_bytes(data, str(path))
         else:
-            items = module.read(self._lines(path))
+            options = {"sentences_per_doc": self.sentences_per_doc} if fmt == "conll" else {}
+            items = module.read(self._lines(path), **options)
         named_by_file = getattr(module, "UID_FROM_FILE_NAME", False)
         empty = True
         try:
@@ -475,7 +484,7 @@ class _Importer:
         """JSON records, each read by the shape :func:`formats.detect` finds (or ``forced``)."""
         empty = True
         detect = formats.detect
-        sentences = hf.Reader()  # hf lines are sentences, grouped into documents
+        sentences = hf.Reader(hf.card_names(path.parent))  # hf lines are sentences, grouped into documents
         for lineno, obj in objects:
             empty = False
             if isinstance(obj, BadRecord):
@@ -561,6 +570,9 @@ class _Importer:
         doc_id = self.writer.insert(doc, digest)
         if rec.fmt == "prodigy":
             self.answers[doc_id] = [rec.status]
+        kept = _tokens(rec, doc.text)
+        if kept is not None:
+            self.corpus.set_tokens(doc_id, *kept)
         self.report.added += 1
         self.report.spans += len(doc.spans)
         self.report.added_ids.append(doc_id)
@@ -660,6 +672,32 @@ def _missing_text(obj: dict, text_field: str | None) -> str:
         return f"missing text (no {text_field!r} field)"
     keys = ", ".join(sorted(str(k) for k in obj)[:8])
     return f"missing text (no 'text' field; the record has {keys or 'no fields'}: name the text field with --text-field)"
+
+
+def _tokens(rec: RawRecord, text: str):
+    """The record's own tokens and sentences on the stored text, or None when it has none or
+    they do not fit it (then exports segment the text as for any other document)."""
+    if not rec.tokens:
+        return None
+    omap = _normalize(rec.text)[1]
+    try:
+        tokens = _offsets(rec.tokens, omap, len(text))
+        sentences = _offsets(rec.sentences, omap, len(text)) if rec.sentences else None
+    except (OffsetError, TypeError, ValueError):
+        return None
+    return tokens, sentences
+
+
+def _offsets(pairs, omap: OffsetMap, n: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    last = 0
+    for a, z in pairs:
+        a, z = omap.map(a), omap.map(z)
+        if type(a) is not int or type(z) is not int or not last <= a < z <= n:
+            raise ValueError("tokens out of order")
+        out.append((a, z))
+        last = z
+    return out
 
 
 def _check_encodable(doc: Document) -> None:

@@ -3,7 +3,7 @@
 Writing
 -------
 One ``Doc`` per document, on the document's own tokens when it has them, else those of
-:func:`annotator.core.tokens.tokenize`, cut at every span boundary (see
+:func:`annotator.core.segmentation.tokenize`, cut at every span boundary (see
 :mod:`annotator.core.formats.aligned`), so every span is a whole number of tokens (``Doc.char_span`` never
 fails, no span is moved or dropped). ``doc.ents`` holds the entity spans that do not
 overlap (longest first), ready for the ``ner`` component; ``doc.spans["sc"]`` holds every
