@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.formats import registry
 from annotator.gui import i18n
 from annotator.gui.stats_view import STATUS_TEXTS, StatsDialog, status_text
 from annotator.gui.workers import Task, TaskRunner
@@ -133,10 +134,13 @@ def import_summary(report) -> str:
         return report.summary()
     parts = [translate("Jobs", "Documents imported: %1 (spans: %2, files: %3)").replace("%1", _count(report.added))
              .replace("%2", _count(getattr(report, "spans", 0))).replace("%3", _count(getattr(report, "files", 0)))]
-    for count, text in ((getattr(report, "duplicates", 0), translate("Jobs", "duplicates skipped: %1")),
-                        (getattr(report, "rejected", 0), translate("Jobs", "records rejected: %1")),
-                        (len(getattr(report, "failed_files", []) or []), translate("Jobs", "files that failed: %1")),
-                        (len(getattr(report, "empty_files", []) or []), translate("Jobs", "empty files: %1"))):
+    for count, text in (
+        (getattr(report, "merged", 0), translate("Jobs", "records merged into a document of the same text: %1")),
+        (getattr(report, "duplicates", 0), translate("Jobs", "duplicates skipped: %1")),
+        (getattr(report, "rejected", 0), translate("Jobs", "records rejected: %1")),
+        (len(getattr(report, "failed_files", []) or []), translate("Jobs", "files that failed: %1")),
+        (len(getattr(report, "empty_files", []) or []), translate("Jobs", "empty files: %1")),
+    ):
         if count:
             parts.append(text.replace("%1", _count(count)))
     labels = list(getattr(report, "labels_added", []) or [])
@@ -149,17 +153,28 @@ def export_summary(report) -> str:
     if not hasattr(report, "documents"):
         return report.summary()
     files = list(getattr(report, "files", []) or [])
-    text = translate("Jobs", "Documents exported: %1 (spans: %2)").replace("%1", _count(report.documents)) \
+    text = (
+        translate("Jobs", "Documents exported: %1 (spans: %2)")
+        .replace("%1", _count(report.documents))
         .replace("%2", _count(getattr(report, "spans", 0)))
+    )
     if files:
         text += " → " + ", ".join(files)
     return text
 
 
-def start_import(window: QWidget, paths: Sequence[str | os.PathLike], *, as_suggestions: bool = False,
-                 new_labels: str = "refuse", fmt: str = "auto", preannotate: bool = False) -> Task:
+def start_import(
+    window: QWidget,
+    paths: Sequence[str | os.PathLike],
+    *,
+    as_suggestions: bool = False,
+    new_labels: str = "refuse",
+    fmt: str = "auto",
+    preannotate: bool = False,
+) -> Task:
     """Import files or folders into the window's corpus in the background; with ``preannotate``,
     the documents nobody has opened yet get their suggestions right after."""
+
     def done(report) -> str:
         _refresh(window)
         if preannotate and getattr(report, "added", 0):
@@ -167,26 +182,42 @@ def start_import(window: QWidget, paths: Sequence[str | os.PathLike], *, as_sugg
         summary = import_summary(report)
         problems = list(getattr(report, "problems", []) or [])
         if problems:
-            show_info(window, translate("Jobs", "Import finished with problems"), summary,
-                      "\n".join(str(p) for p in problems))
+            show_info(
+                window, translate("Jobs", "Import finished with problems"), summary, "\n".join(str(p) for p in problems)
+            )
         return summary
 
-    return _start(window, "import", translate("Jobs", "Import"), _import_work, _corpus_path(window),
-                  [str(p) for p in paths], as_suggestions, new_labels, fmt, _reviewer(window), on_done=done)
+    return _start(
+        window,
+        "import",
+        translate("Jobs", "Import"),
+        _import_work,
+        _corpus_path(window),
+        [str(p) for p in paths],
+        as_suggestions,
+        new_labels,
+        fmt,
+        _reviewer(window),
+        on_done=done,
+    )
 
 
-IMPORT_FILTER = QT_TRANSLATE_NOOP(
-    "Jobs", "Articles and annotations (*.txt *.jsonl *.ndjson *.conll *.bio *.iob *.train *.testa *.testb);;All files (*)")
+def import_filter() -> str:
+    """The import dialog's name filters: every extension the importer reads (from the format
+    registry), then one filter per readable file format, then all files."""
+    patterns = " ".join(f"*{ext}" for ext in registry.import_extensions())
+    filters = [translate("Jobs", "Articles and annotations") + f" ({patterns})"]
+    for fmt in registry.FORMATS:
+        if fmt.container:
+            filters.append(f"{format_text(fmt.name)} ({' '.join(f'*{ext}' for ext in fmt.extensions)})")
+    filters.append(translate("Jobs", "All files") + " (*)")
+    return ";;".join(filters)
 
 
 def choose_and_import(window: QWidget) -> Task | None:
     """Ask for files (Qt's own translated dialog in Vietnamese), then import them."""
     paths, _ = QFileDialog.getOpenFileNames(
-        window,
-        translate("Jobs", "Import files"),
-        "",
-        translate("Jobs", IMPORT_FILTER),
-        options=i18n.file_dialog_options(),
+        window, translate("Jobs", "Import files"), "", import_filter(), options=i18n.file_dialog_options()
     )
     return start_import(window, paths) if paths else None
 
@@ -345,23 +376,29 @@ def start_train(window: QWidget) -> Task:
 
 
 # ---------------------------------------------------------------------------------- export
-#: (code, description): codes are the CLI's --format values.
-EXPORT_FORMATS = (
-    ("native", QT_TRANSLATE_NOOP("ExportDialog", "Annotator JSONL (everything, re-importable)")),
-    ("prodigy", QT_TRANSLATE_NOOP("ExportDialog", "Prodigy JSONL")),
-    ("doccano", QT_TRANSLATE_NOOP("ExportDialog", "doccano JSONL")),
-    ("conll", QT_TRANSLATE_NOOP("ExportDialog", "CoNLL (one token per line, BIO tags)")),
-    ("hf", QT_TRANSLATE_NOOP("ExportDialog", "Hugging Face datasets (JSONL of tokens and tags)")),
-    ("directives", QT_TRANSLATE_NOOP("ExportDialog", "Directive sentences (JSONL)")),
+#: the translations of the format registry's descriptions (lupdate reads these literals;
+#: tests/test_formats_peers.py checks that every registered format has one)
+FORMAT_TEXTS = (
+    QT_TRANSLATE_NOOP("ExportDialog", "Plain text articles"),
+    QT_TRANSLATE_NOOP("ExportDialog", "JSON lines (native, Prodigy, doccano, Label Studio or hf records)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "JSON array (native, Prodigy, doccano, Label Studio or hf records)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "Annotator JSONL (everything, re-importable)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "Prodigy JSONL"),
+    QT_TRANSLATE_NOOP("ExportDialog", "doccano JSONL"),
+    QT_TRANSLATE_NOOP("ExportDialog", "CoNLL (one token per line, BIO tags)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "Hugging Face datasets (JSONL of tokens and tags)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "Directive sentences (JSONL)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "Label Studio JSON (tasks with annotations)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "WebAnno / INCEpTION TSV 3.3"),
+    QT_TRANSLATE_NOOP("ExportDialog", "spaCy DocBin"),
 )
-EXPORT_EXTENSIONS = {
-    "native": ".jsonl",
-    "prodigy": ".jsonl",
-    "doccano": ".jsonl",
-    "conll": ".conll",
-    "hf": ".jsonl",
-    "directives": ".jsonl",
-}
+
+
+def format_text(name: str) -> str:
+    """A registered format's description in the interface language."""
+    return translate("ExportDialog", registry.get(name).description)
+
+
 TOKEN_LEVELS = (
     ("word", QT_TRANSLATE_NOOP("ExportDialog", "Words (underthesea segmentation)")),
     ("syllable", QT_TRANSLATE_NOOP("ExportDialog", "Syllables")),
@@ -382,7 +419,7 @@ class ExportDialog(QDialog):
         self._path_edited = False
 
         self.format_combo = QComboBox()
-        for code, _ in EXPORT_FORMATS:
+        for code in registry.export_names():
             self.format_combo.addItem("", code)
         default_format = self.format_combo.findData("native")
         self.format_combo.setCurrentIndex(default_format)
@@ -502,7 +539,7 @@ class ExportDialog(QDialog):
         """The chosen options as the exporter's ``ExportOptions``."""
         from annotator.core.exporter import ExportOptions
 
-        level = self.level_combo.currentData() if self.fmt() in ("conll", "hf") else "word"
+        level = self.level_combo.currentData() if registry.get(self.fmt()).levels else "word"
         return ExportOptions(
             fmt=self.fmt(),
             statuses=self.statuses() or None,
@@ -529,15 +566,15 @@ class ExportDialog(QDialog):
     def _default_path(self) -> str:
         folder = self.corpus_path.parent if self.corpus_path else Path.home()
         stem = f"{self.corpus_path.stem if self.corpus_path else 'corpus'}-{self.fmt()}"
-        if self.split_check.isChecked():
+        if self.split_check.isChecked() or registry.get(self.fmt()).folder:
             return str(folder / stem)
-        return str(folder / (stem + EXPORT_EXTENSIONS.get(self.fmt(), ".jsonl")))
+        return str(folder / (stem + registry.get(self.fmt()).extensions[0]))
 
     def _on_path_edited(self, _text: str) -> None:
         self._path_edited = True
 
     def _on_format_changed(self, *_args) -> None:
-        tokens = self.fmt() in ("conll", "hf")
+        tokens = registry.get(self.fmt()).levels
         self.level_combo.setEnabled(tokens)
         self.level_label.setEnabled(tokens)
         if not self._path_edited:
@@ -556,7 +593,7 @@ class ExportDialog(QDialog):
 
     def browse(self) -> None:
         options = i18n.file_dialog_options()
-        if self.split_check.isChecked():
+        if self.split_check.isChecked() or registry.get(self.fmt()).folder:
             path = QFileDialog.getExistingDirectory(
                 self,
                 translate("ExportDialog", "Folder for the train, dev and test files"),
@@ -580,8 +617,8 @@ class ExportDialog(QDialog):
     # ------------------------------------------------------------------ texts
     def retranslate(self) -> None:
         self.setWindowTitle(translate("ExportDialog", "Export"))
-        for i, (_code, text) in enumerate(EXPORT_FORMATS):
-            self.format_combo.setItemText(i, translate("ExportDialog", text))
+        for i, code in enumerate(registry.export_names()):
+            self.format_combo.setItemText(i, format_text(code))
         for i, (_code, text) in enumerate(TOKEN_LEVELS):
             self.level_combo.setItemText(i, translate("ExportDialog", text))
         self.format_label.setText(translate("ExportDialog", "&Format:"))
