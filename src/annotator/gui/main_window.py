@@ -641,7 +641,7 @@ class MainWindow(QMainWindow):
     def import_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Import files"), str(Path.home()),
-            self.jobs.import_filter(), "",
+            self.job_functions().import_filter(), "",
             self._dialog_options())
         if paths:
             self.import_paths(paths)
