@@ -77,7 +77,18 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms"
 
 
-BARE_OPEN_CPU = 0.0
+def timed_opens(app, clear, show, viewport, runs: int = 9) -> tuple[list[float], list[float]]:
+    """Wall and CPU seconds of ``show()`` plus a repaint of ``viewport``, after ``clear()`` each time."""
+    wall, cpu = [], []
+    for _ in range(runs):
+        clear()
+        t0, c0 = time.perf_counter(), time.process_time()
+        show()
+        viewport.repaint()
+        wall.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+        app.processEvents()
+    return wall, cpu
 
 
 def bare_article(app, text: str) -> tuple[float, float]:
@@ -91,19 +102,13 @@ def bare_article(app, text: str) -> tuple[float, float]:
     edit.resize(1400 - 600, 900)
     edit.show()
     app.processEvents()
-    opens, changes = [], []
-    global BARE_OPEN_CPU
-    cpu = []
-    for _ in range(9):
+    changes = []
+
+    def clear() -> None:
         edit.setPlainText("")
         app.processEvents()
-        t0, c0 = time.perf_counter(), time.process_time()
-        edit.setPlainText(text)
-        edit.viewport().repaint()
-        opens.append(time.perf_counter() - t0)
-        cpu.append(time.process_time() - c0)
-        app.processEvents()
-    BARE_OPEN_CPU = statistics.median(cpu)
+
+    opens, cpu = timed_opens(app, clear, lambda: edit.setPlainText(text), edit.viewport())
     for i in range(20):
         sel = QTextEdit.ExtraSelection()
         cursor = QTextCursor(edit.document())
@@ -117,7 +122,7 @@ def bare_article(app, text: str) -> tuple[float, float]:
         app.processEvents()
         changes.append(time.perf_counter() - t0)
     edit.close()
-    return statistics.median(opens), statistics.median(changes)
+    return statistics.median(opens), statistics.median(cpu), statistics.median(changes)
 
 
 def bare_list(app, rows: int) -> float:
@@ -167,28 +172,23 @@ def bench_article(app, tmp: Path) -> None:
         for s in spans:
             corpus.add_span(doc_id, s)
     n_spans = len(corpus.spans(doc_id))
-    bare_open, bare_change = bare_article(app, text)  # first: the window must stay the active one
+    bare_open, bare_open_cpu, bare_change = bare_article(app, text)  # first: the window must stay active
     window = MainWindow(corpus, "bench", restore_state=False, start_document=small)
     window.resize(1400, 900)
     window.show()
     app.processEvents()
     view = window.view
 
-    opens, opens_cpu = [], []
-    for _ in range(9):
+    def clear() -> None:
         window.show_document(small)
         settle(app, window)
-        t0, c0 = time.perf_counter(), time.process_time()
-        window.show_document(doc_id)
-        view.viewport().repaint()
-        opens.append(time.perf_counter() - t0)
-        opens_cpu.append(time.process_time() - c0)
-        app.processEvents()
+
+    opens, opens_cpu = timed_opens(app, clear, lambda: window.show_document(doc_id), view.viewport())
     print(f"article: {len(text):,} characters, {n_spans:,} spans, {view.document().blockCount()} blocks")
     print(f"  open + render            median {ms(statistics.median(opens))}   "
           f"min {ms(min(opens))}   max {ms(max(opens))}   ({ratio(statistics.median(opens), bare_open)}; "
           f"target < 50 ms and <= 3.5x); CPU time median {ms(statistics.median(opens_cpu))} "
-          f"(bare {ms(BARE_OPEN_CPU)}, {statistics.median(opens_cpu) / max(BARE_OPEN_CPU, 1e-9):.1f}x)")
+          f"({ratio(statistics.median(opens_cpu), bare_open_cpu)})")
 
     # relabel: select a span near the top, press a label key; Qt then repaints what changed
     settle(app, window)
