@@ -60,7 +60,7 @@ def parse_by(value: str) -> str:
     """``uncertainty``, ``diversity`` or ``label:X``; anything else is a ValueError."""
     if value in ("uncertainty", "diversity") or (value.startswith("label:") and value[6:].strip()):
         return value if not value.startswith("label:") else "label:" + value[6:].strip()
-    raise ValueError(f"--by must be uncertainty, diversity or label:X, not {value!r}")
+    raise ValueError(f"expected uncertainty, diversity or label:X, not {value!r}")
 
 
 def tagged_files(paths: Sequence[str | Path], problems: list[str]) -> list[Path]:
@@ -272,7 +272,7 @@ def sample(paths: Sequence[str | Path], out: str | Path, n: int = 500, by: str =
     report = SampleReport(out, by)
     files = tagged_files(paths, report.problems)
     if not files:
-        raise ValueError("no tagged shards to sample from")
+        raise ValueError("; ".join(report.problems + ["no tagged shards to sample from"]))
     counted = _counting(_records(files, report.problems), report)
     if by == "uncertainty":
         picked = [(key, pos, None) for key, pos in
