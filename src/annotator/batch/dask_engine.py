@@ -15,6 +15,7 @@ Without ``scheduler`` a :class:`distributed.LocalCluster` of worker processes is
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import shutil
@@ -61,6 +62,9 @@ class PipelinePlugin(WorkerPlugin):
         finally:  # model and rules are in memory now
             shutil.rmtree(folder, ignore_errors=True)
 
+    def teardown(self, worker=None) -> None:
+        _PIPELINES.pop(self.key, None)
+
 
 def _dask_tag(shard, out_dir: str, key: str) -> ShardResult:
     pipeline = _PIPELINES.get(key)
@@ -71,7 +75,7 @@ def _dask_tag(shard, out_dir: str, key: str) -> ShardResult:
 
 def _plugin(job) -> PipelinePlugin:
     manifest = job.manifest()
-    key = f"{manifest['model_sha256']}-{manifest['rules_sha256']}"[:40]
+    key = hashlib.sha256(f"{manifest['model_sha256']}-{manifest['rules_sha256']}".encode()).hexdigest()[:24]
     model = (job.model_path.name, job.model_path.read_bytes()) if job.model_path else None
     return PipelinePlugin(key, model, rules_files(job.rules_dir))
 
@@ -90,9 +94,11 @@ def run_on_dask(job, todo, finished, *, jobs: int = 0, scheduler: str | None = N
                                silence_logs=logging.ERROR)
         client = Client(cluster)
     futures = []
+    plugin_name = None
     try:
         plugin = _plugin(job)
         client.register_plugin(plugin, name=f"annotator-pipeline-{plugin.key[:12]}")
+        plugin_name = f"annotator-pipeline-{plugin.key[:12]}"
         sizes = {s.index: s.size for s in todo}
         out = str(job.out_dir.absolute())
         bag = db.from_sequence(todo, npartitions=len(todo)).map(_dask_tag, out, plugin.key)
@@ -110,6 +116,11 @@ def run_on_dask(job, todo, finished, *, jobs: int = 0, scheduler: str | None = N
     finally:
         if futures:
             client.cancel(futures)
+        if plugin_name and cluster is None:  # a long-lived cluster does not keep this job's pipeline
+            try:
+                client.unregister_worker_plugin(plugin_name)
+            except Exception:  # noqa: BLE001 - the job's outcome does not depend on this
+                pass
         client.close()
         if cluster is not None:
             cluster.close()
