@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 import warnings
 from collections.abc import Iterator
@@ -86,6 +87,16 @@ def _can_fork() -> bool:
             and "PySide6.QtCore" not in sys.modules and not getattr(sys, "frozen", False))
 
 
+def _ignore_interrupt() -> None:
+    """Ctrl+C is the calling process's to handle (it stops the pool): workers print no traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _worker_start(model_path: str | None, rules_dir: str | None) -> None:
+    _ignore_interrupt()
+    _worker_init(model_path, rules_dir)
+
+
 def worker_pipeline():
     """The pipeline a worker process set up with :func:`worker_pool` (or ``_worker_init``) uses."""
     return _WORKER_PIPELINE
@@ -101,10 +112,10 @@ def worker_pool(jobs: int, model_path: str | os.PathLike | None, rules_dir: str 
     initargs = (str(model_path) if model_path else None, str(rules_dir) if rules_dir else None)
     if _can_fork():
         _worker_init(*initargs)
-        context, initializer = multiprocessing.get_context("fork"), None
+        context, initializer, initargs = multiprocessing.get_context("fork"), _ignore_interrupt, ()
     else:
-        context, initializer = multiprocessing.get_context("spawn"), _worker_init
-    with context.Pool(jobs, initializer=initializer, initargs=initargs if initializer else ()) as pool:
+        context, initializer = multiprocessing.get_context("spawn"), _worker_start
+    with context.Pool(jobs, initializer=initializer, initargs=initargs) as pool:
         try:
             yield pool
         except BaseException:
