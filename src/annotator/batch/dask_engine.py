@@ -19,7 +19,9 @@ import hashlib
 import logging
 import os
 import shutil
+import signal
 import tempfile
+import threading
 from pathlib import Path
 
 import dask.bag as db
@@ -80,6 +82,19 @@ def _plugin(job) -> PipelinePlugin:
     return PipelinePlugin(key, model, rules_files(job.rules_dir))
 
 
+def _local_cluster(workers: int) -> LocalCluster:
+    """Worker processes on 127.0.0.1 that leave Ctrl+C to this process (they inherit SIGINT ignored),
+    so an interrupt closes the cluster quietly instead of printing each worker's traceback."""
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main_thread else None
+    try:
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                            dashboard_address=None, silence_logs=logging.ERROR)
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGINT, previous)
+
+
 def run_on_dask(job, todo, finished, *, jobs: int = 0, scheduler: str | None = None, progress=None) -> None:
     """Tag ``todo`` shards on the cluster at ``scheduler`` (or a local one); ``finished(result, size)``
     is called in the calling process as each shard is done, in completion order."""
@@ -89,9 +104,7 @@ def run_on_dask(job, todo, finished, *, jobs: int = 0, scheduler: str | None = N
     if scheduler:
         client = Client(scheduler, timeout="20s")
     else:
-        cluster = LocalCluster(n_workers=max(1, jobs or os.cpu_count() or 1), threads_per_worker=1,
-                               processes=True, host="127.0.0.1", dashboard_address=None,
-                               silence_logs=logging.ERROR)
+        cluster = _local_cluster(max(1, jobs or os.cpu_count() or 1))
         client = Client(cluster)
     futures = []
     plugin_name = None
