@@ -12,8 +12,9 @@ import pytest
 from annotator.batch.shards import collect_inputs, plan
 from annotator.batch.tag import MANIFEST, TagJob, confidence, shard_name
 from annotator.cli import main
-from annotator.core.progress import Cancelled, NullProgress
+from annotator.core.progress import Cancelled
 from annotator.core.store import Corpus
+from test_jobs import _StopAfter  # cancels (as Ctrl+C does) once n documents are done
 
 ARTICLES = [
     "Bộ Y tế họp tại Hà Nội\n\nSáng 3/5, Bộ Y tế tổ chức hội nghị tại Hà Nội. Thứ trưởng Nguyễn Văn Minh"
@@ -146,19 +147,6 @@ def test_local_and_dask_engines_write_identical_bytes(tmp_path, monkeypatch):
     assert report.documents == 5 and report.shards == 3 and report.engine == "dask"
     assert _read_dir(local) == _read_dir(dask)
     assert len(_records(dask)) == 5
-
-
-class _StopAfter(NullProgress):
-    """Interrupts (as Ctrl+C does) once ``n`` documents are reported done."""
-
-    def __init__(self, n):
-        super().__init__()
-        self.n = n
-
-    def advance(self, k=1):
-        super().advance(k)
-        if self.done >= self.n:
-            raise Cancelled()
 
 
 def test_resume_after_an_interrupted_run(tmp_path):
