@@ -140,11 +140,14 @@ def test_local_and_dask_engines_write_identical_bytes(tmp_path, monkeypatch):
     pytest.importorskip("distributed")
     _local_only_sockets(monkeypatch)
     src = _inputs(tmp_path / "in")
+    with open(src / "news.jsonl", "a", encoding="utf-8") as fh:
+        fh.write('{"text": 12}\n')  # a bad record on the workers: reported, the rest tagged
     local, dask = tmp_path / "local", tmp_path / "dask"
     report = TagJob([src], local, None, shard_size=2).run("local", jobs=2)
-    assert report.documents == 5 and report.shards == 3
+    assert report.documents == 5 and report.shards == 3 and report.rejected == 1
     report = TagJob([src], dask, None, shard_size=2).run("dask", jobs=2)
     assert report.documents == 5 and report.shards == 3 and report.engine == "dask"
+    assert report.problems == [f"{src / 'news.jsonl'}:4: text must be a string"]
     assert _read_dir(local) == _read_dir(dask)
     assert len(_records(dask)) == 5
 

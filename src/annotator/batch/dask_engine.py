@@ -101,16 +101,25 @@ def run_on_dask(job, todo, finished, *, jobs: int = 0, scheduler: str | None = N
     if not todo:
         return
     cluster = None
-    if scheduler:
-        client = Client(scheduler, timeout="20s")
-    else:
-        cluster = _local_cluster(max(1, jobs or os.cpu_count() or 1))
-        client = Client(cluster)
+    try:
+        if scheduler:
+            client = Client(scheduler, timeout="20s")
+        else:
+            cluster = _local_cluster(max(1, jobs or os.cpu_count() or 1))
+            client = Client(cluster)
+    except (OSError, ValueError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - whatever Dask raises, the user gets one line
+        raise OSError(f"cannot start the Dask cluster ({type(exc).__name__}: {exc})") from None
     futures = []
     plugin_name = None
     try:
         plugin = _plugin(job)
-        client.register_plugin(plugin, name=f"annotator-pipeline-{plugin.key[:12]}")
+        try:
+            client.register_plugin(plugin, name=f"annotator-pipeline-{plugin.key[:12]}")
+        except Exception as exc:  # noqa: BLE001
+            raise OSError(f"the Dask workers could not load the annotator pipeline ({type(exc).__name__}:"
+                          f" {exc}); install the same annotator version on every worker") from None
         plugin_name = f"annotator-pipeline-{plugin.key[:12]}"
         sizes = {s.index: s.size for s in todo}
         out = str(job.out_dir.absolute())
@@ -124,6 +133,8 @@ def run_on_dask(job, todo, finished, *, jobs: int = 0, scheduler: str | None = N
             except OSError as exc:
                 raise OSError(f"a Dask worker could not read an input or write to {out} ({exc}); inputs and"
                               " the output folder must be on a path every worker sees") from None
+            except Exception as exc:  # noqa: BLE001 - a worker's failure is said in one line
+                raise OSError(f"a Dask worker failed ({type(exc).__name__}: {exc})") from None
             for result in results:
                 finished(result, sizes[result.index])
     finally:
