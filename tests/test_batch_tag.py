@@ -245,3 +245,27 @@ def test_tag_command_errors_are_one_line(tmp_path, capsys, monkeypatch):
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "pip install 'annotator[archive]'" in err
     assert not (tmp_path / "o").exists()
+
+
+def test_ctrl_c_keeps_finished_shards_and_says_so(tmp_path, monkeypatch, capsys):
+    import annotator.batch.tag as tag_module
+
+    src = _inputs(tmp_path / "in")
+    out = tmp_path / "out"
+    real = tag_module.tag_shard
+
+    def interrupted_at_second(shard, out_dir, pipeline):
+        if shard.index == 1:
+            raise KeyboardInterrupt
+        return real(shard, out_dir, pipeline)
+
+    monkeypatch.setattr(tag_module, "tag_shard", interrupted_at_second)
+    assert main(["tag", str(src), "--out", str(out), "--shard-size", "2", "--jobs", "1"]) == 130
+    err = capsys.readouterr().err
+    assert "interrupted; 1 of 3 shards are complete" in err and "run the same command again" in err
+    assert "Traceback" not in err
+    assert sorted(p.name for p in out.iterdir()) == [shard_name(0), MANIFEST]
+    monkeypatch.undo()
+    assert main(["tag", str(src), "--out", str(out), "--shard-size", "2", "--jobs", "1"]) == 0
+    assert "1 shard already done, skipped" in capsys.readouterr().out
+    assert len(_records(out)) == 5
