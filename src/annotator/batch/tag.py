@@ -185,7 +185,6 @@ class TagJob:
     def __init__(self, inputs, out_dir, model_path: str | os.PathLike | None, rules_dir=None,
                  shard_size: int = DEFAULT_SHARD_SIZE):
         from annotator.nlp.entities import ModelError, load_model
-
         from annotator.nlp.pipeline import default_model_path
 
         self.out_dir = Path(out_dir)
