@@ -546,6 +546,13 @@ def _is_ordinal(t: str) -> bool:
     """A number or a Roman numeral ("10", "XIV")."""
     return t.isdigit() or (t.isupper() and set(t) <= _ROMAN)
 _ADMIN_UNITS = {"tỉnh", "thành", "huyện", "quận", "xã", "phường", "thị"}
+#: words a body's lower-case name tail never runs across (function words, plurals, "và" that
+#: joins another body)
+_TAIL_STOP = _MISC_STOP | {"các", "những", "mọi", "một", "hai", "ba", "vào", "lên", "xuống", "ngày", "tháng",
+                           "tiếng", "người"}
+#: action words that are also ordinary words of a body's name ("Ban Quản lý dự án đầu tư …")
+_TAIL_NOUNS = frozenset({"đầu tư", "phát triển", "quản lý", "hỗ trợ", "phòng chống", "phòng", "thống kê",
+                         "kiểm soát", "bảo vệ", "giám sát", "thanh tra", "đổi mới", "chuyển đổi", "thúc đẩy"})
 
 
 def _is_name_start(t: str) -> bool:
@@ -698,11 +705,59 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                     j = k
                     got_name = True
                 break
+            if t[:1].islower() and (got_name or (head_len > 1 and texts[i + 1][:1].isupper())):
+                # "Văn phòng Đăng ký | đất đai tỉnh Hậu Giang", "Ban Chỉ đạo | thi tốt nghiệp … tỉnh
+                # Nghệ An": lower-case words up to the place that closes the name
+                tail = lower_tail(j)
+                if tail:
+                    j, got_name = tail, True
             break
         # trim trailing connectors
         while j > i + head_len and lowers[j - 1] in _CONNECT | {","}:
             j -= 1
         return j, got_name
+
+    def lower_tail(j):
+        """End of a body's name that runs on in lower case to the place closing it: "Trung tâm
+        Dự báo | khí tượng thủy văn quốc gia", "Quỹ Bảo trợ | trẻ em Việt Nam", "Ban Chỉ đạo
+        thi | tốt nghiệp trung học phổ thông tỉnh Nghệ An"; None when a verb, a function word or
+        a plural comes first, or no place closes it within ten words."""
+        k = j
+        while k < n and k - j < 10:
+            t, lw = texts[k], lowers[k]
+            if t == "," and k > j and k + 1 < n and texts[k + 1][:1].islower() and texts[k + 1].isalpha():
+                k += 1  # "phòng, chống tham nhũng, lãng phí, tiêu cực tỉnh Cà Mau"
+                continue
+            if not (t[:1].islower() and t.isalpha()) or lw in _TAIL_STOP:
+                break
+            if lw in brk_f and rules.name_breakers.match(texts, lowers, k):
+                return None
+            if lw in start_f and lw not in _TAIL_NOUNS:
+                sm = rules.directive_starts.match(texts, lowers, k)
+                if sm and " ".join(lowers[k:k + sm[0]]) not in _TAIL_NOUNS:
+                    return None
+            if k > j and lw == "quốc" and k + 1 < n and lowers[k + 1] in ("gia", "tế") and (
+                    k + 2 >= n or not texts[k + 2][:1].islower()
+                    or (lowers[k + 2] in brk_f and rules.name_breakers.match(texts, lowers, k + 2))):
+                return k + 2
+            pm = rules.place_prefixes.match(texts, lowers, k)
+            if pm and k > j:
+                e = k + pm[0]
+                r = 0
+                while e + r < n and r < 4 and texts[e + r][:1].isupper() and texts[e + r].isalpha():
+                    r += 1
+                if r and not person_ahead(e) and not titles_at(e):
+                    pl = rules.places.match(texts, lowers, e)
+                    return e + (pl[0] if pl else r)  # "tỉnh Kon Tum | A Lôi"
+                return None
+            k += 1
+        if j < k < n and texts[k][:1].isupper():
+            pl = is_place(k)
+            if pl and pl[1] in ("COUNTRY", "PROV") and (pl[0] > 1 or texts[k] not in ("Anh", "Đức", "Nhật", "Mỹ")):
+                return k + pl[0]
+            if lowers[k] == "trung" and k + 1 < n and lowers[k + 1] == "ương" and texts[k + 1].islower():
+                return k + 2
+        return None
 
     def misc_extent(i, head_len):
         j = i + head_len
@@ -785,6 +840,8 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                 and looks_like_person(k + m[0]))
 
     ent_f = rules.entities.firsts
+    brk_f = rules.name_breakers.firsts
+    start_f = rules.directive_starts.firsts
     head_f = rules.org_heads.firsts
     title_f = rules.person_titles.firsts
     pfx_f = rules.place_prefixes.firsts

@@ -1,0 +1,50 @@
+"""Rule-based names of issue 10 (quality tuning): bodies whose names run on in lower case to the
+place that closes them, and what such a tail never runs across. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.nlp.rules import load_rules, rule_entities
+from annotator.nlp.text import segment
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_rules()
+
+
+def _found(rules, text):
+    toks = segment(text)
+    return {(text[toks[a].start:toks[b - 1].end], lab) for a, b, lab, _ in rule_entities(toks, rules)}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Đại diện Trung tâm Dự báo khí tượng thủy văn quốc gia cho biết mưa sẽ giảm.",
+     "Trung tâm Dự báo khí tượng thủy văn quốc gia"),
+    ("Quỹ Bảo trợ trẻ em Việt Nam trao 200 suất học bổng.", "Quỹ Bảo trợ trẻ em Việt Nam"),
+    ("Ông Lê Văn Tú, Trưởng Ban Chỉ đạo thi tốt nghiệp trung học phổ thông tỉnh Yên Bái, phát biểu.",
+     "Ban Chỉ đạo thi tốt nghiệp trung học phổ thông tỉnh Yên Bái"),
+    ("Văn phòng Đăng ký đất đai tỉnh Bạc Liêu tiếp nhận 900 hồ sơ.", "Văn phòng Đăng ký đất đai tỉnh Bạc Liêu"),
+    ("Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh Sơn La họp phiên thứ 12.",
+     "Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh Sơn La"),
+])
+def test_a_body_name_runs_on_in_lower_case_to_its_place(rules, text, name):
+    assert (name, "ORG") in _found(rules, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a verb, a plural, a language, a person after the place: the name stops at its capitalised part
+    ("Sở Y tế kiểm tra công tác phòng dịch tỉnh Gia Lai.", "Sở Y tế"),
+    ("Bộ Y tế và lãnh đạo tỉnh Hà Giang thăm bệnh viện.", "Bộ Y tế"),
+    ("Sở Tài chính cấp kinh phí cho các huyện tỉnh Kon Tum.", "Sở Tài chính"),
+    ("Hội đồng Anh bồi dưỡng tiếng Anh cho 300 giáo viên.", "Hội đồng Anh"),
+])
+def test_a_lower_case_tail_stops_where_the_name_ends(rules, text, name):
+    got = {n for n, lab in _found(rules, text) if lab == "ORG"}
+    assert name in got and not any(g.startswith(name) and g != name for g in got)
+
+
+def test_the_place_closing_a_tail_does_not_take_the_person_after_it(rules):
+    text = "Giám đốc Quỹ Bảo vệ và Phát triển rừng tỉnh Kon Tum A Lôi báo cáo."
+    assert ("Quỹ Bảo vệ và Phát triển rừng tỉnh Kon Tum", "ORG") in _found(rules, text)
