@@ -52,6 +52,16 @@ def _clean(rules, text, phrase, label):
     ("Bão di chuyển theo hướng Tây Nam.", "Tây Nam", "LOC", []),
     ("Giống lúa ST25 đạt giải.", "ST25", "MISC", ["ST25"]),
     ("Các tỉnh Tây Bắc mưa lớn.", "Tây Bắc", "LOC", ["Tây Bắc"]),
+    # routes: the ends are the places; one place whose name holds a dash stays whole
+    ("Xe tải chạy trên cao tốc Trung Lương - Mỹ Thuận.", "Trung Lương - Mỹ Thuận", "LOC",
+     ["Trung Lương", "Mỹ Thuận"]),
+    ("Hàng qua cặp cửa khẩu Tịnh Biên - Phnom Den tăng.", "Tịnh Biên - Phnom Den", "LOC",
+     ["Tịnh Biên", "Phnom Den"]),
+    ("Du khách đến miền Trung - Tây Nguyên.", "Trung - Tây Nguyên", "LOC", ["Tây Nguyên"]),
+    ("Tỉnh Bà Rịa - Vũng Tàu có mưa.", "Bà Rịa - Vũng Tàu", "LOC", ["Bà Rịa - Vũng Tàu"]),
+    ("Tàu cập cảng Cái Mép - Thị Vải.", "Cái Mép - Thị Vải", "LOC", ["Cái Mép - Thị Vải"]),
+    ("Dự án thuộc Hành lang Kinh tế Bắc - Nam.", "Hành lang Kinh tế Bắc - Nam", "LOC",
+     ["Hành lang Kinh tế Bắc - Nam"]),
 ])
 def test_hygiene_cases(rules, text, phrase, label, expected):
     assert _clean(rules, text, phrase, label) == expected

@@ -9,7 +9,8 @@ to all of them last, so that no suggestion of the default scheme:
   known name that contains a comma (``entities.txt``): it is cut at the first list comma;
 * is a date, a number or a numeral word ("Ngày 07 / 12 / 2007", "2024", "Sáu", "Hai");
 * is a compass direction ("Tây Tây Bắc", "hướng Tây Nam");
-* (ORG) names a body by a plural of common nouns ("Ủy ban nhân dân các tỉnh").
+* (ORG) names a body by a plural of common nouns ("Ủy ban nhân dân các tỉnh");
+* (LOC) is a route between places ("cao tốc Nội Bài - Lào Cai"): its ends are the places.
 
 It works on plain code-point offsets and the sentence's own text, so it is cheap enough to run
 on every span of every document (a few string operations a span).
@@ -17,6 +18,7 @@ on every span of every document (a few string operations a span).
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterable, Sequence
 
@@ -166,6 +168,47 @@ def _list_cut(text: str, a: int, b: int, known_with_comma: frozenset[str], rules
     return b
 
 
+# words before "A - B" that make it one place (a port, a sluice, a zone), not a route between two
+_WHOLE_BEFORE = ("cảng", "cống", "luồng", "luồng hàng hải", "khu công nghiệp", "khu kinh tế", "vườn quốc gia")
+_DASHES = (" - ", " – ")
+
+
+def _route_parts(text: str, a: int, b: int, rules: RuleSet) -> list[tuple[int, int]] | None:
+    """The places of a route written as one LOC ("Nội Bài - Lào Cai", "Mộc Bài - Bavet"), or None
+    when the span is one place: a name of the gazetteers ("Bà Rịa - Vũng Tàu"), a capitalised zone
+    or corridor ("Hành lang Kinh tế Đông - Tây"), or a port or zone named after the word before it
+    ("cảng Cái Mép - Thị Vải")."""
+    piece = text[a:b]
+    if not any(d in piece for d in _DASHES):
+        return None
+    words = piece.split()
+    if piece in rules.places or rules.entities.match(words, [w.lower() for w in words], 0):
+        return None
+    if rules.org_heads.match(words, [w.lower() for w in words], 0) or words[0] in ("Khu", "Hành", "Vườn", "Cảng", "Cụm"):
+        return None
+    # the common noun the span names: the lower-case words before it, across a list of names
+    # ("các khu công nghiệp Quang Châu, Vân Trung và | Song Khê - Nội Hoàng")
+    before = [m.group() for m in _WORD.finditer(text, max(0, a - 80), a)]
+    while before and (before[-1][:1].isupper() or before[-1] in (",", "và")):
+        before.pop()
+    before = " ".join(before).lower()
+    if any(before.endswith(w) for w in _WHOLE_BEFORE):
+        return None
+    parts = []
+    pos = a
+    for chunk in re.split(r" [-–] ", piece):
+        s = text.find(chunk, pos)
+        pos = s + len(chunk)
+        got = _trim(text, s, pos)
+        if got is None:
+            continue
+        x, y = got
+        if not text[x:x + 1].isupper() or text[x:y].lower() in ("đông", "tây", "nam", "bắc", "trung"):
+            continue  # "miền Trung - Tây Nguyên": a compass word is no place of its own
+        parts.append((x, y))
+    return parts
+
+
 def known_names_with_comma(rules: RuleSet) -> frozenset[str]:
     cached = getattr(rules, "_hygiene_known_commas", None)
     if cached is None:
@@ -203,6 +246,16 @@ def clean_entities(text: str, spans: Iterable, rules: RuleSet,
         if _not_a_name(text, a2, b2, text[max(0, a2 - 20):a2]):
             continue
         if label == "ORG" and _generic_plural(text, a2, b2):
+            continue
+        parts = _route_parts(text, a2, b2, rules) if label == "LOC" else None
+        if parts is not None:
+            for x, y in parts:  # a route: its ends are the places
+                if is_tuple:
+                    out.append((x, y) + tuple(span[2:]))
+                else:
+                    piece = copy.copy(span)
+                    piece.start, piece.end = x, y
+                    out.append(piece)
             continue
         if (a2, b2) == (a, b):
             out.append(span)
