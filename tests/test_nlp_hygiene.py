@@ -62,6 +62,12 @@ def _clean(rules, text, phrase, label):
     ("Tàu cập cảng Cái Mép - Thị Vải.", "Cái Mép - Thị Vải", "LOC", ["Cái Mép - Thị Vải"]),
     ("Dự án thuộc Hành lang Kinh tế Bắc - Nam.", "Hành lang Kinh tế Bắc - Nam", "LOC",
      ["Hành lang Kinh tế Bắc - Nam"]),
+    # a bracket after a name: the name, and an abbreviation closed inside the span
+    ("Em dự Olympic Vật lý Châu Á 2027 (APhO 2027) tại Hà Nội.", "Olympic Vật lý Châu Á 2027 (APhO 2027)",
+     "MISC", ["Olympic Vật lý Châu Á 2027", "APhO 2027"]),
+    ("Tập đoàn Hanwa (Nhật Bản) đầu tư.", "Tập đoàn Hanwa (Nhật", "ORG", ["Tập đoàn Hanwa"]),
+    ("Quốc hội thông qua Luật Thủy sản (sửa đổi) năm nay.", "Luật Thủy sản (sửa đổi)", "MISC",
+     ["Luật Thủy sản (sửa đổi)"]),
 ])
 def test_hygiene_cases(rules, text, phrase, label, expected):
     assert _clean(rules, text, phrase, label) == expected

@@ -10,7 +10,9 @@ to all of them last, so that no suggestion of the default scheme:
 * is a date, a number or a numeral word ("Ngày 07 / 12 / 2007", "2024", "Sáu", "Hai");
 * is a compass direction ("Tây Tây Bắc", "hướng Tây Nam");
 * (ORG) names a body by a plural of common nouns ("Ủy ban nhân dân các tỉnh");
-* (LOC) is a route between places ("cao tốc Nội Bài - Lào Cai"): its ends are the places.
+* (LOC) is a route between places ("cao tốc Nội Bài - Lào Cai"): its ends are the places;
+* runs into a bracket after the name ("Olympic Toán học Quốc tế 2026 (IMO 2026)"): the name and
+  the abbreviation are two spans.
 
 It works on plain code-point offsets and the sentence's own text, so it is cheap enough to run
 on every span of every document (a few string operations a span).
@@ -209,6 +211,22 @@ def _route_parts(text: str, a: int, b: int, rules: RuleSet) -> list[tuple[int, i
     return parts
 
 
+def _bracket_parts(text: str, a: int, b: int) -> list[tuple[int, int]] | None:
+    """"Olympic Toán học Quốc tế 2026 (IMO 2026)", "Công ty Nordkaffee (Đức": a name followed by
+    its abbreviation or its country in brackets is the name, and the abbreviation (when the
+    bracket closes inside the span) a name of its own; "(sửa đổi)" stays part of a law's name."""
+    k = text.find(" (", a, b)
+    if k < 0 or not text[k + 2:k + 3].isupper():
+        return None
+    close = text.find(")", k, b)
+    parts = [(a, k)]
+    if close > 0:
+        parts.append((k + 2, close))
+        if close + 1 < b:
+            return None  # "X (Y) Z": something else; leave it
+    return parts
+
+
 def known_names_with_comma(rules: RuleSet) -> frozenset[str]:
     cached = getattr(rules, "_hygiene_known_commas", None)
     if cached is None:
@@ -247,7 +265,11 @@ def clean_entities(text: str, spans: Iterable, rules: RuleSet,
             continue
         if label == "ORG" and _generic_plural(text, a2, b2):
             continue
-        parts = _route_parts(text, a2, b2, rules) if label == "LOC" else None
+        parts = _bracket_parts(text, a2, b2)
+        if parts is not None:
+            parts = [got for got in (_trim(text, x, y) for x, y in parts) if got is not None]
+        elif label == "LOC":
+            parts = _route_parts(text, a2, b2, rules)
         if parts is not None:
             for x, y in parts:  # a route: its ends are the places
                 if is_tuple:
