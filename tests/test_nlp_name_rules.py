@@ -48,3 +48,29 @@ def test_a_lower_case_tail_stops_where_the_name_ends(rules, text, name):
 def test_the_place_closing_a_tail_does_not_take_the_person_after_it(rules):
     text = "Giám đốc Quỹ Bảo vệ và Phát triển rừng tỉnh Kon Tum A Lôi báo cáo."
     assert ("Quỹ Bảo vệ và Phát triển rừng tỉnh Kon Tum", "ORG") in _found(rules, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Huyện được giao vốn thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững để hỗ trợ hộ nghèo.",
+     "Chương trình mục tiêu quốc gia giảm nghèo bền vững"),
+    ("Tỉnh đang triển khai Đề án phát triển vùng nguyên liệu chè chất lượng cao và hữu cơ, với 800 hộ tham gia.",
+     "Đề án phát triển vùng nguyên liệu chè chất lượng cao và hữu cơ"),
+    ("Học sinh lớp 12 học theo Chương trình giáo dục phổ thông 2018.", "Chương trình giáo dục phổ thông 2018"),
+    ("UBND tỉnh phê duyệt Đề án phát triển du lịch cộng đồng giai đoạn 2026-2030.",
+     "Đề án phát triển du lịch cộng đồng giai đoạn 2026-2030"),
+])
+def test_a_programme_named_in_lower_case_after_its_head(rules, text, name):
+    assert (name, "MISC") in _found(rules, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Chương trình được tổ chức tại nhà văn hóa xã.",           # sentence start: the common noun
+    "Tỉnh tiếp tục Chương trình này trong năm tới.",           # no name after the head
+])
+def test_a_programme_head_without_a_name_is_not_stretched(rules, text):
+    assert not any(lab == "MISC" and len(name.split()) > 2 for name, lab in _found(rules, text))
+
+
+def test_the_year_after_a_programme_name_stays_outside(rules):
+    text = "Xã hoàn thành Chương trình mục tiêu quốc gia xây dựng nông thôn mới năm 2025 trước hạn."
+    assert ("Chương trình mục tiêu quốc gia xây dựng nông thôn mới", "MISC") in _found(rules, text)

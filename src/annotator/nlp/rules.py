@@ -550,6 +550,9 @@ _ADMIN_UNITS = {"tỉnh", "thành", "huyện", "quận", "xã", "phường", "th
 #: joins another body)
 _TAIL_STOP = _MISC_STOP | {"các", "những", "mọi", "một", "hai", "ba", "vào", "lên", "xuống", "ngày", "tháng",
                            "tiếng", "người"}
+#: heads of programmes and schemes whose names go on in lower case ("Chương trình mục tiêu quốc gia …")
+_RUN_HEADS = frozenset({"chương trình", "đề án", "chiến lược"})
+_RUN_STOP = (_MISC_STOP - {"và", "nhân"}) | {"khi", "nay", "này", "đó", "các", "những", "nhưng", "hay", "hoặc"}
 #: action words that are also ordinary words of a body's name ("Ban Quản lý dự án đầu tư …")
 _TAIL_NOUNS = frozenset({"đầu tư", "phát triển", "quản lý", "hỗ trợ", "phòng chống", "phòng", "thống kê",
                          "kiểm soát", "bảo vệ", "giám sát", "thanh tra", "đổi mới", "chuyển đổi", "thúc đẩy"})
@@ -759,9 +762,54 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                 return k + 2
         return None
 
+    def lower_run(i, j):
+        """End of a programme or scheme named in lower case after its capitalised head, mid-sentence:
+        "Chương trình | mục tiêu quốc gia giảm nghèo bền vững", "Đề án | phát triển … và phát thải
+        thấp"; it stops at punctuation, a function word, a verb that ends names, "năm 2025"."""
+        k = j
+        while k < n and k - j < 24:
+            t, lw = texts[k], lowers[k]
+            if t in ("-", "–") and k > j and k + 1 < n and texts[k + 1][:1].islower():
+                k += 1  # "kinh tế - xã hội"
+                continue
+            if t.isdigit():
+                if k + 1 < n and texts[k + 1][:1].islower() and lowers[k + 1] != "năm":
+                    k += 1  # "ít nhất 1 triệu căn hộ"
+                    continue
+                if len(t) == 4 and lowers[k - 1] != "năm":
+                    k += 1  # "Chương trình giáo dục phổ thông 2018"
+                break
+            if not t[:1].isalpha() or lw in _RUN_STOP:
+                break
+            if lw == "năm" and k + 1 < n and texts[k + 1].isdigit():
+                break
+            if lw == "giai" and k + 2 < n and lowers[k + 1] == "đoạn" and texts[k + 2][:1].isdigit():
+                k += 3  # "… giai đoạn 2025-2030" closes the name
+                while k + 1 < n and texts[k] in ("-", "–") and texts[k + 1].isdigit():
+                    k += 2
+                break
+            if lw in brk_f:
+                bm = rules.name_breakers.match(texts, lowers, k)
+                if bm and (not bm[1].flags or "MISC" in bm[1].flags):
+                    break
+            if lw == "và" and k + 1 < n and (not texts[k + 1][:1].islower()
+                                             or rules.misc_heads.match(texts, lowers, k + 1)):
+                break
+            if t[:1].isupper() and (rules.misc_heads.match(texts, lowers, k) or rules.org_heads.match(texts, lowers, k)):
+                break
+            k += 1
+        while k > j and lowers[k - 1] in _CONNECT:
+            k -= 1
+        return k if k - j >= 2 else None
+
     def misc_extent(i, head_len):
         j = i + head_len
         got = False
+        if j < n and texts[j][:1].islower() and texts[j].isalpha() and " ".join(lowers[i:j]) in _RUN_HEADS \
+                and i > 0 and texts[i - 1][:1].isalpha():
+            end = lower_run(i, j)
+            if end:
+                return end
         while j < n:
             t = texts[j]
             lw = lowers[j]
