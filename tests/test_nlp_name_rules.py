@@ -74,3 +74,18 @@ def test_a_programme_head_without_a_name_is_not_stretched(rules, text):
 def test_the_year_after_a_programme_name_stays_outside(rules):
     text = "Xã hoàn thành Chương trình mục tiêu quốc gia xây dựng nông thôn mới năm 2025 trước hạn."
     assert ("Chương trình mục tiêu quốc gia xây dựng nông thôn mới", "MISC") in _found(rules, text)
+
+
+@pytest.mark.parametrize("text, body, person", [
+    ("Phó Chủ tịch UBND tỉnh Đoàn Văn Lực cho biết tiến độ đạt 80%.", "UBND tỉnh", "Đoàn Văn Lực"),
+    ("Chủ tịch UBND tỉnh Tôn Thất Hòa phát biểu bế mạc.", "UBND tỉnh", "Tôn Thất Hòa"),
+    ("Chủ tịch Hội Nông dân tỉnh Lò Thị Mai báo cáo kết quả.", "Hội Nông dân tỉnh", "Lò Thị Mai"),
+    ("Bí thư Tỉnh ủy Hà Giang Giàng Seo Phử dự lễ.", "Tỉnh ủy Hà Giang", "Giàng Seo Phử"),
+])
+def test_a_person_after_a_body_is_not_taken_for_its_place(rules, text, body, person):
+    got = _found(rules, text)
+    assert (body, "ORG") in got and (person, "PER") in got
+
+
+def test_a_youth_union_is_still_a_body(rules):
+    assert ("Đoàn Thanh niên", "ORG") in _found(rules, "Bí thư Đoàn Thanh niên xã phát biểu.")

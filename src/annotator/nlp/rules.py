@@ -550,6 +550,10 @@ _ADMIN_UNITS = {"tỉnh", "thành", "huyện", "quận", "xã", "phường", "th
 #: joins another body)
 _TAIL_STOP = _MISC_STOP | {"các", "những", "mọi", "một", "hai", "ba", "vào", "lên", "xuống", "ngày", "tháng",
                            "tiếng", "người"}
+#: middle names: a surname followed by one starts a person's name even when it is also an
+#: organisation head ("Đoàn Văn Phước", not "Đoàn" + "Văn …")
+_MIDDLE_NAMES = frozenset({"Văn", "Thị", "Hữu", "Đình", "Công", "Quốc", "Ngọc", "Minh", "Xuân", "Đức", "Trọng",
+                           "Quang", "Duy", "Hồng", "Thế", "Bá", "Tiến", "Thu", "Thanh", "Kim"})
 #: heads of programmes and schemes whose names go on in lower case ("Chương trình mục tiêu quốc gia …")
 _RUN_HEADS = frozenset({"chương trình", "đề án", "chiến lược"})
 _RUN_STOP = (_MISC_STOP - {"và", "nhân"}) | {"khi", "nay", "này", "đó", "các", "những", "nhưng", "hay", "hoặc"}
@@ -619,6 +623,11 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
             return True
         return False
 
+    def person_shaped(j):
+        """Surname + middle name + name, and no known place: "Lô Thị Xuân", "Đoàn Văn Phước"."""
+        return (j + 2 < n and texts[j] in rules.surnames and texts[j + 1] in _MIDDLE_NAMES
+                and name_run(j) >= 3 and not rules.places.match(texts, lowers, j))
+
     def is_place(j):
         pl = rules.places.match(texts, lowers, j)
         return pl if pl and pl[1] in ("PROV", "REGION", "COUNTRY", "DIST") else None
@@ -637,9 +646,11 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
             t = texts[j]
             if t[:1].isupper() and (t.isalnum() or "." in t):
                 pl = is_place(j)
-                if pl and got_name:
+                if pl and (got_name or (allow_place and pl[1] in ("PROV", "DIST"))):
+                    # a place is read whole: "Tỉnh ủy | Hà Giang", never "Tỉnh ủy Hà" + "Giang …"
                     j += pl[0]
                     after_place = True
+                    got_name = True
                     continue
                 if after_place and not rules.org_heads.match(texts, lowers, j):
                     break  # "UBND tỉnh Long An | Võ Thành Đạt": the place ends the name
@@ -703,8 +714,9 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                     j = k
                     got_name = True
                     continue
-                if allow_place and lowers[j] in _ADMIN_UNITS:
-                    # "UBND tỉnh" with no name: the unit word still belongs to the body
+                if lowers[j] in _ADMIN_UNITS and (allow_place or person_shaped(k)):
+                    # "UBND tỉnh" with no name, "Hội Nông dân tỉnh | Lô Thị Xuân": the unit word
+                    # still belongs to the body
                     j = k
                     got_name = True
                 break
@@ -957,15 +969,22 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
             if a == j and lab in ("ORG", "LOC"):
                 j = b
                 break
+        pm = rules.place_prefixes.match(texts, lowers, j) if j < n and texts[j][:1].islower() else None
+        if pm and person_shaped(j + pm[0]):
+            j += pm[0]  # "Chủ tịch Hội Nông dân tỉnh | Lô Thị Xuân": the unit word has no name
         r = name_run(j) if j < n else 0
         if r and j + r < n and tokens[j + r].word_pos == "I" and texts[j + r][:1].islower():
             r = 0  # "Trưởng Ban Chỉ đạo": "Chỉ" continues a lower-case word
         if r and (rules.org_heads.match(texts, lowers, j) or is_place(j)):
             pl = is_place(j)
+            if not pl and r >= 2 and texts[j] in rules.surnames and texts[j + 1] in _MIDDLE_NAMES:
+                pl = (r, "PER")  # "Chủ tịch UBND tỉnh Đoàn Văn Phước": a surname that is also a head
             # "Chủ tịch Hồ Chí Minh": a surname-led three-syllable place name after a title is
             # the person (the city is written "TP Hồ Chí Minh", "Thành phố Hồ Chí Minh")
-            if not (pl and pl[0] >= 3 and pl[0] == r and texts[j] in rules.surnames
-                    and not rules.org_heads.match(texts, lowers, j)):
+            if pl and pl[1] == "PER":
+                pass
+            elif not (pl and pl[0] >= 3 and pl[0] == r and texts[j] in rules.surnames
+                      and not rules.org_heads.match(texts, lowers, j)):
                 r = 0
         if r and free(j, j + r) and texts[j] not in pfx_words:
             # a single capitalised syllable after "ông"/"bà" is fine ("ông Tùng")
@@ -988,7 +1007,7 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
             r = 0
             while j + r < n and texts[j + r][:1].isupper() and texts[j + r].isalpha() and r < 4:
                 r += 1
-            if r and free(j, j + r):
+            if r and free(j, j + r) and not person_shaped(j):
                 take(j, j + r, "LOC", "place-prefix")
                 nxt = j + r
                 continue
