@@ -89,3 +89,13 @@ def test_a_person_after_a_body_is_not_taken_for_its_place(rules, text, body, per
 
 def test_a_youth_union_is_still_a_body(rules):
     assert ("Đoàn Thanh niên", "ORG") in _found(rules, "Bí thư Đoàn Thanh niên xã phát biểu.")
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Phó Thống đốc Morimoto Takeshi cho biết tỉnh sẽ cử thêm thực tập sinh.", "Morimoto Takeshi"),
+    ("Huấn luyện viên Kim Sang-sik yêu cầu các cầu thủ giữ thể lực.", "Kim Sang-sik"),
+    ("Tham tán Olivia Grant trao quà cho học sinh.", "Olivia Grant"),
+    ("Phó Tỉnh trưởng Bounthavy Sisouk tiếp đoàn.", "Bounthavy Sisouk"),
+])
+def test_a_person_after_a_foreign_or_sport_title(rules, text, person):
+    assert (person, "PER") in _found(rules, text)

@@ -611,7 +611,9 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
     def name_run(k, max_len=4):
         """Length of a capitalised run starting at k (person name shaped)."""
         j = k
-        while j < n and j - k < max_len and texts[j][:1].isupper() and texts[j].isalpha():
+        # a romanised Korean given name keeps its hyphen: "Kim Sang-sik", "Park Ji-hoon"
+        while j < n and j - k < max_len and texts[j][:1].isupper() and (
+                texts[j].isalpha() or (j > k and texts[j].replace("-", "").isalpha() and "--" not in texts[j])):
             j += 1
         return j - k
 
