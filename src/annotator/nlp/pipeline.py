@@ -43,6 +43,7 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotator.nlp.abbreviations import label_abbreviations
 from annotator.nlp.directives import DirectiveDetector
 from annotator.nlp.entities import EntityModel, ModelError, load_model, predict_spans
 from annotator.nlp.features import Featurizer
@@ -389,6 +390,7 @@ class Pipeline:
                 ents.extend(self._sentence_entities(text, toks, texts, lowers))
         # every source's spans in a clean shape (no edge punctuation/prepositions, lists, dates)
         ents = clean_entities(text, ents, self.rules)
+        ents = label_abbreviations(text, ents)  # "… Nhật Bản (JETRO)": the short form is labelled like the name
         # snap + de-overlap (keep earlier / longer)
         out_ents = []
         last_end = -1
