@@ -99,3 +99,20 @@ def test_a_youth_union_is_still_a_body(rules):
 ])
 def test_a_person_after_a_foreign_or_sport_title(rules, text, person):
     assert (person, "PER") in _found(rules, text)
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Chợ hoa mở cửa đến hết Tết Nguyên đán Đinh Mùi 2027.", "Tết Nguyên đán Đinh Mùi 2027", "MISC"),
+    ("Đồng bào Lào ở Điện Biên đón Tết Bunpimay cùng bạn bè.", "Tết Bunpimay", "MISC"),
+    ("Hàng nghìn người dự Giỗ Tổ Hùng Vương tại Phú Thọ.", "Giỗ Tổ Hùng Vương", "MISC"),
+    ("Hợp tác xã đạt chứng nhận VietGAP cho 30 ha bưởi.", "VietGAP", "MISC"),
+    ("Doanh nghiệp tận dụng ưu đãi thuế của CPTPP và EVFTA.", "CPTPP", "MISC"),
+    ("Chỉ số VN-Index tăng 12 điểm.", "VN-Index", "MISC"),
+    ("Đại diện KOTRA giới thiệu 20 doanh nghiệp.", "KOTRA", "ORG"),
+])
+def test_festivals_agreements_standards_and_known_bodies(rules, text, name, label):
+    assert (name, label) in _found(rules, text)
+
+
+def test_a_bare_festival_word_is_no_name(rules):
+    assert not any(lab == "MISC" for _n, lab in _found(rules, "Mỗi dịp Tết, con cháu về quê sum họp."))
