@@ -116,3 +116,18 @@ def test_festivals_agreements_standards_and_known_bodies(rules, text, name, labe
 
 def test_a_bare_festival_word_is_no_name(rules):
     assert not any(lab == "MISC" for _n, lab in _found(rules, "Mỗi dịp Tết, con cháu về quê sum họp."))
+
+
+def test_a_cue_glued_to_a_party_committee_ends_its_name():
+    import warnings
+
+    from annotator.nlp.pipeline import Pipeline
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        pipe = Pipeline.load()
+    text = "Hội nghị\n\nBí thư Tỉnh ủy giao Ban Dân vận Tỉnh ủy nắm chắc tình hình dư luận."
+    ann = pipe.annotate(text)
+    ents = {(text[s.start:s.end], s.label) for s in ann.entities()}
+    assert ("Tỉnh ủy", "ORG") in ents and ("Ban Dân vận Tỉnh ủy", "ORG") in ents
+    assert [text[s.start:s.end][:20] for s in ann.directives()] == ["Bí thư Tỉnh ủy giao "]

@@ -276,8 +276,10 @@ class Pipeline:
             # (a) cut before a breaker word ("… Hải Phòng | đề nghị …", "Quốc hội | khóa XV")
             for k in range(a + 1, b):
                 # whole words; the segmenter may glue a verb to the name before it ("Lại Xuân nối")
+                # (or glued to the body's own word before it when a new name follows: "Tỉnh ủy giao | Ban …")
                 if lowers[k] in brk_f and texts[k][:1].islower() and (
-                        toks[k].word_pos == "B" or texts[k - 1][:1].isupper()):
+                        toks[k].word_pos == "B" or texts[k - 1][:1].isupper()
+                        or (k + 1 < b and texts[k + 1][:1].isupper() and toks[k + 1].word_pos == "B")):
                     m = breakers.match(texts, lowers, k)
                     whole = m and (k + m[0] >= len(toks) or toks[k + m[0]].word_pos == "B")
                     if whole and (not m[1].flags or lab in m[1].flags):
