@@ -281,7 +281,8 @@ class Pipeline:
                         toks[k].word_pos == "B" or texts[k - 1][:1].isupper()
                         or (k + 1 < b and texts[k + 1][:1].isupper() and toks[k + 1].word_pos == "B")):
                     m = breakers.match(texts, lowers, k)
-                    whole = m and (k + m[0] >= len(toks) or toks[k + m[0]].word_pos == "B")
+                    whole = m and (k + m[0] >= len(toks) or toks[k + m[0]].word_pos == "B"
+                                   or texts[k + m[0]][:1].isupper())
                     if whole and (not m[1].flags or lab in m[1].flags):
                         pieces = [(a, k)]
                         break

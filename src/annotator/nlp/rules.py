@@ -673,6 +673,10 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                 if titles_at(j):
                     break
                 got_name = True
+                inner = rules.org_heads.match(texts, lowers, j)
+                if inner and inner[0] > 1:
+                    j += inner[0]  # "Ban Dân vận | Tỉnh ủy" however the words were segmented
+                    continue
                 j += 1
                 # lower-case syllables continuing the same word: "Y tế", "Giáo dục"
                 while j < n and tokens[j].word_pos == "I" and texts[j][:1].islower() and texts[j].isalpha() \
