@@ -68,6 +68,11 @@ def _clean(rules, text, phrase, label):
     ("Tập đoàn Hanwa (Nhật Bản) đầu tư.", "Tập đoàn Hanwa (Nhật", "ORG", ["Tập đoàn Hanwa"]),
     ("Quốc hội thông qua Luật Thủy sản (sửa đổi) năm nay.", "Luật Thủy sản (sửa đổi)", "MISC",
      ["Luật Thủy sản (sửa đổi)"]),
+    # a colon ends a name (headlines "X: …"); the bare head of a generic plural is no name
+    ("Hiệp định CPTPP: Cơ hội cho nông sản", "Hiệp định CPTPP: Cơ hội", "MISC", ["Hiệp định CPTPP"]),
+    ("Lào Cai: Mở rộng vùng chè", "Lào Cai: Mở", "LOC", ["Lào Cai"]),
+    ("UBND các huyện phối hợp bàn giao mặt bằng.", "UBND", "ORG", []),
+    ("UBND Thành phố chỉ đạo.", "UBND", "ORG", ["UBND"]),
 ])
 def test_hygiene_cases(rules, text, phrase, label, expected):
     assert _clean(rules, text, phrase, label) == expected

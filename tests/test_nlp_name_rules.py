@@ -131,3 +131,8 @@ def test_a_cue_glued_to_a_party_committee_ends_its_name():
     ents = {(text[s.start:s.end], s.label) for s in ann.entities()}
     assert ("Tỉnh ủy", "ORG") in ents and ("Ban Dân vận Tỉnh ủy", "ORG") in ents
     assert [text[s.start:s.end][:20] for s in ann.directives()] == ["Bí thư Tỉnh ủy giao "]
+
+
+def test_a_term_of_office_stays_inside_a_session_name(rules):
+    text = "Tại Kỳ họp thứ 12 HĐND tỉnh Sơn La khóa XV, đại biểu chất vấn."
+    assert ("Kỳ họp thứ 12 HĐND tỉnh Sơn La khóa XV", "MISC") in _found(rules, text)

@@ -9,7 +9,9 @@ to all of them last, so that no suggestion of the default scheme:
   known name that contains a comma (``entities.txt``): it is cut at the first list comma;
 * is a date, a number or a numeral word ("Ngày 07 / 12 / 2007", "2024", "Sáu", "Hai");
 * is a compass direction ("Tây Tây Bắc", "hướng Tây Nam");
-* (ORG) names a body by a plural of common nouns ("Ủy ban nhân dân các tỉnh");
+* (ORG) names a body by a plural of common nouns ("Ủy ban nhân dân các tỉnh"), or is the bare head
+  of one ("UBND | các huyện");
+* runs across a colon ("Hiệp định EVFTA: Còn …"): it ends there;
 * (LOC) is a route between places ("cao tốc Nội Bài - Lào Cai"): its ends are the places;
 * runs into a bracket after the name ("Olympic Toán học Quốc tế 2026 (IMO 2026)"): the name and
   the abbreviation are two spans.
@@ -147,6 +149,19 @@ def _generic_plural(text: str, a: int, b: int) -> bool:
     return False
 
 
+_PLURAL_HEADS = frozenset({"UBND", "HĐND", "Ủy ban nhân dân", "Hội đồng nhân dân", "Công an", "Sở", "Ban",
+                           "Bộ", "Cục", "Chi cục", "Trung tâm", "Đảng ủy", "Ban Chỉ đạo"})
+_PLURAL_AFTER = re.compile(r" (các|những|mọi) [^\W\d_]", re.UNICODE)
+
+
+def _head_of_plural(text: str, a: int, b: int) -> bool:
+    """"UBND | các huyện", "Sở | các tỉnh": a bare head cut from a generic plural is no name either."""
+    if text[a:b] not in _PLURAL_HEADS:
+        return False
+    m = _PLURAL_AFTER.match(text, b)
+    return bool(m) and text[m.end() - 1].islower()
+
+
 def _list_cut(text: str, a: int, b: int, known_with_comma: frozenset[str], rules: RuleSet) -> int:
     """End of the span's first list item, or ``b`` when the span is not a list.
 
@@ -255,6 +270,12 @@ def clean_entities(text: str, spans: Iterable, rules: RuleSet,
         if got is None:
             continue
         a2, b2 = got
+        colon = text.find(": ", a2, b2)
+        if colon > a2:
+            got = _trim(text, a2, colon)  # "Hiệp định EVFTA: Còn dư địa …": a colon ends a name
+            if got is None:
+                continue
+            a2, b2 = got
         cut = _list_cut(text, a2, b2, known, rules)
         if cut != b2:
             got = _trim(text, a2, cut)
@@ -263,7 +284,7 @@ def clean_entities(text: str, spans: Iterable, rules: RuleSet,
             a2, b2 = got
         if _not_a_name(text, a2, b2, text[max(0, a2 - 20):a2]):
             continue
-        if label == "ORG" and _generic_plural(text, a2, b2):
+        if label == "ORG" and (_generic_plural(text, a2, b2) or _head_of_plural(text, a2, b2)):
             continue
         parts = _bracket_parts(text, a2, b2)
         if parts is not None:

@@ -820,6 +820,11 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
             k -= 1
         return k if k - j >= 2 else None
 
+    def misc_breaker(k):
+        """A name breaker that cuts MISC names ("khóa" cuts an ORG only: "Kỳ họp thứ 10 HĐND tỉnh khóa X")."""
+        bm = rules.name_breakers.match(texts, lowers, k) if lowers[k] in brk_f else None
+        return bool(bm) and (not bm[1].flags or "MISC" in bm[1].flags)
+
     def misc_extent(i, head_len):
         j = i + head_len
         got = False
@@ -883,7 +888,7 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                 k = j
                 while k < n and k < j + 3 and texts[k][:1].islower() and texts[k].isalpha() \
                         and lowers[k] not in _MISC_STOP and not rules.place_prefixes.match(texts, lowers, k) \
-                        and not (lowers[k] in rules.name_breakers.firsts and rules.name_breakers.match(texts, lowers, k)):
+                        and not misc_breaker(k):
                     k += 1
                 if k < n and k > j and (
                         (texts[k][:1].isupper() and (texts[k].isalnum() or "." in texts[k])
