@@ -136,3 +136,19 @@ def test_a_cue_glued_to_a_party_committee_ends_its_name():
 def test_a_term_of_office_stays_inside_a_session_name(rules):
     text = "Tại Kỳ họp thứ 12 HĐND tỉnh Sơn La khóa XV, đại biểu chất vấn."
     assert ("Kỳ họp thứ 12 HĐND tỉnh Sơn La khóa XV", "MISC") in _found(rules, text)
+
+
+def test_an_organisers_bare_head_gives_way_to_the_event():
+    import warnings
+
+    from annotator.nlp.pipeline import Pipeline
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        pipe = Pipeline.load()
+    text = ("Tin\n\nBan Tổ chức Liên hoan Múa rối Quốc tế Hải Phòng lần thứ III cho biết có 15 đoàn. "
+            "Sở Kế hoạch và Đầu tư Hải Phòng cấp phép.")
+    ents = {(text[s.start:s.end], s.label) for s in pipe.annotate(text).entities()}
+    assert ("Liên hoan Múa rối Quốc tế Hải Phòng lần thứ III", "MISC") in ents
+    assert not any(label == "ORG" and name.startswith("Ban Tổ chức") for name, label in ents)
+    assert ("Sở Kế hoạch và Đầu tư Hải Phòng", "ORG") in ents

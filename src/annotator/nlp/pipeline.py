@@ -57,6 +57,10 @@ __all__ = ["Suggestion", "Annotation", "Pipeline", "default_model_path"]
 log = logging.getLogger(__name__)
 
 _STRONG_RULES = ("org-head", "known", "misc-head")
+# MISC heads of events: a body's bare head before one is its organiser ("Ban Tổ chức | Liên hoan …")
+_EVENT_HEADS = frozenset({"festival", "lễ hội", "liên hoan", "ngày hội", "tuần lễ", "tuần văn hóa", "hội nghị",
+                          "hội thảo", "hội thi", "hội chợ", "hội diễn", "diễn đàn", "triển lãm", "đại hội",
+                          "kỳ thi", "cuộc thi", "giải"})
 _SELF_CHECK = (
     "Ngày 10/11, UBND tỉnh Quảng Ninh | đề nghị Bộ Y tế, Sở Tài chính TP. Hồ Chí Minh và ông Nguyễn Văn A "
     "(PGS.TS) hỗ trợ 1.000 tỷ đồng cho Nghị quyết số 57-NQ/TW <s> iPhone X1 Hà Nội",
@@ -310,6 +314,14 @@ class Pipeline:
                         and not rules.places.match(texts, lowers, e):
                     out.append((toks[a].start, toks[e - 1].end) + tuple(span[2:]))
                     out.append((toks[e].start, toks[b - 1].end, "PER") + tuple(span[3:]))
+                    continue
+            # (b4) "Ban Tổ chức | Liên hoan …": a bare head before an event's name is no name; the
+            # event (a MISC rule span) takes its place
+            if lab == "ORG":
+                hm = heads.match(texts, lowers, a)
+                k = a + hm[0] if hm else a
+                em = rules.misc_heads.match(texts, lowers, k) if hm and k < b and texts[k][:1].isupper() else None
+                if em and "alone" not in hm[1].flags and " ".join(lowers[k:k + em[0]]) in _EVENT_HEADS:
                     continue
             # (b3) "JICA | tại Việt Nam": a name that is no organisation head does not take "tại …"
             if lab == "ORG" and not heads.match(texts, lowers, a):
