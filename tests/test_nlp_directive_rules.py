@@ -136,3 +136,15 @@ def test_a_prohibition_after_a_request(pipe):
             "Không cung cấp mã OTP cho người lạ qua điện thoại.")
     _ann, got = _directives(pipe, text)
     assert len(got) == 2 and got[1].startswith("Không cung cấp")
+
+
+def test_consider_and_compile_continue_a_request(pipe):
+    text = ("Thương mại\n\nBộ trưởng đề nghị phía Canada sớm mở cửa thị trường cho quả bưởi. "
+            "Xem xét công nhận kết quả kiểm dịch của Việt Nam.")
+    _ann, got = _directives(pipe, text)
+    assert len(got) == 2 and got[1].startswith("Xem xét")
+
+
+def test_an_ongoing_call_for_investment_is_no_request(pipe):
+    _ann, got = _directives(pipe, "Đầu tư\n\nÔng Somphone cho biết tỉnh đang kêu gọi đầu tư vào khu kinh tế.")
+    assert got == []
