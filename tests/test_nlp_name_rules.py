@@ -152,3 +152,13 @@ def test_an_organisers_bare_head_gives_way_to_the_event():
     assert ("Liên hoan Múa rối Quốc tế Hải Phòng lần thứ III", "MISC") in ents
     assert not any(label == "ORG" and name.startswith("Ban Tổ chức") for name, label in ents)
     assert ("Sở Kế hoạch và Đầu tư Hải Phòng", "ORG") in ents
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Hạn mặn gây thiệt hại cho Đồng bằng sông Cửu Long.", "Đồng bằng sông Cửu Long"),
+    ("Các tỉnh Đồng bằng sông Hồng thu hút vốn FDI.", "Đồng bằng sông Hồng"),
+    ("Đoàn thăm Cộng hòa Liên bang Đức và Vương quốc Hà Lan.", "Cộng hòa Liên bang Đức"),
+    ("Hàng xuất sang Vương quốc Campuchia tăng.", "Vương quốc Campuchia"),
+])
+def test_regions_and_official_country_forms_are_whole_places(rules, text, place):
+    assert (place, "LOC") in _found(rules, text)
