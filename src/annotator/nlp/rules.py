@@ -1018,6 +1018,9 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
             r = 0
             while j + r < n and texts[j + r][:1].isupper() and texts[j + r].isalpha() and r < 4:
                 r += 1
+            known = rules.places.match(texts, lowers, j) if r else None
+            if known and known[0] > r:
+                r = known[0]  # "các tỉnh | Đồng bằng sông Hồng": the known place, not "Đồng"
             if r and free(j, j + r) and not person_shaped(j):
                 take(j, j + r, "LOC", "place-prefix")
                 nxt = j + r
