@@ -162,3 +162,35 @@ def test_an_organisers_bare_head_gives_way_to_the_event():
 ])
 def test_regions_and_official_country_forms_are_whole_places(rules, text, place):
     assert (place, "LOC") in _found(rules, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ông dự phiên họp của Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, lãng phí, tiêu cực.",
+     "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, lãng phí, tiêu cực"),
+    ("Ban Chỉ đạo Quốc gia về phòng, chống thiên tai tổ chức hội nghị trực tuyến.",
+     "Ban Chỉ đạo Quốc gia về phòng, chống thiên tai"),
+    ("Hôm qua Ban Chỉ đạo Trung ương về cải cách tư pháp họp phiên thứ 12.",
+     "Ban Chỉ đạo Trung ương về cải cách tư pháp"),
+])
+def test_a_committee_takes_its_remit_after_ve(rules, text, name):
+    assert (name, "ORG") in _found(rules, text)
+
+
+def test_a_remit_that_runs_into_a_request_is_not_taken(rules):
+    text = "Ban Chỉ đạo Trung ương về tăng cường kiểm tra các dự án."
+    assert not any(n.startswith("Ban Chỉ đạo Trung ương về") for n, _lab in _found(rules, text))
+
+
+@pytest.mark.parametrize("text, model_span, kept", [
+    ("Sông Lam Nghệ An đánh bại Hoàng Anh Gia Lai 2-1.", "Sông Lam Nghệ An đánh bại Hoàng Anh Gia Lai",
+     "Sông Lam Nghệ An"),
+    ("Tập đoàn Hòa Phát khởi công nhà máy thép.", "Tập đoàn Hòa Phát khởi công", "Tập đoàn Hòa Phát"),
+])
+def test_a_model_span_is_cut_before_a_verb_that_ends_names(rules, text, model_span, kept):
+    from annotator.nlp.pipeline import Pipeline
+
+    pipe = Pipeline(None, rules)
+    toks = segment(text)
+    a = text.index(model_span)
+    got = pipe._refine(toks, [(a, a + len(model_span), "ORG", 0.9, "crf")])
+    assert [text[x[0]:x[1]] for x in got][:1] == [kept]

@@ -726,6 +726,12 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                     j = k
                     got_name = True
                 break
+            if t == "về" and got_name and lowers[i] in ("ban", "hội", "ủy", "uỷ"):
+                # "Ban Chỉ đạo Trung ương | về phòng, chống tham nhũng, tiêu cực": the remit is named
+                tail = remit_tail(j)
+                if tail:
+                    j = tail
+                break
             if t[:1].islower() and (got_name or (head_len > 1 and texts[i + 1][:1].isupper())):
                 # "Văn phòng Đăng ký | đất đai tỉnh Hậu Giang", "Ban Chỉ đạo | thi tốt nghiệp … tỉnh
                 # Nghệ An": lower-case words up to the place that closes the name
@@ -737,6 +743,42 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
         while j > i + head_len and lowers[j - 1] in _CONNECT | {","}:
             j -= 1
         return j, got_name
+
+    def remit_tail(j):
+        """End of a committee's remit after "về": lower-case words and commas up to the end of the
+        clause (a full stop, a semicolon, a bracket, a place that closes it), or up to the last comma
+        before a new clause; None when a verb comes first."""
+        k = j + 1
+        last_comma = None
+        while k < n and k - j < 20:
+            t, lw = texts[k], lowers[k]
+            if t == ",":
+                last_comma = k
+                k += 1
+                continue
+            if not (t[:1].islower() and t.isalpha()):
+                break
+            if lw in brk_f and rules.name_breakers.match(texts, lowers, k):
+                # "… về phòng, chống thiên tai | tổ chức hội nghị": a verb that ends names
+                return k if k > j + 1 and texts[k - 1] != "," else None
+            if lw in start_f and lw not in _TAIL_NOUNS:
+                sm = rules.directive_starts.match(texts, lowers, k)
+                if sm and " ".join(lowers[k:k + sm[0]]) not in _TAIL_NOUNS and k > j + 1:
+                    return None
+            pm = rules.place_prefixes.match(texts, lowers, k)
+            if pm and k + pm[0] < n and texts[k + pm[0]][:1].isupper():
+                pl = rules.places.match(texts, lowers, k + pm[0])
+                return k + pm[0] + (pl[0] if pl else 1) if pl else None
+            if lw in _TAIL_STOP and lw not in ("về",):
+                return None
+            k += 1
+        if k <= j + 1:
+            return None
+        if k >= n or texts[k] in (".", ";", ":", "(", ")", "!", "?"):
+            return k
+        if texts[k][:1].isupper() and last_comma is not None and last_comma > j + 1:
+            return last_comma
+        return None
 
     def lower_tail(j):
         """End of a body's name that runs on in lower case to the place closing it: "Trung tâm
