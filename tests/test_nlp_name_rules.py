@@ -194,3 +194,17 @@ def test_a_model_span_is_cut_before_a_verb_that_ends_names(rules, text, model_sp
     a = text.index(model_span)
     got = pipe._refine(toks, [(a, a + len(model_span), "ORG", 0.9, "crf")])
     assert [text[x[0]:x[1]] for x in got][:1] == [kept]
+
+
+def test_laws_joined_in_one_body_span_are_two_laws(rules):
+    from annotator.nlp.pipeline import Pipeline
+
+    text = "Quốc hội sửa Luật Đê điều và Luật Tài nguyên nước trong năm nay."
+    pipe = Pipeline(None, rules)
+    toks = segment(text)
+    a = text.index("Luật Đê điều")
+    b = text.index(" trong")
+    got = pipe._refine(toks, [(a, b, "ORG", 0.9, "crf")])
+    assert [(text[x[0]:x[1]], x[2]) for x in got] == [("Luật Đê điều", "MISC"), ("Luật Tài nguyên nước", "MISC")]
+    c = text.index("Quốc hội")
+    assert pipe._refine(toks, [(c, c + 8, "ORG", 0.9, "crf")])[0][2] == "ORG"

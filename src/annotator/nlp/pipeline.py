@@ -57,6 +57,9 @@ __all__ = ["Suggestion", "Annotation", "Pipeline", "default_model_path"]
 log = logging.getLogger(__name__)
 
 _STRONG_RULES = ("org-head", "known", "misc-head")
+# heads of laws and other legal texts: never a body ("Luật Đê điều và Luật Tài nguyên nước")
+_LAW_HEADS = frozenset({"luật", "bộ luật", "nghị định", "nghị quyết", "thông tư", "quyết định", "chỉ thị",
+                        "hiệp định", "công ước", "hiến pháp"})
 # MISC heads of events: a body's bare head before one is its organiser ("Ban Tổ chức | Liên hoan …")
 _EVENT_HEADS = frozenset({"festival", "lễ hội", "liên hoan", "ngày hội", "tuần lễ", "tuần văn hóa", "hội nghị",
                           "hội thảo", "hội thi", "hội chợ", "hội diễn", "diễn đàn", "triển lãm", "đại hội",
@@ -345,7 +348,8 @@ class Pipeline:
                         nxt = nxt or rules.places.match(texts, lowers, k + 1)
                     if lab == "MISC":
                         nxt = rules.misc_heads.match(texts, lowers, k + 1)
-                    if nxt and not (lab == "ORG" and lowers[k] == "," and not heads.match(texts, lowers, k + 1)):
+                    law = lab == "ORG" and lowers[k] == "và" and self._law_head(texts, lowers, k + 1)
+                    if law or (nxt and not (lab == "ORG" and lowers[k] == "," and not heads.match(texts, lowers, k + 1))):
                         cuts.append(k)
             bounds = []
             s0 = a
@@ -355,8 +359,16 @@ class Pipeline:
             bounds.append((s0, b))
             for x, y in bounds:
                 if y > x:
-                    out.append((toks[x].start, toks[y - 1].end) + tuple(span[2:]))
+                    piece = (toks[x].start, toks[y - 1].end) + tuple(span[2:])
+                    if lab == "ORG" and self._law_head(texts, lowers, x):
+                        piece = piece[:2] + ("MISC",) + piece[3:]  # "Luật Đê điều" is a law, not a body
+                    out.append(piece)
         return out
+
+    def _law_head(self, texts, lowers, k) -> bool:
+        """A capitalised law or legal-text head at ``k`` ("Luật", "Nghị định", "Hiệp định")."""
+        m = self.rules.misc_heads.match(texts, lowers, k) if texts[k][:1].isupper() else None
+        return bool(m) and " ".join(lowers[k:k + m[0]]) in _LAW_HEADS
 
     @staticmethod
     def _trim_lower(toks, m):
