@@ -208,3 +208,21 @@ def test_laws_joined_in_one_body_span_are_two_laws(rules):
     assert [(text[x[0]:x[1]], x[2]) for x in got] == [("Luật Đê điều", "MISC"), ("Luật Tài nguyên nước", "MISC")]
     c = text.index("Quốc hội")
     assert pipe._refine(toks, [(c, c + 8, "ORG", 0.9, "crf")])[0][2] == "ORG"
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Tại giải, Lim Wei Jie và Tan Hui Min giành huy chương vàng.", "Lim Wei Jie"),
+    ("Tại giải, Lim Wei Jie và Tan Hui Min giành huy chương vàng.", "Tan Hui Min"),
+    ("Tay vợt Shin Yu-jin thắng dễ ở vòng hai.", "Shin Yu-jin"),
+    ("Về nhì là Yoshida Haruto của đội Nhật Bản.", "Yoshida Haruto"),
+])
+def test_foreign_names_by_their_shape(rules, text, person):
+    assert (person, "PER") in _found(rules, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Sun Group khởi công khu nghỉ dưỡng.",       # a company
+    "Người dân thị trấn Lim đón lễ hội.",         # a Vietnamese place, one syllable
+])
+def test_name_shape_leaves_companies_and_places_alone(rules, text):
+    assert not any(lab == "PER" for _n, lab in _found(rules, text))

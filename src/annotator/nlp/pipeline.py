@@ -226,7 +226,7 @@ class Pipeline:
                     merged.append((a, b, "PER", 0.7, "rules"))
             over = [m for m in merged if m[0] < b and a < m[1]]
             if not over:
-                if why in _STRONG_RULES or why in ("title", "gazetteer"):
+                if why in _STRONG_RULES or why in ("title", "gazetteer", "name-shape"):
                     merged.append((a, b, lab, 0.6, "rules"))
                 continue
             if (why in _STRONG_RULES and lab in ("ORG", "MISC")) or (why == "gazetteer" and lab == "LOC"):

@@ -554,6 +554,9 @@ _TAIL_STOP = _MISC_STOP | {"các", "những", "mọi", "một", "hai", "ba", "v�
 #: organisation head ("Đoàn Văn Phước", not "Đoàn" + "Văn …")
 _MIDDLE_NAMES = frozenset({"Văn", "Thị", "Hữu", "Đình", "Công", "Quốc", "Ngọc", "Minh", "Xuân", "Đức", "Trọng",
                            "Quang", "Duy", "Hồng", "Thế", "Bá", "Tiến", "Thu", "Thanh", "Kim"})
+#: words that make a romanised name a company's ("Sun Group", "Lion Bridge Capital")
+_COMPANY_WORDS = frozenset({"Group", "Corporation", "Corp", "Co", "Ltd", "Holdings", "Bank", "Electronics", "Capital",
+                            "Motor", "Motors", "Airlines", "Air", "Energy", "Partners", "Inc", "Company", "Foundation"})
 #: heads of programmes and schemes whose names go on in lower case ("Chương trình mục tiêu quốc gia …")
 _RUN_HEADS = frozenset({"chương trình", "đề án", "chiến lược"})
 _RUN_STOP = (_MISC_STOP - {"và", "nhân"}) | {"khi", "nay", "này", "đó", "các", "những", "nhưng", "hay", "hoặc"}
@@ -1045,6 +1048,21 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
             nxt = j + r
             continue
         nxt = j
+
+    # 3b. foreign names by their shape: a known foreign family name and one or two more romanised
+    # syllables ("Tan Wei Ming", "Choi Seung-woo", "Kobayashi Daiki"), not a place, not a company
+    for i in [k for k, t in enumerate(texts) if t in rules.foreign_names]:
+        if taken[i]:
+            continue
+        r = name_run(i, 3)
+        pl = rules.places.match(texts, lowers, i)
+        if r < 2 or not free(i, i + r) or (pl and pl[0] >= r):
+            continue
+        words = texts[i:i + r]
+        if not all(w.replace("-", "").isascii() for w in words) or any(w in _COMPANY_WORDS for w in words) \
+                or (i + r < n and texts[i + r] in _COMPANY_WORDS):
+            continue
+        take(i, i + r, "PER", "name-shape")
 
     # 4. places
     nxt = 0
