@@ -73,6 +73,9 @@ def _clean(rules, text, phrase, label):
     ("Lào Cai: Mở rộng vùng chè", "Lào Cai: Mở", "LOC", ["Lào Cai"]),
     ("UBND các huyện phối hợp bàn giao mặt bằng.", "UBND", "ORG", []),
     ("UBND Thành phố chỉ đạo.", "UBND", "ORG", ["UBND"]),
+    # a language is no entity; the country is
+    ("Trang tin viết bằng tiếng Lào và tiếng Anh.", "Lào", "LOC", []),
+    ("Hàng xuất sang Lào tăng.", "Lào", "LOC", ["Lào"]),
 ])
 def test_hygiene_cases(rules, text, phrase, label, expected):
     assert _clean(rules, text, phrase, label) == expected

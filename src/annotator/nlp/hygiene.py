@@ -8,7 +8,7 @@ to all of them last, so that no suggestion of the default scheme:
 * runs across a list ("Ủy ban nhân dân các tỉnh, thành phố …", "Luật A, Luật B"), unless it is a
   known name that contains a comma (``entities.txt``): it is cut at the first list comma;
 * is a date, a number or a numeral word ("Ngày 07 / 12 / 2007", "2024", "Sáu", "Hai");
-* is a compass direction ("Tây Tây Bắc", "hướng Tây Nam");
+* is a compass direction ("Tây Tây Bắc", "hướng Tây Nam"), or a language ("tiếng Lào");
 * (ORG) names a body by a plural of common nouns ("Ủy ban nhân dân các tỉnh"), or is the bare head
   of one ("UBND | các huyện");
 * runs across a colon ("Hiệp định EVFTA: Còn …"): it ends there;
@@ -284,6 +284,8 @@ def clean_entities(text: str, spans: Iterable, rules: RuleSet,
             a2, b2 = got
         if _not_a_name(text, a2, b2, text[max(0, a2 - 20):a2]):
             continue
+        if label in ("LOC", "MISC") and text[max(0, a2 - 6):a2].lower() == "tiếng ":
+            continue  # "tiếng Lào", "tiếng Anh": a language is no entity
         if label == "ORG" and (_generic_plural(text, a2, b2) or _head_of_plural(text, a2, b2)):
             continue
         parts = _bracket_parts(text, a2, b2)
