@@ -76,6 +76,9 @@ def _clean(rules, text, phrase, label):
     # a language is no entity; the country is
     ("Trang tin viết bằng tiếng Lào và tiếng Anh.", "Lào", "LOC", []),
     ("Hàng xuất sang Lào tăng.", "Lào", "LOC", ["Lào"]),
+    ("Lớp học song ngữ Việt - Lào mở thêm.", "Lào", "LOC", []),
+    ("Gia đình đa văn hóa Việt - Hàn được hỗ trợ.", "Việt - Hàn", "MISC", []),
+    ("Tuyến Hà Nội - Lào Cai thông xe.", "Lào Cai", "LOC", ["Lào Cai"]),
 ])
 def test_hygiene_cases(rules, text, phrase, label, expected):
     assert _clean(rules, text, phrase, label) == expected

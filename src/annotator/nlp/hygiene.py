@@ -242,6 +242,14 @@ def _bracket_parts(text: str, a: int, b: int) -> list[tuple[int, int]] | None:
     return parts
 
 
+def _pair_short_form(text: str, a: int, b: int) -> bool:
+    """"Việt - Hàn", or the "Lào" of "Việt - Lào": one-syllable short forms paired with "Việt"."""
+    piece = text[a:b]
+    if piece.startswith("Việt - ") or piece.startswith("Việt – "):
+        return len(piece.split()) == 3
+    return " " not in piece and text[max(0, a - 7):a] in ("Việt - ", "Việt – ")
+
+
 def known_names_with_comma(rules: RuleSet) -> frozenset[str]:
     cached = getattr(rules, "_hygiene_known_commas", None)
     if cached is None:
@@ -286,6 +294,8 @@ def clean_entities(text: str, spans: Iterable, rules: RuleSet,
             continue
         if label in ("LOC", "MISC") and text[max(0, a2 - 6):a2].lower() == "tiếng ":
             continue  # "tiếng Lào", "tiếng Anh": a language is no entity
+        if label in ("LOC", "MISC") and _pair_short_form(text, a2, b2):
+            continue  # "song ngữ Việt - Lào", "hợp tác Việt - Hàn": an adjective pair, no place
         if label == "ORG" and (_generic_plural(text, a2, b2) or _head_of_plural(text, a2, b2)):
             continue
         parts = _bracket_parts(text, a2, b2)
