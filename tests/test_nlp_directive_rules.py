@@ -59,6 +59,14 @@ def test_headline_directive(pipe):
     "Ông Park Ji-hoon bày tỏ mong muốn hai bên tăng cường hợp tác đào tạo nhân lực.",
     "Đại sứ mong muốn hai nước đẩy mạnh trao đổi đoàn.",
     "Năm 2024, Sở Tư pháp đã ban hành kế hoạch triển khai luật mới.",
+    # reported views, wishes before a modal, ongoing or restrictive descriptions
+    "Theo ông, các hợp tác xã cần liên kết với doanh nghiệp để giữ giá.",
+    "Theo bà Lê Thu Hà, thành phố cần thêm bãi đỗ xe ngầm.",
+    "Đối tác Nhật Bản mong muốn mở rộng vùng nguyên liệu nhưng cần nguồn vốn lớn.",
+    "Một số xã vẫn yêu cầu người dân nộp bản sao giấy tờ.",
+    "Chỉ cần điện thoại thông minh, người dân nộp hồ sơ tại nhà.",
+    "Hội thảo cũng thảo luận đề xuất thành lập khu thương mại tự do.",
+    "Ông Somphone cho biết tỉnh đang kêu gọi đầu tư vào khu kinh tế.",
 ])
 def test_opinions_wishes_and_past_acts_are_not_directives(pipe, sentence):
     _ann, got = _directives(pipe, "Tin tức\n\n" + sentence)
@@ -118,19 +126,6 @@ def test_the_lead_after_a_headline_directive_is_not_a_continuation(pipe):
     assert got == ["Hà Giang: Tăng cường phòng chống cháy rừng"]
 
 
-@pytest.mark.parametrize("sentence", [
-    "Theo ông, các hợp tác xã cần liên kết với doanh nghiệp để giữ giá.",
-    "Theo bà Lê Thu Hà, thành phố cần thêm bãi đỗ xe ngầm.",
-    "Đối tác Nhật Bản mong muốn mở rộng vùng nguyên liệu nhưng cần nguồn vốn lớn.",
-    "Một số xã vẫn yêu cầu người dân nộp bản sao giấy tờ.",
-    "Chỉ cần điện thoại thông minh, người dân nộp hồ sơ tại nhà.",
-    "Hội thảo cũng thảo luận đề xuất thành lập khu thương mại tự do.",
-])
-def test_reported_views_and_descriptions_are_not_directives(pipe, sentence):
-    _ann, got = _directives(pipe, "Tin tức\n\n" + sentence)
-    assert got == []
-
-
 def test_a_prohibition_after_a_request(pipe):
     text = ("An ninh mạng\n\nCông an tỉnh khuyến cáo người dân chỉ tải ứng dụng từ kho chính thức. "
             "Không cung cấp mã OTP cho người lạ qua điện thoại.")
@@ -143,8 +138,3 @@ def test_consider_and_compile_continue_a_request(pipe):
             "Xem xét công nhận kết quả kiểm dịch của Việt Nam.")
     _ann, got = _directives(pipe, text)
     assert len(got) == 2 and got[1].startswith("Xem xét")
-
-
-def test_an_ongoing_call_for_investment_is_no_request(pipe):
-    _ann, got = _directives(pipe, "Đầu tư\n\nÔng Somphone cho biết tỉnh đang kêu gọi đầu tư vào khu kinh tế.")
-    assert got == []
