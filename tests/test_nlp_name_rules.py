@@ -43,6 +43,8 @@ def _found(rules, text):
     pytest.param("Tham tán Olivia Grant trao quà cho học sinh.", "Olivia Grant", "PER", id="title"),
     pytest.param("Phó Tỉnh trưởng Bounthavy Sisouk tiếp đoàn.", "Bounthavy Sisouk", "PER", id="title"),
     pytest.param("Chợ hoa mở cửa đến hết Tết Nguyên đán Đinh Mùi 2027.", "Tết Nguyên đán Đinh Mùi 2027", "MISC", id="known"),
+    pytest.param("Đảng bộ chuẩn bị cho Đại hội đại biểu toàn quốc lần thứ XV của Đảng.",
+                 "Đại hội đại biểu toàn quốc lần thứ XV của Đảng", "MISC", id="congress"),
     pytest.param("Đồng bào Lào ở Điện Biên đón Tết Bunpimay cùng bạn bè.", "Tết Bunpimay", "MISC", id="known"),
     pytest.param("Hàng nghìn người dự Giỗ Tổ Hùng Vương tại Phú Thọ.", "Giỗ Tổ Hùng Vương", "MISC", id="known"),
     pytest.param("Hợp tác xã đạt chứng nhận VietGAP cho 30 ha bưởi.", "VietGAP", "MISC", id="known"),

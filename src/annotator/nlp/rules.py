@@ -905,6 +905,8 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
             if lw == "lần" and j + 2 < n and lowers[j + 1] == "thứ" and _is_ordinal(texts[j + 2]):
                 j += 3
                 got = True
+                if j + 1 < n and lowers[j] == "của" and texts[j + 1] == "Đảng":
+                    j += 2  # "Đại hội đại biểu toàn quốc lần thứ XIV của Đảng"
                 continue
             if lw == "thứ" and j + 1 < n and _is_ordinal(texts[j + 1]) and j == i + head_len:
                 # "Kỳ họp thứ 10", "Hội nghị thứ 5"
@@ -931,16 +933,17 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                 # lower-case words that bridge to a capitalised part of the name: "Hội thi Người
                 # đẹp Hoa Ban", "Đại hội đại biểu Đảng bộ tỉnh …", "Kỳ thi tốt nghiệp THPT …"
                 k = j
-                while k < n and k < j + 3 and texts[k][:1].islower() and texts[k].isalpha() \
+                while k < n and k < j + 4 and texts[k][:1].islower() and texts[k].isalpha() \
                         and lowers[k] not in _MISC_STOP and not rules.place_prefixes.match(texts, lowers, k) \
-                        and not misc_breaker(k):
+                        and not misc_breaker(k) and not (lowers[k] == "lần" and k + 1 < n and lowers[k + 1] == "thứ"):
                     k += 1
+                # up to three words to a capital, four to "lần thứ" ("đại biểu toàn quốc lần thứ XIV")
                 if k < n and k > j and (
-                        (texts[k][:1].isupper() and (texts[k].isalnum() or "." in texts[k])
+                        (k - j <= 3 and texts[k][:1].isupper() and (texts[k].isalnum() or "." in texts[k])
                          and not rules.misc_heads.match(texts, lowers, k)
                          and not rules.person_titles.match(texts, lowers, k) and not looks_like_person(k))
                         or (lowers[k] == "lần" and k + 2 < n and lowers[k + 1] == "thứ")
-                        or (rules.place_prefixes.match(texts, lowers, k) and texts[k][:1].islower()
+                        or (k - j <= 3 and rules.place_prefixes.match(texts, lowers, k) and texts[k][:1].islower()
                             and got)):
                     j = k
                     continue
