@@ -138,3 +138,10 @@ def test_consider_and_compile_continue_a_request(pipe):
             "Xem xét công nhận kết quả kiểm dịch của Việt Nam.")
     _ann, got = _directives(pipe, text)
     assert len(got) == 2 and got[1].startswith("Xem xét")
+
+
+def test_two_bodies_take_up_their_part_together(pipe):
+    text = ("Bão số 3\n\nPhó Thủ tướng yêu cầu các địa phương khẩn trương sơ tán dân. "
+            "Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam tăng thời lượng phát tin về bão.")
+    _ann, got = _directives(pipe, text)
+    assert len(got) == 2 and got[1].startswith("Đài Truyền hình")

@@ -269,7 +269,9 @@ class DirectiveDetector:
             if lower and toks[k].word_pos == "B" and self.starts.match(texts, low, k):
                 # the words between are the body's name: capitalised, the head, a place word
                 return all(x < named or mask[x] or texts[x][:1].isupper() or low[x] in _BODY_WORDS
-                           for x in range(cs, k))
+                           or texts[x] == "," for x in range(cs, k))
+            if texts[k] == "," and k + 1 < n and mask[k + 1] and mask[k - 1]:
+                continue  # two bodies: "Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam tăng …"
             if texts[k] in (",", ";", ":") or (lower and low[k] in self.cues.firsts):
                 return False
         return False
