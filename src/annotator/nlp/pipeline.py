@@ -17,7 +17,9 @@ Merge precedence for entity spans (no two entity spans overlap in the output):
       with an organisation head stops before "tại" ("JICA | tại Việt Nam");
    c. coordinated names are split at "và"/"," when the right part starts with an organisation
       head, a known name or a place (ORG/LOC), or a MISC head (MISC);
-   d. leading lower-case syllables are dropped from PER/ORG/MISC spans.
+   d. leading lower-case syllables are dropped from PER/ORG/MISC spans;
+   e. a bare organisation head before an event's name is dropped ("Ban Tổ chức | Liên hoan …");
+      laws in an ORG span are split at "và" and labelled MISC ("Luật Đê điều và Luật …").
 2. A rule span (origin ``rules``) from an organisation head, a MISC head, a known name
    (``entities.txt``) or a gazetteer place replaces the CRF spans it overlaps when it covers
    them and is *longer* than each: rule ``Sở Y tế Hà Nội`` beats CRF ``Sở Y tế`` + ``Hà Nội``.
@@ -28,6 +30,8 @@ Merge precedence for entity spans (no two entity spans overlap in the output):
 4. ORG/MISC spans that are only a generic head ("Ban Tổ chức", "Ban Chỉ đạo", "Đại hội") are
    dropped.
 5. Without a usable model the rule spans alone are used (and a warning is issued).
+6. Span hygiene (:mod:`annotator.nlp.hygiene`) cleans every span; a bracketed abbreviation after
+   an ORG/MISC name takes the name's label (:mod:`annotator.nlp.abbreviations`).
 
 Scores: a CRF span that a rule span confirms exactly scores 0.95; other CRF spans score the lowest
 marginal probability of their labels (local forward-backward, see

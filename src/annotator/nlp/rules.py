@@ -578,13 +578,21 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
 
     1. ``entities.txt`` known names (exact case);
     2. organisation head + capitalised continuation (``Sở`` + ``Y tế`` + ``Hà Nội``), also
-       through ``và``/``-`` joints and a lower-case place prefix for ``place`` heads;
-    3. person title + capitalised run (1 to 4 syllables, optionally after an organisation);
+       through ``và``/``-`` joints and a lower-case place prefix for ``place`` heads; lower-case
+       words up to the place that closes the name ("Trung tâm Dự báo khí tượng thủy văn quốc
+       gia", "Văn phòng Đăng ký đất đai tỉnh Hậu Giang"); a committee's remit after "về" ("Ban
+       Chỉ đạo Trung ương về phòng, chống tham nhũng, tiêu cực");
+    3. person title + capitalised run (1 to 4 syllables, optionally after an organisation or a
+       bare unit word: "Chủ tịch Hội Nông dân tỉnh Lô Thị Xuân"); 3b. a known foreign family
+       name + romanised syllables ("Tan Wei Ming", "Choi Seung-woo");
     2b. a MISC head + its name: capitalised words, "số <code>", "lần thứ <n>", "thứ <n>",
        "năm <year>", "(sửa đổi)", and lower-case words bridging to a capitalised part
-       ("Hội thi Người đẹp Hoa Ban", "Đại hội đại biểu Đảng bộ tỉnh …");
-    4. a lower-case place prefix + capitalised run (``tỉnh Quảng Ninh``) and capitalised
-       gazetteer places (provinces, regions, countries).
+       ("Hội thi Người đẹp Hoa Ban", "Đại hội đại biểu Đảng bộ tỉnh …"); a programme or
+       scheme named in lower case mid-sentence ("Chương trình mục tiêu quốc gia giảm nghèo bền
+       vững");
+    4. a lower-case place prefix + capitalised run (``tỉnh Quảng Ninh``; a known place is read
+       whole, a person-shaped run is no place) and capitalised gazetteer places (provinces,
+       regions, countries).
 
     Organisation heads flagged ``named`` may be followed by a person's name ("Trường Đại học
     Phạm Văn Đồng"), ``abroad`` ones take "tại <place>"; a comma before another head ends a
