@@ -31,6 +31,9 @@ def _found(rules, text):
     pytest.param("Văn phòng Đăng ký đất đai tỉnh Bạc Liêu tiếp nhận 900 hồ sơ.", "Văn phòng Đăng ký đất đai tỉnh Bạc Liêu", "ORG", id="body-tail"),
     pytest.param("Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh Sơn La họp phiên thứ 12.",
                  "Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh Sơn La", "ORG", id="body-tail"),
+    pytest.param("Cục Quản lý lao động ngoài nước cho biết có 80.000 lao động xuất cảnh.",
+                 "Cục Quản lý lao động ngoài nước", "ORG", id="department"),
+    pytest.param("Vụ Chính sách tiền tệ theo dõi sát tỷ giá.", "Vụ Chính sách tiền tệ", "ORG", id="department"),
     pytest.param("Huyện được giao vốn thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững để hỗ trợ hộ nghèo.",
                  "Chương trình mục tiêu quốc gia giảm nghèo bền vững", "MISC", id="programme"),
     pytest.param("Tỉnh đang triển khai Đề án phát triển vùng nguyên liệu chè chất lượng cao và hữu cơ, với 800 hộ tham gia.",
@@ -76,6 +79,8 @@ def test_a_rule_finds_the_whole_name(rules, text, name, label):
     ("Bộ Y tế và lãnh đạo tỉnh Hà Giang thăm bệnh viện.", "Bộ Y tế"),
     ("Sở Tài chính cấp kinh phí cho các huyện tỉnh Kon Tum.", "Sở Tài chính"),
     ("Hội đồng Anh bồi dưỡng tiếng Anh cho 300 giáo viên.", "Hội đồng Anh"),
+    # a department's lower-case name needs an end within five words
+    ("Cục Thuế xác nhận doanh nghiệp nộp thuế đầy đủ trong năm.", "Cục Thuế"),
 ])
 def test_a_lower_case_tail_stops_where_the_name_ends(rules, text, name):
     got = {n for n, lab in _found(rules, text) if lab == "ORG"}

@@ -557,6 +557,8 @@ _MIDDLE_NAMES = frozenset({"Văn", "Thị", "Hữu", "Đình", "Công", "Quốc"
 #: words that make a romanised name a company's ("Sun Group", "Lion Bridge Capital")
 _COMPANY_WORDS = frozenset({"Group", "Corporation", "Corp", "Co", "Ltd", "Holdings", "Bank", "Electronics", "Capital",
                             "Motor", "Motors", "Airlines", "Air", "Energy", "Partners", "Inc", "Company", "Foundation"})
+#: departments whose names go on in lower case without a place ("Cục Nghệ thuật biểu diễn")
+_DEPARTMENT_HEADS = frozenset({"cục", "vụ", "tổng cục", "chi cục"})
 #: heads of programmes and schemes whose names go on in lower case ("Chương trình mục tiêu quốc gia …")
 _RUN_HEADS = frozenset({"chương trình", "đề án", "chiến lược"})
 _RUN_STOP = (_MISC_STOP - {"và", "nhân"}) | {"khi", "nay", "này", "đó", "các", "những", "nhưng", "hay", "hoặc"}
@@ -747,6 +749,8 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                 # "Văn phòng Đăng ký | đất đai tỉnh Hậu Giang", "Ban Chỉ đạo | thi tốt nghiệp … tỉnh
                 # Nghệ An": lower-case words up to the place that closes the name
                 tail = lower_tail(j)
+                if tail is None and got_name and " ".join(lowers[i:i + head_len]) in _DEPARTMENT_HEADS:
+                    tail = department_tail(j)
                 if tail:
                     j, got_name = tail, True
             break
@@ -790,6 +794,24 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
         if texts[k][:1].isupper() and last_comma is not None and last_comma > j + 1:
             return last_comma
         return None
+
+    def department_tail(j):
+        """A department's name in lower case ("Cục Quản lý | lao động ngoài nước", "Vụ Chính sách |
+        tiền tệ"): at most five words, ending where a verb, a function word, punctuation or a
+        capital word begins; None when no such end comes."""
+        k = j
+        while k < n and k - j <= 5:
+            t, lw = texts[k], lowers[k]
+            if not (t[:1].islower() and t.isalpha()) or lw in _TAIL_STOP:
+                break
+            if lw in brk_f and rules.name_breakers.match(texts, lowers, k):
+                break
+            if lw in start_f and rules.directive_starts.match(texts, lowers, k) and k > j:
+                break
+            k += 1
+        if k == j or k - j > 5:
+            return None
+        return k
 
     def lower_tail(j):
         """End of a body's name that runs on in lower case to the place closing it: "Trung tâm
