@@ -200,3 +200,12 @@ def test_laws_joined_in_one_body_span_are_two_laws(rules):
 ])
 def test_name_shape_leaves_companies_and_places_alone(rules, text):
     assert not any(lab == "PER" for _n, lab in _found(rules, text))
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Đoàn làm việc với chính quyền tỉnh Ulyanovsk về giáo dục.", "Ulyanovsk"),
+    ("Doanh nghiệp tỉnh Đông Java tìm hiểu thị trường halal.", "Đông Java"),
+    ("Dự án thuộc Hành lang Kinh tế Đông - Tây qua bốn nước.", "Hành lang Kinh tế Đông - Tây"),
+])
+def test_partner_regions_and_cities_are_places(rules, text, place):
+    assert (place, "LOC") in _found(rules, text)
