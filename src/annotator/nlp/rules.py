@@ -538,7 +538,7 @@ _CONNECT = {"và", "&", "-", "–"}
 #: lower-case words that never bridge two capitalised parts of a MISC name
 _MISC_STOP = frozenset("""của tại và với cho để do trong trên theo về nhằm từ đến các những được đã là có
 này đó khi sẽ cũng vào ra bằng giữa gồm như sau trước qua nhân hướng tới cùng hay hoặc thì mà nên
-được bị đang vừa""".split())
+được bị đang vừa thuộc""".split())
 _ROMAN = set("IVXLC")
 
 
