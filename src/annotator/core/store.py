@@ -7,9 +7,15 @@ refused before anything is written to it.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 import os
+import re
+import shutil
 import sqlite3
+import stat
+import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -32,16 +38,28 @@ from annotator.core.model import (
     SpanState,
     Status,
 )
+from annotator.core.corpus_file import (
+    APPLICATION_ID,
+    LEGACY_TABLES,
+    SQLITE_HEADER,
+    describe_foreign,
+    is_wal,
+    read_head,
+    read_only_reason,
+    special_kind,
+)
 from annotator.core.text import check_span, content_hash
+from annotator.core.writer_lock import LockBusy, WriterLock
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class CorpusError(Exception):
     """A corpus that cannot be opened or written, with a message meant for the user.
 
     ``kind`` names the reason so a user interface can say it in its own language:
-    missing, folder, locked, corrupt, foreign, newer, read_only, label_in_use or other.
+    missing, folder, empty, locked, corrupt, foreign, newer, read_only, full, io, conflict,
+    label_in_use or other.
     """
 
     def __init__(self, message: str, kind: str = "other", path: str | os.PathLike | None = None):
@@ -65,7 +83,7 @@ class DocumentFilter:
         return not (self.status or self.label or self.reviewer or self.query)
 
 
-_MIGRATIONS: dict[int, list[str]] = {
+_MIGRATIONS: dict[int, list] = {  # SQL statements, or functions taking the connection
     1: [
         """CREATE TABLE IF NOT EXISTS documents (
             id INTEGER PRIMARY KEY,
@@ -136,8 +154,50 @@ _MIGRATIONS: dict[int, list[str]] = {
 }
 
 
+def _autoincrement_ids(conn: sqlite3.Connection) -> None:
+    """Step 2: span and relation ids are never reused (AUTOINCREMENT).
+
+    The tables are rebuilt from their own stored definition (so columns other steps added
+    stay), keeping every row and id, their indexes and triggers; the sequence starts after
+    the highest id ever seen, also in the history, so a deleted span's id never comes back.
+    Runs with foreign keys off (the caller's job) so dropping the old table cascades nothing.
+    """
+    for table in ("spans", "relations"):
+        row = conn.execute("SELECT sql FROM sqlite_master WHERE type='table' AND name=?", (table,)).fetchone()
+        if row is None or "AUTOINCREMENT" in row[0].upper():
+            continue
+        create = re.sub(r'^\s*CREATE\s+TABLE\s+(IF\s+NOT\s+EXISTS\s+)?["`]?' + table + r'["`]?',
+                        f"CREATE TABLE {table}_rebuilt", row[0], count=1, flags=re.IGNORECASE)
+        create = re.sub(r"\bid\s+INTEGER\s+PRIMARY\s+KEY\b", "id INTEGER PRIMARY KEY AUTOINCREMENT", create,
+                        count=1, flags=re.IGNORECASE)
+        extras = [r[0] for r in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE tbl_name=? AND type IN ('index', 'trigger') AND sql IS NOT NULL",
+            (table,))]
+        columns = ", ".join(f'"{r[1]}"' for r in conn.execute(f"PRAGMA table_info({table})"))
+        conn.execute(create)
+        conn.execute(f"INSERT INTO {table}_rebuilt ({columns}) SELECT {columns} FROM {table}")
+        conn.execute(f"DROP TABLE {table}")
+        conn.execute(f"ALTER TABLE {table}_rebuilt RENAME TO {table}")
+        for sql in extras:
+            conn.execute(sql)
+        actions = ("add_span", "update_span", "delete_span") if table == "spans" else \
+            ("add_relation", "delete_relation")
+        high = conn.execute(
+            f"SELECT max(coalesce((SELECT max(id) FROM {table}), 0), coalesce((SELECT max(target) FROM history"
+            f" WHERE action IN ({','.join('?' * len(actions))})), 0))", actions).fetchone()[0]
+        conn.execute("DELETE FROM sqlite_sequence WHERE name=?", (table,))
+        conn.execute("INSERT INTO sqlite_sequence(name, seq) VALUES (?, ?)", (table, high))
+
+
+_MIGRATIONS[2] = [_autoincrement_ids]
+
+
 def _json(value: Any) -> str:
     return json.dumps(value or {}, ensure_ascii=False, sort_keys=True)
+
+
+def _json_or_empty(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True) if value else "{}"
 
 
 def _span_from_row(row: dict) -> Span:
@@ -154,64 +214,210 @@ def _span_dict(span: Span) -> dict:
             "state": SpanState(span.state).value, "score": span.score, "attrs": span.attrs}
 
 
-class Corpus:
-    """One corpus file. Not thread-safe: open one per thread (SQLite WAL lets them share the file)."""
+class StaleEdit(CorpusError, KeyError):
+    """An edit of a span or relation that is no longer there (changed by another session)."""
 
-    def __init__(self, path: str | os.PathLike, *, create: bool = True, read_only: bool = False):
+    def __init__(self, what: str, item_id: int, path: str | os.PathLike | None = None):
+        CorpusError.__init__(
+            self, f"{what} {item_id} is no longer in the corpus (it was deleted or changed in another"
+                  " window or program); the document was reloaded", "conflict", path)
+        self.item_id = item_id
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class Corpus:
+    """One corpus file. Not thread-safe: open one per thread (SQLite WAL lets them share the file).
+
+    ``create`` allows making a new corpus, only in a file that does not exist or is empty (0
+    bytes); any other file must carry the corpus marks (see :mod:`annotator.core.corpus_file`).
+    A writer takes the corpus's writer lock (waiting up to ``lock_wait`` seconds) and, with
+    ``check``, runs ``PRAGMA quick_check`` first: a damaged corpus is never written.
+    ``read_only_reason`` says why a corpus opened read-only.
+    """
+
+    def __init__(self, path: str | os.PathLike, *, create: bool = True, read_only: bool = False,
+                 check: bool = True, lock_wait: float = 0.0):
         self.path = Path(path)
         self.read_only = read_only
-        self._open(create)
+        self.read_only_reason: str | None = "opened read-only" if read_only else None
+        self._lock: WriterLock | None = None
+        self._tmp_copy: str | None = None
+        try:
+            self._open(create, check, lock_wait)
+        except BaseException:
+            self._release()
+            raise
 
     # ------------------------------------------------------------------ opening
-    def _open(self, create: bool) -> None:
+    def _open(self, create: bool, check: bool, lock_wait: float) -> None:
         path = self.path
-        if str(path) != ":memory:":
-            if not path.exists():
-                if not create:
-                    raise CorpusError(f"corpus file {path} does not exist", "missing", path)
-                if self.read_only:
+        memory = str(path) == ":memory:"
+        new = memory
+        head = b""
+        if not memory:
+            try:
+                info = path.stat()
+            except FileNotFoundError:
+                info = None
+            except OSError as exc:
+                raise CorpusError(f"cannot use corpus {path}: {exc.strerror or exc}", "other", path) from exc
+            if info is None:
+                if not create or self.read_only:
                     raise CorpusError(f"corpus file {path} does not exist", "missing", path)
                 try:
                     path.parent.mkdir(parents=True, exist_ok=True)
                 except OSError as exc:
                     raise CorpusError(f"cannot create folder for {path}: {exc.strerror}", "other", path) from exc
-            elif path.is_dir():
+                new = True
+            elif stat.S_ISDIR(info.st_mode):
                 raise CorpusError(f"{path} is a folder, not a corpus file", "folder", path)
-            elif not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
-                self.read_only = True
-        try:
-            if self.read_only:
-                conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=2.0)  # quoted: # ? % in names
+            elif special_kind(info.st_mode):
+                raise CorpusError(f"{path} is {special_kind(info.st_mode)}, not an annotator corpus", "foreign", path)
+            elif info.st_size == 0:
+                if not create or self.read_only:
+                    raise CorpusError(f"{path} is an empty file, not an annotator corpus", "empty", path)
+                new = True
             else:
-                conn = sqlite3.connect(str(path), timeout=2.0)
+                try:
+                    head = read_head(path)
+                except OSError as exc:
+                    raise CorpusError(f"cannot read corpus {path}: {exc.strerror or exc}", "other", path) from exc
+                if not head.startswith(SQLITE_HEADER):
+                    raise CorpusError(f"{path} is {describe_foreign(head)}, not an annotator corpus",
+                                      "foreign", path)
+            if not self.read_only and not new:
+                reason = read_only_reason(path)
+                if reason:
+                    self.read_only, self.read_only_reason = True, reason
+            elif new and not os.access(path.parent, os.W_OK):
+                raise CorpusError(f"cannot create corpus {path}: its folder is read-only", "read_only", path)
+        try:
+            conn = self._connect(head)
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA busy_timeout = 2000")
             conn.create_function("accent_match", 2, accent_match, deterministic=True)
             self.db = sqlite_utils.Database(conn)
-            self._check_and_migrate()
+            version = self._identify(new)
+            if not self.read_only and not memory:
+                self._take_lock(lock_wait)
+            if check and not self.read_only and not new:
+                problems = self.quick_check()
+                if problems:
+                    raise CorpusError(
+                        f"corpus {path} is damaged ({problems[0]}); nothing was written. Run `annotator check`"
+                        " for details and `annotator recover` to rescue it", "corrupt", path)
+            self._check_and_migrate(version)
         except sqlite3.DatabaseError as exc:
             raise self._explain(exc) from exc
 
-    def _explain(self, exc: sqlite3.DatabaseError) -> "CorpusError":
+    def _connect(self, head: bytes) -> sqlite3.Connection:
+        path = self.path
+        if not self.read_only:
+            return sqlite3.connect(str(path), timeout=2.0)
+        uri = path.resolve().as_uri()  # quoted: # ? % in names
+        try:
+            conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=2.0)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError:
+            if not is_wal(head):
+                raise
+        # WAL mode without a -shm file SQLite may create (read-only folder or mount)
+        wal = Path(str(path) + "-wal")
+        if not wal.exists() or wal.stat().st_size == 0:
+            return sqlite3.connect(f"{uri}?immutable=1", uri=True, timeout=2.0)
+        # committed edits still in the -wal file: read a private copy of both files
+        tmp = tempfile.mkdtemp(prefix="annotator-ro-")
+        self._tmp_copy = tmp
+        shutil.copyfile(path, os.path.join(tmp, "corpus.db"))
+        shutil.copyfile(wal, os.path.join(tmp, "corpus.db-wal"))
+        return sqlite3.connect(os.path.join(tmp, "corpus.db"), timeout=2.0)
+
+    def _take_lock(self, wait: float) -> None:
+        lock = WriterLock(self.path)
+        try:
+            lock.acquire(wait)
+        except LockBusy as exc:
+            error = CorpusError(f"corpus {self.path} is being edited by {exc.holder.describe()};"
+                                " close it there and try again", "locked", self.path)
+            error.holder = exc.holder  # type: ignore[attr-defined]
+            raise error from None
+        except OSError as exc:
+            self.read_only, self.read_only_reason = True, f"its lock file cannot be written ({exc.strerror or exc})"
+            return
+        self._lock = lock
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+        if self._tmp_copy is not None:
+            shutil.rmtree(self._tmp_copy, ignore_errors=True)
+            self._tmp_copy = None
+
+    def _explain(self, exc: sqlite3.Error) -> "CorpusError":
+        if isinstance(exc, CorpusError):
+            return exc
         msg = str(exc)
         if "locked" in msg or "busy" in msg:
             return CorpusError(f"corpus {self.path} is locked by another program; close it and try again",
                                "locked", self.path)
         if "not a database" in msg or "malformed" in msg or "file is encrypted" in msg:
             return CorpusError(f"{self.path} is not an annotator corpus or is corrupt ({msg})", "corrupt", self.path)
+        if "no such table" in msg or "no such column" in msg:
+            return CorpusError(f"corpus {self.path} is damaged ({msg}); run `annotator recover`", "corrupt", self.path)
         if "readonly" in msg or "read-only" in msg:
             return CorpusError(f"corpus {self.path} is read-only", "read_only", self.path)
+        if "disk is full" in msg or "database or disk is full" in msg:
+            return CorpusError(f"the disk holding corpus {self.path} is full; free some space and try again",
+                               "full", self.path)
+        if "disk I/O error" in msg:
+            return CorpusError(f"corpus {self.path} could not be read or written (disk I/O error)", "io", self.path)
         return CorpusError(f"cannot use corpus {self.path}: {msg}", "other", self.path)
 
-    def _check_and_migrate(self) -> None:
+    def _identify(self, new: bool) -> int:
+        """The schema version of this corpus (0 for a new one); refuses any other file."""
         conn = self.db.conn
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if tables and "meta" not in tables:
-            raise CorpusError(f"{self.path} is an SQLite file but not an annotator corpus", "foreign", self.path)
-        version = 0
-        if "meta" in tables:
-            row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-            version = int(row[0]) if row else 0
+        if app_id == APPLICATION_ID:
+            if "meta" not in tables:
+                raise CorpusError(f"corpus {self.path} is damaged (its meta table is missing);"
+                                  " run `annotator recover`", "corrupt", self.path)
+            version = self._stored_version()
+            if version <= SCHEMA_VERSION:
+                missing = sorted(LEGACY_TABLES - tables)
+                if missing:
+                    raise CorpusError(f"corpus {self.path} is damaged (table {', '.join(missing)} missing);"
+                                      " run `annotator recover`", "corrupt", self.path)
+            return version
+        if app_id == 0 and not tables and new:
+            return 0
+        if app_id == 0 and LEGACY_TABLES <= tables:
+            version = self._stored_version()
+            if version >= 1:
+                return version
+        if app_id:
+            what = f"an SQLite database of another program (application_id {app_id:#x})"
+        elif tables:
+            names = sorted(tables)
+            what = "an SQLite database of another program (tables: " + ", ".join(names[:6]) + \
+                   (", ..." if len(names) > 6 else "") + ")"
+        else:
+            what = "an empty SQLite database of another program"
+        raise CorpusError(f"{self.path} is {what}, not an annotator corpus", "foreign", self.path)
+
+    def _stored_version(self) -> int:
+        try:
+            row = self.db.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            return int(row[0]) if row else 0
+        except (ValueError, TypeError):
+            return 0
+
+    def _check_and_migrate(self, version: int) -> None:
+        conn = self.db.conn
         if version > SCHEMA_VERSION:
             writer = conn.execute("SELECT value FROM meta WHERE key='written_by'").fetchone()
             raise CorpusError(
@@ -219,28 +425,80 @@ class Corpus:
                 f"({writer[0] if writer else 'unknown version'}, schema {version}); this is "
                 f"annotator {__version__} (schema {SCHEMA_VERSION}). Update annotator to open it.",
                 "newer", self.path)
-        if version == SCHEMA_VERSION:
+        if version == SCHEMA_VERSION or self.read_only:
+            # an older corpus that cannot be written is read as it is (the migrations only add)
             if not self.read_only:
                 self._enable_wal()
             return
-        if self.read_only:
-            raise CorpusError(f"corpus {self.path} is read-only and needs an upgrade to schema {SCHEMA_VERSION}", "read_only", self.path)
         self._enable_wal()
-        with conn:
-            conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
-            for target in range(version + 1, SCHEMA_VERSION + 1):
-                for statement in _MIGRATIONS.get(target, []):  # numbered steps; a gap is allowed
-                    conn.execute(statement)
-            if version == 0:
-                for label in DEFAULT_LABELS:
-                    conn.execute(
-                        "INSERT OR IGNORE INTO labels(name, kind, colour, key, position) VALUES (?,?,?,?,?)",
-                        (label.name, label.kind.value, label.colour, label.key, label.position))
-                conn.execute("INSERT OR REPLACE INTO meta VALUES ('created_at', ?)", (now(),))
-            conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-            conn.execute("INSERT OR REPLACE INTO meta VALUES ('written_by', ?)", (f"annotator {__version__}",))
+        conn.execute("PRAGMA foreign_keys = OFF")  # table rebuilds must not cascade
+        try:
+            with conn:
+                conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+                for target in range(version + 1, SCHEMA_VERSION + 1):
+                    for statement in _MIGRATIONS.get(target, []):  # numbered steps; a gap is allowed
+                        if callable(statement):
+                            statement(conn)
+                        else:
+                            conn.execute(statement)
+                if version == 0:
+                    for label in DEFAULT_LABELS:
+                        conn.execute(
+                            "INSERT OR IGNORE INTO labels(name, kind, colour, key, position) VALUES (?,?,?,?,?)",
+                            (label.name, label.kind.value, label.colour, label.key, label.position))
+                    conn.execute("INSERT OR REPLACE INTO meta VALUES ('created_at', ?)", (now(),))
+                conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+                conn.execute("INSERT OR REPLACE INTO meta VALUES ('written_by', ?)", (f"annotator {__version__}",))
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+                if problems and version >= 1:
+                    raise CorpusError(f"corpus {self.path} has {len(problems)} broken references; "
+                                      "run `annotator recover`", "corrupt", self.path)
+        finally:
+            conn.execute("PRAGMA foreign_keys = ON")
         if "documents_fts" not in self.db.table_names():
             self._create_fts()
+
+    # ------------------------------------------------------------------ health and copies
+    def quick_check(self) -> list[str]:
+        """``PRAGMA quick_check``: the problems found (empty when healthy); cheap enough for every open."""
+        rows = [r[0] for r in self.db.conn.execute("PRAGMA quick_check").fetchall()]
+        return [] if rows == ["ok"] else rows
+
+    def integrity_check(self) -> list[str]:
+        """``PRAGMA integrity_check`` plus the foreign keys and the search index: every problem found."""
+        conn = self.db.conn
+        rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        problems = [] if rows == ["ok"] else rows
+        for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check").fetchall():
+            problems.append(f"{table} row {rowid} refers to a missing {parent} row")
+        if not problems and "documents_fts" in self.db.table_names():
+            try:
+                conn.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)")
+            except sqlite3.DatabaseError as exc:
+                if self.read_only and "readonly" in str(exc):
+                    pass
+                else:
+                    problems.append(f"search index: {exc}")
+        return problems
+
+    def backup_to(self, dest: str | os.PathLike, *, pages: int = 4096) -> None:
+        """Copy the corpus, consistent at one moment, to ``dest`` with SQLite's online backup API
+        (other connections may keep writing meanwhile)."""
+        target = sqlite3.connect(str(dest))
+        try:
+            self.db.conn.backup(target, pages=pages)
+        finally:
+            target.close()
+
+    def restore_from(self, source: str | os.PathLike) -> None:
+        """Replace this corpus's content with a backup's, through the backup API (WAL-safe)."""
+        self._writable()
+        src = sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            src.backup(self.db.conn)
+        finally:
+            src.close()
 
     def _create_fts(self) -> None:
         """Full-text index over title and text, kept in step by triggers.
@@ -272,7 +530,10 @@ class Corpus:
             self.db.conn.execute("PRAGMA synchronous=NORMAL")
 
     def close(self) -> None:
-        self.db.conn.close()
+        try:
+            self.db.conn.close()
+        finally:
+            self._release()
 
     def __enter__(self) -> "Corpus":
         return self
@@ -303,10 +564,14 @@ class Corpus:
             except sqlite3.DatabaseError as exc:
                 conn.rollback()
                 raise self._explain(exc) from exc
+            if self._lock is not None:
+                self._lock.refresh()
 
     def _writable(self) -> None:
         if self.read_only:
-            raise CorpusError(f"corpus {self.path} is read-only; open a copy to make changes", "read_only", self.path)
+            reason = self.read_only_reason or "opened read-only"
+            raise CorpusError(f"corpus {self.path} is read-only ({reason}); nothing was written", "read_only",
+                              self.path)
 
     def _log(self, who: str | None, doc_id: int | None, action: str, target: int | None,
              before: Any = None, after: Any = None) -> None:
@@ -400,6 +665,70 @@ class Corpus:
                     (doc_id, ids[rel.head], ids[rel.tail], rel.label, rel.origin, rel.author or who, stamp))
             self._recount(doc_id)
         return doc_id, True
+
+    # ------------------------------------------------------------------ bulk import
+    @contextmanager
+    def file_transaction(self) -> Iterator[None]:
+        """The corpus transaction, or a savepoint when the caller already holds a transaction,
+        so that a file that fails is undone either way."""
+        conn = self.db.conn
+        if not conn.in_transaction:
+            with self.transaction():
+                yield
+            return
+        self._writable()
+        conn.execute("SAVEPOINT annotator_import_file")
+        try:
+            yield
+        except BaseException:
+            conn.execute("ROLLBACK TO annotator_import_file")
+            conn.execute("RELEASE annotator_import_file")
+            raise
+        conn.execute("RELEASE annotator_import_file")
+
+    def max_document_id(self) -> int:
+        return self.db.conn.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0]
+
+    def free_uid(self, uid: str, digest: str) -> str:
+        """``uid``, or a variant of it no stored document has."""
+        for candidate in (uid, f"{uid}-{digest[:8]}", f"{uid}-{digest}"):
+            if not self.db.conn.execute("SELECT 1 FROM documents WHERE uid=?", (candidate,)).fetchone():
+                return candidate
+        return digest  # pragma: no cover - the hash itself is unique among documents
+
+    _IMPORT_DOC_SQL = (
+        "INSERT INTO documents(uid, hash, title, text, source, meta, status, reviewer, created_at,"
+        " updated_at, time_spent, span_count, suggested_count, length) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+    _IMPORT_SPAN_SQL = ('INSERT INTO spans(doc_id, start, "end", label, origin, state, score, attrs, author,'
+                        " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+
+    def insert_imported(self, doc: Document, digest: str, *, who: str | None, stamp: str) -> tuple[int, list[tuple]]:
+        """Insert an imported, validated document inside the caller's transaction.
+
+        Span counts come from Python; spans of a document with relations are inserted now
+        (their ids are needed), the others are returned as rows for :meth:`insert_span_rows`,
+        which the importer sends in large batches (import speed).
+        """
+        uid = self.free_uid(doc.uid or digest[:16], digest)
+        counted = sum(1 for s in doc.spans if s.state != SpanState.REJECTED)
+        suggested = sum(1 for s in doc.spans if s.state == SpanState.SUGGESTED)
+        conn = self.db.conn
+        doc_id = conn.execute(self._IMPORT_DOC_SQL, (
+            uid, digest, doc.title, doc.text, doc.source, _json_or_empty(doc.meta), Status(doc.status).value,
+            doc.reviewer, stamp, stamp, float(doc.time_spent or 0), counted, suggested, len(doc.text))).lastrowid
+        rows = [(doc_id, s.start, s.end, s.label, s.origin, SpanState(s.state).value, s.score,
+                 _json_or_empty(s.attrs), who, stamp, stamp) for s in doc.spans]
+        if not doc.relations:
+            return doc_id, rows
+        ids = [conn.execute(self._IMPORT_SPAN_SQL, row).lastrowid for row in rows]
+        conn.executemany(
+            "INSERT INTO relations(doc_id, head, tail, label, origin, author, created_at) VALUES (?,?,?,?,?,?,?)",
+            [(doc_id, ids[r.head], ids[r.tail], r.label, r.origin, who, stamp) for r in doc.relations])
+        return doc_id, []
+
+    def insert_span_rows(self, rows: Sequence[tuple]) -> None:
+        if rows:
+            self.db.conn.executemany(self._IMPORT_SPAN_SQL, rows)
 
     def _insert_spans(self, doc_id: int, spans: Iterable[Span], who: str | None, stamp: str) -> list[int]:
         ids = []
@@ -543,7 +872,7 @@ class Corpus:
     def span(self, span_id: int) -> Span:
         rows = list(self.db.query("SELECT * FROM spans WHERE id=?", [span_id]))
         if not rows:
-            raise KeyError(span_id)
+            raise StaleEdit("span", span_id, self.path)
         return _span_from_row(rows[0])
 
     def _doc_text(self, doc_id: int) -> str:
@@ -684,7 +1013,7 @@ class Corpus:
             row = self.db.conn.execute("SELECT doc_id, head, tail, label FROM relations WHERE id=?",
                                        (relation_id,)).fetchone()
             if row is None:
-                raise KeyError(relation_id)
+                raise StaleEdit("relation", relation_id, self.path)
             self.db.conn.execute("DELETE FROM relations WHERE id=?", (relation_id,))
             self._log(who, row[0], "delete_relation", relation_id,
                       {"head": row[1], "tail": row[2], "label": row[3]}, None)
@@ -737,6 +1066,32 @@ class Corpus:
         if doc_id is None:
             return list(self.db.query("SELECT * FROM history ORDER BY id DESC LIMIT ?", [limit]))
         return list(self.db.query("SELECT * FROM history WHERE doc_id=? ORDER BY id DESC LIMIT ?", [doc_id, limit]))
+
+
+def _guarded(method):
+    """Run a Corpus method with every SQLite error turned into a :class:`CorpusError` of a known kind."""
+    if inspect.isgeneratorfunction(method):
+        @functools.wraps(method)
+        def generator(self, *args, **kwargs):
+            try:
+                yield from method(self, *args, **kwargs)
+            except sqlite3.Error as exc:
+                raise self._explain(exc) from exc
+        return generator
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as exc:
+            raise self._explain(exc) from exc
+    return wrapper
+
+
+for _name, _method in list(vars(Corpus).items()):
+    if inspect.isfunction(_method) and _name not in ("__init__", "_explain", "_open", "transaction",
+                                                     "file_transaction", "__enter__", "__exit__"):
+        setattr(Corpus, _name, _guarded(_method))
 
 
 def accented_words(query: str) -> list[str]:

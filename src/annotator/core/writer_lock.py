@@ -1,0 +1,209 @@
+"""One writer per corpus: a lock file beside it saying who writes (host, process, since when).
+
+The lock is ``CORPUS.lock``. On systems with ``flock`` the holder keeps an exclusive lock on
+it while it writes, so a holder that was killed (kill -9, power cut) leaves a *stale* lock
+that the next writer detects and takes over. Without ``flock`` (Windows) a lock whose
+process no longer runs on this host is stale. A lock written on another host counts as
+held while its holder refreshes it (its time is touched at least every few minutes) and
+stale after :data:`STALE_AFTER` seconds without refresh.
+
+Connections of one process share the lock (counted), so worker threads that open their
+own connection to the corpus of the window do not lock themselves out.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import threading
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+STALE_AFTER = 15 * 60.0  # seconds without refresh after which another host's lock is stale
+REFRESH_EVERY = 60.0
+
+_guard = threading.Lock()
+_held: dict[str, list] = {}  # resolved lock path -> [fd, count, last refresh]
+
+
+@dataclass
+class LockHolder:
+    host: str
+    pid: int
+    since: str
+    program: str = "annotator"
+
+    def describe(self) -> str:
+        return f"{self.program} on {self.host} (process {self.pid}, since {self.since})"
+
+
+class LockBusy(Exception):
+    """Another process writes to the corpus."""
+
+    def __init__(self, holder: LockHolder):
+        super().__init__(holder.describe())
+        self.holder = holder
+
+
+def lock_path(corpus_path: str | os.PathLike) -> Path:
+    path = Path(corpus_path)
+    return path.with_name(path.name + ".lock")
+
+
+def _parse(data: bytes) -> LockHolder | None:
+    try:
+        obj = json.loads(data.decode("utf-8"))
+        return LockHolder(str(obj["host"]), int(obj["pid"]), str(obj["since"]), str(obj.get("program", "annotator")))
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        return None
+
+
+def read_holder(corpus_path: str | os.PathLike) -> LockHolder | None:
+    """Who holds the lock of a corpus now (None when free or stale)."""
+    path = lock_path(corpus_path)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    holder = _parse(data)
+    if holder is None or _stale(path, holder):
+        return None
+    return holder
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def _stale(path: Path, holder: LockHolder) -> bool:
+    if holder.host != socket.gethostname():
+        try:
+            return time.time() - path.stat().st_mtime > STALE_AFTER
+        except OSError:
+            return True
+    if holder.pid == os.getpid():
+        return False
+    if fcntl is not None:
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            return True
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        finally:
+            os.close(fd)
+        return True
+    return not _alive(holder.pid)
+
+
+class WriterLock:
+    """The writer lock of one corpus file, for one connection."""
+
+    def __init__(self, corpus_path: str | os.PathLike):
+        self.path = lock_path(corpus_path)
+        self.key = str(self.path.resolve())
+        self.held = False
+
+    def acquire(self, wait: float = 0.0) -> None:
+        """Take the lock, waiting up to ``wait`` seconds; raises :class:`LockBusy` or OSError."""
+        with _guard:
+            entry = _held.get(self.key)
+            if entry is not None:
+                entry[1] += 1
+                self.held = True
+                return
+        deadline = time.monotonic() + wait
+        while True:
+            holder = self._try()
+            if holder is None:
+                self.held = True
+                return
+            if time.monotonic() >= deadline:
+                raise LockBusy(holder)
+            time.sleep(min(0.2, max(0.0, deadline - time.monotonic())))
+
+    def _try(self) -> LockHolder | None:
+        """None when taken; else who holds it."""
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            if fcntl is not None:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    holder = _parse(os.pread(fd, 4096, 0))
+                    os.close(fd)
+                    return holder or LockHolder("?", 0, "?", "another program")
+                try:
+                    if os.fstat(fd).st_ino != os.stat(self.path).st_ino:  # released and removed meanwhile
+                        os.close(fd)
+                        return self._try()
+                except FileNotFoundError:
+                    os.close(fd)
+                    return self._try()
+            old = _parse(os.pread(fd, 4096, 0))
+            if old is not None and old.pid != os.getpid() and not _stale(self.path, old) and (
+                    fcntl is None or old.host != socket.gethostname()):
+                os.close(fd)
+                return old
+            me = {"host": socket.gethostname(), "pid": os.getpid(),
+                  "since": datetime.now(timezone.utc).isoformat(timespec="seconds"), "program": "annotator"}
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, json.dumps(me).encode("utf-8"), 0)
+            os.fsync(fd)
+        except BaseException:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+            raise
+        with _guard:
+            _held[self.key] = [fd, 1, time.monotonic()]
+        return None
+
+    def refresh(self) -> None:
+        """Touch the lock so other hosts see its holder is alive (at most once a minute)."""
+        with _guard:
+            entry = _held.get(self.key)
+            if entry is None or time.monotonic() - entry[2] < REFRESH_EVERY:
+                return
+            entry[2] = time.monotonic()
+        try:
+            os.utime(self.path)
+        except OSError:
+            pass
+
+    def release(self) -> None:
+        if not self.held:
+            return
+        self.held = False
+        with _guard:
+            entry = _held.get(self.key)
+            if entry is None:
+                return
+            entry[1] -= 1
+            if entry[1] > 0:
+                return
+            del _held[self.key]
+        try:
+            os.unlink(self.path)  # before closing: nobody takes a lock on a file about to vanish
+        except OSError:
+            pass
+        os.close(entry[0])
