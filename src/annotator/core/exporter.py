@@ -150,11 +150,7 @@ def _validate(options: ExportOptions) -> tuple[list[Status] | None, set[SpanStat
 
 def _assign_parts(corpus: Corpus, ids: list[int], fractions: list[float], seed: int) -> dict[int, int]:
     """Document id → part index, by the document's uid hashed with the seed."""
-    uids: dict[int, str] = {}
-    for i in range(0, len(ids), 900):
-        chunk = ids[i:i + 900]
-        uids.update(corpus.db.conn.execute(
-            f"SELECT id, uid FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+    uids = corpus.document_uids(ids)
     order = sorted(ids, key=lambda d: (hashlib.sha256(f"{seed}:{uids[d]}".encode()).hexdigest(), uids[d]))
     n = len(order)
     bounds, acc = [], 0.0
@@ -208,6 +204,7 @@ class _Output:
             self.stream.flush()
             return
         self.stream.close()
+        os.chmod(self.tmp, 0o666 & ~_umask())  # mkstemp makes 0600; an export is an ordinary file
         os.replace(self.tmp, self.path)
         self.tmp = None
 
@@ -222,9 +219,32 @@ class _Output:
                     pass
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def existing_outputs(out: str | os.PathLike, options: ExportOptions | None = None) -> list[Path]:
+    """The files an export to ``out`` would replace (a user is asked before they are)."""
+    options = options or ExportOptions()
+    if str(out) == "-":
+        return []
+    if options.split:
+        suffix = _writer(options).suffix
+        count = len(parse_split(options.split))
+        return [p for p in (Path(out) / f"{name}{suffix}" for name in PART_NAMES[:count]) if p.exists()]
+    path = Path(out)
+    return [path] if path.exists() and not path.is_dir() else []
+
+
 def export(corpus: Corpus, out: str | os.PathLike, options: ExportOptions | None = None, *,
-           progress: Progress | None = None) -> ExportReport:
-    """Write the corpus to ``out`` (a file, '-' for stdout, or a folder with ``options.split``)."""
+           progress: Progress | None = None, overwrite: bool = False) -> ExportReport:
+    """Write the corpus to ``out`` (a file, '-' for stdout, or a folder with ``options.split``).
+
+    An existing file is replaced only with ``overwrite`` (``--force``); files get the
+    permissions the user's umask gives.
+    """
     options = options or ExportOptions()
     statuses, states = _validate(options)
     fractions = parse_split(options.split) if options.split else None
@@ -234,6 +254,10 @@ def export(corpus: Corpus, out: str | os.PathLike, options: ExportOptions | None
         raise ValueError("a split export writes a folder; give a folder name instead of '-'")
     if not fractions and not to_stdout and Path(out).is_dir():
         raise ValueError(f"{out} is a folder; give a file name (a folder is for a split export)")
+    existing = [] if overwrite else existing_outputs(out, options)
+    if existing:
+        raise FileExistsError(f"{', '.join(map(str, existing))} already exist{'s' * (len(existing) == 1)};"
+                              " nothing was written (--force replaces it)")
     labels = set(options.labels) if options.labels else None
     known = corpus.label_names()
     if labels and labels - known:  # a mistyped label would silently drop its spans from the export

@@ -52,6 +52,7 @@ from annotator.core.text import check_span, content_hash
 from annotator.core.writer_lock import LockBusy, WriterLock
 
 SCHEMA_VERSION = 2
+DEFAULT_LOCK_WAIT = 0.0  # seconds a writer waits for another's lock; the CLI sets its own (ANNOTATOR_LOCK_WAIT)
 
 
 class CorpusError(Exception):
@@ -238,14 +239,14 @@ class Corpus:
     """
 
     def __init__(self, path: str | os.PathLike, *, create: bool = True, read_only: bool = False,
-                 check: bool = True, lock_wait: float = 0.0):
+                 check: bool = True, lock_wait: float | None = None):
         self.path = Path(path)
         self.read_only = read_only
         self.read_only_reason: str | None = "opened read-only" if read_only else None
         self._lock: WriterLock | None = None
         self._tmp_copy: str | None = None
         try:
-            self._open(create, check, lock_wait)
+            self._open(create, check, DEFAULT_LOCK_WAIT if lock_wait is None else lock_wait)
         except BaseException:
             self._release()
             raise
@@ -589,6 +590,69 @@ class Corpus:
         with self.transaction():
             self.db.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
+    def rebuild_search_index(self) -> None:
+        with self.transaction():
+            self.db.conn.execute("INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')")
+
+    def table_counts(self, tables: Sequence[str]) -> dict[str, int]:
+        names = set(self.db.table_names())
+        return {t: self.db.conn.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0] for t in tables if t in names}
+
+    def salvage_from(self, damaged: str | os.PathLike, tables: Sequence[str], rows: dict[str, int],
+                     lost: dict[str, int]) -> None:
+        """Copy every row a damaged corpus still yields into this (new) corpus.
+
+        Reading goes by rowid; where SQLite fails (a damaged page), reading resumes further on,
+        jumping farther each time, and the stretch is counted in ``lost[table]``. Rows whose
+        document did not survive are dropped; counts and the search index are rebuilt.
+        """
+        self._writable()
+        src = sqlite3.connect(f"{Path(damaged).resolve().as_uri()}?mode=ro", uri=True)
+        conn = self.db.conn
+        conn.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with conn:
+                for table in tables:
+                    rows[table], lost[table] = self._salvage_table(src, table)
+                conn.execute("DELETE FROM spans WHERE doc_id NOT IN (SELECT id FROM documents)")
+                conn.execute("DELETE FROM relations WHERE doc_id NOT IN (SELECT id FROM documents)"
+                             " OR head NOT IN (SELECT id FROM spans) OR tail NOT IN (SELECT id FROM spans)")
+                conn.execute(f"UPDATE documents SET {self._COUNTS.replace('=?', '=documents.id')}")
+        finally:
+            conn.execute("PRAGMA foreign_keys = ON")
+            src.close()
+
+    def _salvage_table(self, src: sqlite3.Connection, table: str) -> tuple[int, int]:
+        conn = self.db.conn
+        ours = [r[1] for r in conn.execute(f"PRAGMA table_info([{table}])")]
+        try:
+            theirs = {r[1] for r in src.execute(f"PRAGMA table_info([{table}])")}
+        except sqlite3.DatabaseError:
+            return 0, 1
+        columns = [c for c in ours if c in theirs]
+        if not columns:
+            return 0, 1 if table != "labels" else 0
+        names = ", ".join(f'"{c}"' for c in columns)
+        insert = f"INSERT OR REPLACE INTO [{table}] ({names}) VALUES ({', '.join('?' * len(columns))})"
+        copied, stretches, after, jump = 0, 0, 0, 1
+        while True:
+            try:
+                cursor = src.execute(f"SELECT rowid, {names} FROM [{table}] WHERE rowid > ? ORDER BY rowid", (after,))
+                for row in cursor:
+                    after, jump = row[0], 1
+                    try:
+                        conn.execute(insert, row[1:])
+                        copied += 1
+                    except sqlite3.IntegrityError:
+                        pass
+                return copied, stretches
+            except sqlite3.DatabaseError:
+                stretches += 1
+                if jump > (1 << 40) or after > (1 << 61):
+                    return copied, stretches
+                after += jump
+                jump *= 2
+
     # ------------------------------------------------------------------ labels
     def labels(self) -> list[Label]:
         rows = self.db.conn.execute(
@@ -799,6 +863,14 @@ class Corpus:
     def document_ids(self, flt: DocumentFilter | None = None) -> list[int]:
         where, params = self._where(flt)
         return [r[0] for r in self.db.conn.execute(f"SELECT d.id FROM documents d{where} ORDER BY d.id", params)]
+
+    def document_uids(self, ids: Sequence[int]) -> dict[int, str]:
+        uids: dict[int, str] = {}
+        for i in range(0, len(ids), 900):
+            chunk = list(ids[i:i + 900])
+            uids.update(self.db.conn.execute(
+                f"SELECT id, uid FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+        return uids
 
     def summaries(self, ids: Sequence[int]) -> list[DocumentSummary]:
         """Rows for the given ids, in that order, without loading texts."""
