@@ -22,7 +22,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from annotator.core.corpus_file import APPLICATION_ID
-from annotator.core.store import Corpus, CorpusError
+from annotator.core.store import Corpus, CorpusError, first_problem
 
 DEFAULT_KEEP = 10
 BACKUP_SUFFIX = ".db"
@@ -45,7 +45,15 @@ def list_backups(corpus_path: str | os.PathLike) -> list[Path]:
 
 
 def make_backup(corpus: Corpus, *, keep: int = DEFAULT_KEEP, folder: str | os.PathLike | None = None) -> Path:
-    """An online copy of ``corpus`` in its backup folder; older backups beyond ``keep`` are removed."""
+    """An online copy of ``corpus`` in its backup folder; older backups beyond ``keep`` are removed.
+
+    A damaged corpus is not backed up (its copy would push a good backup out of the rotation).
+    """
+    problems = corpus.quick_check()
+    if problems:
+        raise CorpusError(f"corpus {corpus.path} is damaged ({first_problem(problems)}); no backup was made"
+                          " (older backups are kept); `annotator recover` rescues what can be read", "corrupt",
+                          corpus.path)
     target_dir = Path(folder) if folder else backup_dir(corpus.path)
     try:
         target_dir.mkdir(parents=True, exist_ok=True)
@@ -149,7 +157,7 @@ def recover(damaged: str | os.PathLike, out: str | os.PathLike, *, from_backup: 
             _recover_with_cli(sqlite_cli, damaged, out)
             report.method = "sqlite3 .recover"
         except (OSError, subprocess.SubprocessError, sqlite3.Error, CorpusError) as exc:
-            report.problems.append(f"sqlite3 .recover failed ({exc}); salvaging row by row")
+            report.problems.append(f"the sqlite3 tool's .recover failed: {exc}; salvaging row by row instead")
             for suffix in ("", "-wal", "-shm"):
                 Path(str(out) + suffix).unlink(missing_ok=True)
             sqlite_cli = None
@@ -172,8 +180,9 @@ def _counts(corpus: Corpus) -> dict[str, int]:
 def _recover_with_cli(sqlite_cli: str, damaged: Path, out: Path) -> None:
     dump = subprocess.run([sqlite_cli, f"file:{damaged.resolve()}?mode=ro", ".recover"],
                           capture_output=True, timeout=3600, check=False)
-    if not dump.stdout:
-        raise subprocess.SubprocessError(dump.stderr.decode("utf-8", "replace").strip() or "no output")
+    if b"INSERT" not in dump.stdout:  # some builds lack what .recover needs and print only an error
+        error = dump.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise subprocess.SubprocessError(f"it read no rows{' (' + error[0] + ')' if error else ''}")
     load = subprocess.run([sqlite_cli, str(out)], input=dump.stdout, capture_output=True, timeout=3600,
                           check=False)
     if load.returncode != 0 and not out.exists():

@@ -307,7 +307,7 @@ class Corpus:
                 problems = self.quick_check()
                 if problems:
                     raise CorpusError(
-                        f"corpus {path} is damaged ({problems[0]}); nothing was written. Run `annotator check`"
+                        f"corpus {path} is damaged ({first_problem(problems)}); nothing was written. Run `annotator check`"
                         " for details and `annotator recover` to rescue it", "corrupt", path)
             self._check_and_migrate(version)
         except sqlite3.DatabaseError as exc:
@@ -365,6 +365,9 @@ class Corpus:
         if "locked" in msg or "busy" in msg:
             return CorpusError(f"corpus {self.path} is locked by another program; close it and try again",
                                "locked", self.path)
+        if "malformed" in msg and hasattr(self, "db"):
+            return CorpusError(f"corpus {self.path} is damaged ({msg}); `annotator recover` rescues what can be"
+                               " read", "corrupt", self.path)
         if "not a database" in msg or "malformed" in msg or "file is encrypted" in msg:
             return CorpusError(f"{self.path} is not an annotator corpus or is corrupt ({msg})", "corrupt", self.path)
         if "no such table" in msg or "no such column" in msg:
@@ -1138,6 +1141,15 @@ class Corpus:
         if doc_id is None:
             return list(self.db.query("SELECT * FROM history ORDER BY id DESC LIMIT ?", [limit]))
         return list(self.db.query("SELECT * FROM history WHERE doc_id=? ORDER BY id DESC LIMIT ?", [doc_id, limit]))
+
+
+def first_problem(problems: Sequence[str]) -> str:
+    """The first real line of an integrity report (SQLite starts it with '*** in database main ***')."""
+    for problem in problems:
+        for line in problem.splitlines():
+            if line.strip() and not line.startswith("***"):
+                return line.strip()
+    return "damaged"
 
 
 def _guarded(method):
