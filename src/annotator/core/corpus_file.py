@@ -68,16 +68,23 @@ def is_wal(head: bytes) -> bool:
     return len(head) >= 20 and head[18] == 2 and head[19] == 2
 
 
-def read_only_reason(path: Path) -> str | None:
-    """Why an existing corpus file cannot be written, or None when it can."""
+READ_ONLY_REASONS = {
+    "mount": "it is on a read-only file system (mount)",
+    "file": "the file is read-only",
+    "folder": "its folder is read-only",
+}
+
+
+def read_only_kind(path: Path) -> str | None:
+    """Why an existing corpus file cannot be written ('mount', 'file', 'folder'), or None when it can."""
     folder = path.parent
     try:
         if os.statvfs(folder).f_flag & os.ST_RDONLY:
-            return "it is on a read-only file system (mount)"
+            return "mount"
     except (AttributeError, OSError):  # no statvfs on Windows
         pass
     if not os.access(path, os.W_OK):
-        return "the file is read-only"
+        return "file"
     if not os.access(folder, os.W_OK):
-        return "its folder is read-only"
+        return "folder"
     return None

@@ -45,7 +45,8 @@ from annotator.core.corpus_file import (
     describe_foreign,
     is_wal,
     read_head,
-    read_only_reason,
+    READ_ONLY_REASONS,
+    read_only_kind,
     special_kind,
 )
 from annotator.core.text import check_span, content_hash
@@ -63,10 +64,12 @@ class CorpusError(Exception):
     label_in_use or other.
     """
 
-    def __init__(self, message: str, kind: str = "other", path: str | os.PathLike | None = None):
+    def __init__(self, message: str, kind: str = "other", path: str | os.PathLike | None = None,
+                 what: str | None = None):
         super().__init__(message)
         self.kind = kind
         self.path = str(path) if path is not None else None
+        self.what = what  # for kind foreign: what the file is instead ("a text file", ...)
 
 
 def now() -> str:
@@ -243,6 +246,8 @@ class Corpus:
         self.path = Path(path)
         self.read_only = read_only
         self.read_only_reason: str | None = "opened read-only" if read_only else None
+        # why it is read-only: requested, file, folder, mount, lockfile, locked (another writer), damaged
+        self.read_only_kind: str | None = "requested" if read_only else None
         self._lock: WriterLock | None = None
         self._tmp_copy: str | None = None
         try:
@@ -275,7 +280,8 @@ class Corpus:
             elif stat.S_ISDIR(info.st_mode):
                 raise CorpusError(f"{path} is a folder, not a corpus file", "folder", path)
             elif special_kind(info.st_mode):
-                raise CorpusError(f"{path} is {special_kind(info.st_mode)}, not an annotator corpus", "foreign", path)
+                raise CorpusError(f"{path} is {special_kind(info.st_mode)}, not an annotator corpus", "foreign", path,
+                                  special_kind(info.st_mode))
             elif info.st_size == 0:
                 if not create or self.read_only:
                     raise CorpusError(f"{path} is an empty file, not an annotator corpus", "empty", path)
@@ -286,12 +292,12 @@ class Corpus:
                 except OSError as exc:
                     raise CorpusError(f"cannot read corpus {path}: {exc.strerror or exc}", "other", path) from exc
                 if not head.startswith(SQLITE_HEADER):
-                    raise CorpusError(f"{path} is {describe_foreign(head)}, not an annotator corpus",
-                                      "foreign", path)
+                    what = describe_foreign(head)
+                    raise CorpusError(f"{path} is {what}, not an annotator corpus", "foreign", path, what)
             if not self.read_only and not new:
-                reason = read_only_reason(path)
-                if reason:
-                    self.read_only, self.read_only_reason = True, reason
+                kind = read_only_kind(path)
+                if kind:
+                    self.set_read_only(kind, READ_ONLY_REASONS[kind])
             elif new and not os.access(path.parent, os.W_OK):
                 raise CorpusError(f"cannot create corpus {path}: its folder is read-only", "read_only", path)
         try:
@@ -346,9 +352,18 @@ class Corpus:
             error.holder = exc.holder  # type: ignore[attr-defined]
             raise error from None
         except OSError as exc:
-            self.read_only, self.read_only_reason = True, f"its lock file cannot be written ({exc.strerror or exc})"
+            self.set_read_only("lockfile", f"its lock file cannot be written ({exc.strerror or exc})")
             return
         self._lock = lock
+
+    def set_read_only(self, kind: str, reason: str) -> None:
+        """From now on refuse writes (a damaged corpus found by a background check, another writer)."""
+        self.read_only, self.read_only_kind, self.read_only_reason = True, kind, reason
+
+    def refresh_lock(self) -> None:
+        """Show other hosts this writer is alive (the window calls it every minute)."""
+        if self._lock is not None:
+            self._lock.refresh()
 
     def _release(self) -> None:
         if self._lock is not None:
@@ -411,7 +426,8 @@ class Corpus:
                    (", ..." if len(names) > 6 else "") + ")"
         else:
             what = "an empty SQLite database of another program"
-        raise CorpusError(f"{self.path} is {what}, not an annotator corpus", "foreign", self.path)
+        raise CorpusError(f"{self.path} is {what}, not an annotator corpus", "foreign", self.path,
+                          "an SQLite database of another program")
 
     def _stored_version(self) -> int:
         try:
