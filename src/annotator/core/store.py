@@ -709,6 +709,40 @@ class Corpus:
                 (name, kind.value, palette[position % len(palette)],
                  str(position) if position <= 9 else "", position))
 
+    def set_label_kind(self, name: str, kind: LabelKind) -> None:
+        with self.transaction():
+            self.db.conn.execute("UPDATE labels SET kind=? WHERE name=?", (LabelKind(kind).value, name))
+
+    def rename_label(self, old: str, new: str, *, who: str | None = None, check=None) -> int:
+        """Rename label ``old`` to ``new`` and relabel its spans (ids, states, relations kept);
+        ``check(new)`` may raise ValueError for a bad name. Returns how many spans changed."""
+        with self.transaction():
+            conn = self.db.conn
+            row = conn.execute("SELECT kind, colour, key, position FROM labels WHERE name=?", (old,)).fetchone()
+            if row is None:
+                raise KeyError(old)
+            if new == old:
+                return 0
+            if check is not None:
+                check(new)
+            conn.execute("INSERT INTO labels(name, kind, colour, key, position) VALUES (?,?,?,?,?)", (new, *row))
+            count = conn.execute("UPDATE spans SET label=? WHERE label=?", (new, old)).rowcount
+            conn.execute("DELETE FROM labels WHERE name=?", (old,))
+            self._log(who, None, "rename_label", None, {"name": old}, {"name": new, "spans": count})
+        return count
+
+    def span_counts_by_label(self) -> dict[str, dict[str, int]]:
+        """Spans per label and state (every state: a rejected span still holds its label)."""
+        out: dict[str, dict[str, int]] = {}
+        for label, state, n in self.db.conn.execute("SELECT label, state, count(*) FROM spans GROUP BY label, state"):
+            out.setdefault(label, {})[state] = n
+        return out
+
+    def reviewers(self) -> list[str]:
+        rows = self.db.conn.execute(
+            "SELECT DISTINCT reviewer FROM documents WHERE reviewer IS NOT NULL ORDER BY reviewer")
+        return [r[0] for r in rows if r[0]]
+
     # ------------------------------------------------------------------ documents
     def find_by_hash(self, digest: str) -> int | None:
         row = self.db.conn.execute("SELECT id FROM documents WHERE hash=?", (digest,)).fetchone()
@@ -812,6 +846,32 @@ class Corpus:
     def insert_span_rows(self, rows: Sequence[tuple]) -> None:
         if rows:
             self.db.conn.executemany(self._IMPORT_SPAN_SQL, rows)
+
+    def replace_work(self, doc_id: int, doc: Document, *, stamp: str) -> None:
+        """A merge taking another reviewer's work: spans, relations, status, reviewer and time
+        (inside the caller's transaction)."""
+        conn = self.db.conn
+        conn.execute("DELETE FROM relations WHERE doc_id=?", (doc_id,))
+        conn.execute("DELETE FROM spans WHERE doc_id=?", (doc_id,))
+        ids = self._insert_spans(doc_id, doc.spans, None, stamp)
+        self.insert_relations(doc_id, [(ids[r.head], ids[r.tail], r.label, r.origin, r.author, r.created_at or stamp)
+                                       for r in doc.relations])
+        conn.execute("UPDATE documents SET status=?, reviewer=?, time_spent=?, updated_at=? WHERE id=?",
+                     (Status(doc.status).value, doc.reviewer, float(doc.time_spent or 0), stamp, doc_id))
+        self._recount(doc_id)
+
+    def add_suggestions(self, doc_id: int, spans: Sequence[Span], *, stamp: str) -> list[int]:
+        """Insert suggested spans into a document (inside the caller's transaction); returns their ids."""
+        ids = self._insert_spans(doc_id, spans, None, stamp)
+        self.db.conn.execute("UPDATE documents SET updated_at=? WHERE id=?", (stamp, doc_id))
+        self._recount(doc_id)
+        return ids
+
+    def insert_relations(self, doc_id: int, rows: Iterable[tuple]) -> None:
+        """Relations as (head, tail, label, origin, author, created_at) rows, inside the caller's transaction."""
+        self.db.conn.executemany(
+            "INSERT INTO relations(doc_id, head, tail, label, origin, author, created_at) VALUES (?,?,?,?,?,?,?)",
+            [(doc_id, *row) for row in rows])
 
     def _insert_spans(self, doc_id: int, spans: Iterable[Span], who: str | None, stamp: str) -> list[int]:
         ids = []
