@@ -327,8 +327,15 @@ def _corpus_path(args) -> Path:
 
 
 def cmd_check(args) -> int:
-    with _open(args, read_only=True) as corpus:
-        problems = corpus.integrity_check()
+    from annotator.core.store import CorpusError
+
+    try:
+        with _open(args, read_only=True) as corpus:
+            problems = corpus.integrity_check()
+    except CorpusError as exc:
+        if exc.kind != "corrupt":
+            raise
+        problems = [str(exc)]
     path = _corpus_path(args)
     if not problems:
         print(f"{path}: ok")

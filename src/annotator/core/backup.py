@@ -97,7 +97,11 @@ def restore(corpus_path: str | os.PathLike, backup: str | os.PathLike, *, lock_w
         try:
             corpus = Corpus(corpus_path, create=False, lock_wait=lock_wait)
         except CorpusError as exc:
-            if exc.kind not in ("corrupt", "foreign", "empty"):
+            if exc.kind == "empty":
+                with Corpus(corpus_path, create=True, check=False, lock_wait=lock_wait) as corpus:
+                    corpus.restore_from(backup)
+                return None
+            if exc.kind != "corrupt":  # a foreign, newer or locked file is never touched
                 raise
             stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
             aside = corpus_path.with_name(f"{corpus_path.stem}.damaged-{stamp}{corpus_path.suffix}")
@@ -149,8 +153,11 @@ def recover(damaged: str | os.PathLike, out: str | os.PathLike, *, from_backup: 
                     report.rows = _counts(corpus)
                 return report
         raise CorpusError(f"no healthy backup of {damaged} in {backup_dir(damaged)}", "missing", damaged)
-    if not damaged.is_file():
-        raise CorpusError(f"corpus file {damaged} does not exist", "missing", damaged)
+    try:  # only a corpus is rescued: a foreign, empty or newer file is refused as every command does
+        Corpus(damaged, create=False, read_only=True, check=False).close()
+    except CorpusError as exc:
+        if exc.kind != "corrupt":
+            raise
     sqlite_cli = shutil.which("sqlite3") if use_cli else None
     if sqlite_cli:
         try:

@@ -488,7 +488,10 @@ class Corpus:
     def integrity_check(self) -> list[str]:
         """``PRAGMA integrity_check`` plus the foreign keys and the search index: every problem found."""
         conn = self.db.conn
-        rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        try:
+            rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        except sqlite3.DatabaseError as exc:
+            return [str(exc)]
         problems = [] if rows == ["ok"] else rows
         for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check").fetchall():
             problems.append(f"{table} row {rowid} refers to a missing {parent} row")
