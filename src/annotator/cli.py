@@ -310,8 +310,10 @@ def cmd_preannotate(args) -> int:
 
     progress = _progress()
     try:
-        n = preannotate_corpus(args.corpus or default_corpus_path(), only=args.only, progress=progress,
-                               jobs=args.jobs)
+        with _open(args, create=False) as corpus:  # the writer lock, held for the whole run
+            corpus.ensure_writable()
+            n = preannotate_corpus(args.corpus or default_corpus_path(), only=args.only, progress=progress,
+                                   jobs=args.jobs)
     except (Cancelled, KeyboardInterrupt):
         progress.finish()
         print(f"annotator: interrupted after {progress.done} documents; they are saved", file=sys.stderr)

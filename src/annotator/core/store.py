@@ -590,6 +590,10 @@ class Corpus:
             if self._lock is not None:
                 self._lock.refresh()
 
+    def ensure_writable(self) -> None:
+        """Raise the read-only CorpusError (with its reason) before long work that will write."""
+        self._writable()
+
     def _writable(self) -> None:
         if self.read_only:
             reason = self.read_only_reason or "opened read-only"

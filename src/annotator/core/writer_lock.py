@@ -13,6 +13,7 @@ own connection to the corpus of the window do not lock themselves out.
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import socket
@@ -31,7 +32,7 @@ STALE_AFTER = 15 * 60.0  # seconds without refresh after which another host's lo
 REFRESH_EVERY = 60.0
 
 _guard = threading.Lock()
-_held: dict[str, list] = {}  # resolved lock path -> [fd, count, last refresh]
+_held: dict[str, list] = {}  # resolved lock path -> [fd, count, last refresh, owner pid]
 
 
 @dataclass
@@ -114,6 +115,25 @@ def _stale(path: Path, holder: LockHolder) -> bool:
     return not _alive(holder.pid)
 
 
+@atexit.register
+def _release_all() -> None:
+    """A process that ends without closing its corpus leaves no lock file behind."""
+    with _guard:
+        entries = list(_held.items())
+        _held.clear()
+    for key, (fd, _count, _refreshed, pid) in entries:
+        if pid != os.getpid():  # a forked worker never removes its parent's lock
+            continue
+        try:
+            os.unlink(key)
+        except OSError:
+            pass
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+
+
 class WriterLock:
     """The writer lock of one corpus file, for one connection."""
 
@@ -175,7 +195,7 @@ class WriterLock:
                 pass
             raise
         with _guard:
-            _held[self.key] = [fd, 1, time.monotonic()]
+            _held[self.key] = [fd, 1, time.monotonic(), os.getpid()]
         return None
 
     def refresh(self) -> None:
