@@ -229,3 +229,33 @@ def test_editing_a_span_deleted_elsewhere_says_so_and_reloads(tmp_path, qtbot):
     assert window.corpus.spans(doc_id) == []
     window._save_state = False
     window.close()
+
+
+def test_unexpected_error_in_the_window_is_a_dialog_and_a_crash_report(tmp_path, qapp, monkeypatch, capsys):
+    from PySide6.QtWidgets import QMessageBox
+
+    from annotator.gui import crash_dialog
+
+    monkeypatch.setenv("ANNOTATOR_LOG_DIR", str(tmp_path / "logs"))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a, **k: shown.append(text))
+    try:
+        raise ZeroDivisionError("a slot divided by zero")
+    except ZeroDivisionError as exc:
+        crash_dialog.handle(type(exc), exc, exc.__traceback__)
+    reports = list((tmp_path / "logs").iterdir())
+    assert len(reports) == 1 and "ZeroDivisionError: a slot divided by zero" in reports[0].read_text()
+    assert len(shown) == 1 and str(reports[0]) in shown[0] and "Traceback" not in shown[0]
+    assert one_line(capsys.readouterr().err).startswith("annotator: error: unexpected error (ZeroDivisionError")
+
+
+def test_stats_window_reads_a_corpus_another_process_writes(tmp_path, qtbot):
+    from annotator.gui.stats_view import StatsDialog
+
+    path = tmp_path / "c.db"
+    make(path)
+    with held(path):
+        dialog = StatsDialog(str(path))
+        qtbot.addWidget(dialog)
+        dialog.refresh()
+        assert dialog.error is None and dialog.stats["documents"] == 3

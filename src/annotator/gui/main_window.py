@@ -488,7 +488,7 @@ class MainWindow(QMainWindow):
             self, self.tr("Open corpus"), str(Path(self.corpus_path).parent),
             self.tr("Annotator corpus (*.db *.sqlite *.sqlite3);;All files (*)"), "", self._dialog_options())
         if path:
-            self.open_corpus(path)
+            self.open_corpus(path, create=Path(path).is_file() and Path(path).stat().st_size == 0)
 
     def ask_new_corpus(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
