@@ -62,11 +62,29 @@ def maybe(plausible):
 
 offsets = maybe(st.integers(min_value=-2, max_value=70))
 label = maybe(st.sampled_from(LABELS))
-text = maybe(st.sampled_from(TEXTS) | st.text(max_size=80))
+# a number keeps plausible texts apart, so that most are stored rather than skipped as duplicates
+text = maybe(st.tuples(st.sampled_from(TEXTS), st.integers(0, 10 ** 9)).map(lambda t: f"{t[0]} số {t[1]}.")
+             | st.text(max_size=80))
+
+
+@st.composite
+def valid_spans(draw):
+    """A plausible text with spans over whole words: the path most real records take."""
+    import re
+
+    body = draw(st.sampled_from(TEXTS[:4])) + f" số {draw(st.integers(0, 10 ** 9))}."
+    words = [m.span() for m in re.finditer(r"\w+", body)]
+    chosen = sorted(set(draw(st.lists(st.sampled_from(words), max_size=3))))
+    return body, [(start, end, draw(st.sampled_from(["PER", "ORG", "LOC", "MISC"]))) for start, end in chosen]
 
 
 @st.composite
 def native_record(draw):
+    if draw(st.booleans()):
+        body, spans = draw(valid_spans())
+        return {"text": body, "spans": [{"start": a, "end": b, "label": c, "id": i} for i, (a, b, c) in
+                                        enumerate(spans)],
+                "relations": [{"head": 0, "tail": len(spans) - 1, "label": "issuer"}] if spans else []}
     rec = {"text": draw(text)}
     if draw(st.booleans()):
         rec["spans"] = draw(maybe(st.lists(st.fixed_dictionaries(
@@ -86,6 +104,9 @@ def native_record(draw):
 
 @st.composite
 def prodigy_record(draw):
+    if draw(st.booleans()):
+        body, spans = draw(valid_spans())
+        return {"text": body, "answer": "accept", "spans": [{"start": a, "end": b, "label": c} for a, b, c in spans]}
     rec = {"text": draw(text), "answer": draw(maybe(st.sampled_from(["accept", "reject", "ignore"])))}
     rec["spans"] = draw(maybe(st.lists(st.fixed_dictionaries(
         {"start": offsets, "end": offsets, "label": label},
@@ -105,6 +126,9 @@ def prodigy_record(draw):
 
 @st.composite
 def doccano_record(draw):
+    if draw(st.booleans()):
+        body, spans = draw(valid_spans())
+        return {"text": body, "label": [[a, b, c] for a, b, c in spans]}
     rec = {"text": draw(text), "id": draw(maybe(st.integers(0, 9)))}
     if draw(st.booleans()):
         rec["label"] = draw(maybe(st.lists(st.tuples(offsets, offsets, label).map(list), max_size=4)))
@@ -121,8 +145,8 @@ def doccano_record(draw):
 @st.composite
 def hf_record(draw):
     size = draw(st.integers(0, 6))
-    tokens = draw(maybe(st.lists(maybe(st.sampled_from(["Hà", "Nội", "yêu", "cầu", "UBND", ".", ""])),
-                                 min_size=size, max_size=size)))
+    tokens = draw(maybe(st.lists(maybe(st.sampled_from(["Hà", "Nội", "yêu", "cầu", "UBND", ".", ""])
+                                       | st.integers(0, 10 ** 6).map(str)), min_size=size, max_size=size)))
     tags = draw(maybe(st.lists(maybe(st.sampled_from(["O", "B-LOC", "I-LOC", "B-ORG", "I-PER", "X-Y", "B-"])),
                                min_size=size, max_size=size + 1)))
     return {"id": draw(maybe(st.sampled_from(["a-0", "a-1", "b-0", "7", 3]))), "tokens": tokens, "ner_tags": tags}
@@ -140,7 +164,8 @@ def jsonl_lines(records):
 
 
 conll_line = st.one_of(
-    st.tuples(st.sampled_from(["Hà_Nội", "UBND", "yêu_cầu", ".", "Nguyễn Văn An", "__", "x" * 50]),
+    st.tuples(st.sampled_from(["Hà_Nội", "UBND", "yêu_cầu", ".", "Nguyễn Văn An", "__", "x" * 50])
+              | st.integers(0, 10 ** 6).map(str),
               maybe(st.sampled_from(["O", "B-LOC", "I-LOC", "B-PER", "I-ORG", "B-", "I-X", "LOC"]))).map(
         lambda t: f"{t[0]}\t{t[1]}"),
     st.sampled_from(["", "<s>", "</s>", "-DOCSTART- O", "a\tb\tc\td\te", "\t", "tok N Np B-PER O"]),
