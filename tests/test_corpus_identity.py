@@ -340,3 +340,17 @@ def test_newer_corpus_is_refused_by_every_command(tmp_path, capsys):
         err = capsys.readouterr().err
         assert "newer annotator" in one_line(err) or "cannot be restored" in err
     assert digest(path) == before
+
+
+def test_merging_a_damaged_source_changes_neither_side(damaged, tmp_path, capsys):
+    target = tmp_path / "lead.db"
+    with Corpus(target) as c:
+        c.add_document(Document(text=TEXT))
+    before_target, before_source = digest(target), digest(damaged)
+    assert main(["merge", str(damaged), "--corpus", str(target)]) == 1
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err and "damaged" in captured.err
+    assert digest(damaged) == before_source
+    with Corpus(target, create=False, read_only=True) as c:
+        assert c.count_documents() == 1 and c.integrity_check() == []
+    del before_target  # the target may be checkpointed, its content is what counts

@@ -230,11 +230,13 @@ class _CorpusSource:
         try:
             self.label_kinds = {label.name: label.kind for label in self.corpus.labels()}
             self.count = self.corpus.count_documents()
-        except (sqlite3.Error, ValueError) as exc:
+        except (sqlite3.Error, CorpusError, ValueError) as exc:
             self.close()
             raise _SourceFailed(self._explain(exc)) from None
 
     def _explain(self, exc: Exception) -> str:
+        if isinstance(exc, CorpusError):  # the Corpus class has said it already
+            return str(exc)
         if isinstance(exc, sqlite3.DatabaseError):
             return str(self.corpus._explain(exc))
         return f"{self.path} is not a readable annotator corpus or is corrupt ({exc})"
@@ -246,7 +248,7 @@ class _CorpusSource:
                 doc = next(docs)
             except StopIteration:
                 return
-            except (sqlite3.Error, ValueError, KeyError) as exc:
+            except (sqlite3.Error, CorpusError, ValueError, KeyError) as exc:
                 raise _SourceFailed(self._explain(exc)) from None
             yield self._indexed(doc)
 
