@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from annotator.core.corpus_file import APPLICATION_ID
 from annotator.core.store import Corpus, CorpusError, first_problem
 
 DEFAULT_KEEP = 10
@@ -49,7 +48,7 @@ def make_backup(corpus: Corpus, *, keep: int = DEFAULT_KEEP, folder: str | os.Pa
 
     A damaged corpus is not backed up (its copy would push a good backup out of the rotation).
     """
-    problems = corpus.quick_check()
+    problems = corpus.open_check()
     if problems:
         raise CorpusError(f"corpus {corpus.path} is damaged ({first_problem(problems)}); no backup was made"
                           " (older backups are kept); `annotator recover` rescues what can be read", "corrupt",
@@ -66,6 +65,12 @@ def make_backup(corpus: Corpus, *, keep: int = DEFAULT_KEEP, folder: str | os.Pa
     try:
         corpus.backup_to(tmp)
         os.replace(tmp, dest)
+    except CorpusError as exc:
+        tmp.unlink(missing_ok=True)
+        if exc.kind == "full":
+            raise CorpusError(f"the disk holding the backup folder {target_dir} is full; no backup was made",
+                              "full", target_dir) from exc
+        raise
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -194,13 +199,7 @@ def _recover_with_cli(sqlite_cli: str, damaged: Path, out: Path) -> None:
                           check=False)
     if load.returncode != 0 and not out.exists():
         raise subprocess.SubprocessError(load.stderr.decode("utf-8", "replace").strip())
-    conn = sqlite3.connect(str(out))
-    try:
-        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        conn.commit()
-    finally:
-        conn.close()
-    Corpus(out, create=False).close()  # identifies it (raises when it is no corpus) and migrates it
+    Corpus(out, create=False).close()  # identifies it (.recover keeps the application_id) and migrates it
 
 
 def _salvage(damaged: Path, out: Path, report: RecoverReport) -> None:

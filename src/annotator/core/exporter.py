@@ -310,17 +310,14 @@ def export(corpus: Corpus, out: str | os.PathLike, options: ExportOptions | None
 def _documents(corpus: Corpus, ids: list[int], labels: set[str] | None, states: set[SpanState] | None,
                kinds: dict) -> Iterator[ExportDoc]:
     """Documents with their spans and relations, read straight from SQL in batches."""
-    conn = corpus.db.conn
     state_of = {s.value: s for s in SpanState}
     status_of = {s.value: s for s in Status}
     loads = json.loads
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
-        marks = ",".join("?" * len(chunk))
+        span_rows, relation_rows, document_rows = corpus.export_rows(chunk)
         spans: dict[int, list[Span]] = {}
-        for row in conn.execute(
-                'SELECT id, doc_id, start, "end", label, origin, state, score, attrs FROM spans'
-                f' WHERE doc_id IN ({marks}) ORDER BY doc_id, start, "end" DESC, id', chunk):
+        for row in span_rows:
             state = state_of[row[6]]
             if states is not None and state not in states:
                 continue
@@ -331,14 +328,10 @@ def _documents(corpus: Corpus, ids: list[int], labels: set[str] | None, states: 
                 start=row[2], end=row[3], label=row[4], origin=row[5], state=state, score=row[7],
                 attrs=loads(attrs) if attrs and attrs != "{}" else {}, id=row[0], doc_id=row[1]))
         relations: dict[int, list[Relation]] = {}
-        for row in conn.execute(
-                f"SELECT id, doc_id, head, tail, label, origin FROM relations WHERE doc_id IN ({marks}) ORDER BY id",
-                chunk):
+        for row in relation_rows:
             relations.setdefault(row[1], []).append(
                 Relation(head=row[2], tail=row[3], label=row[4], origin=row[5], id=row[0], doc_id=row[1]))
-        for row in conn.execute(
-                "SELECT id, uid, title, text, source, meta, status, reviewer, time_spent FROM documents"
-                f" WHERE id IN ({marks}) ORDER BY id", chunk):
+        for row in document_rows:
             meta = row[5]
             doc = Document(id=row[0], uid=row[1], title=row[2], text=row[3], source=row[4],
                            meta=loads(meta) if meta and meta != "{}" else {}, status=status_of[row[6]],

@@ -2,7 +2,7 @@
 
 * :func:`open_for_window` opens a corpus for the window: as the writer when nobody else
   writes to it, else read-only, remembering who holds it (the banner names them).
-* :class:`CorpusGuard` checks the corpus's health in the background (``PRAGMA quick_check``
+* :class:`CorpusGuard` checks the corpus's health in the background (SQLite's integrity check
   on its own connection) and, when it finds damage, stops all writing and says so; it also
   keeps the writer lock fresh so other machines see the writer is alive.
 * :func:`banner_text` is the banner's sentence for each reason a corpus is read-only.
@@ -73,7 +73,7 @@ class _HealthCheck(QRunnable):
     def run(self) -> None:
         try:
             with Corpus(self.path, create=False, read_only=True, check=False) as corpus:
-                problems = corpus.quick_check()
+                problems = corpus.open_check()
         except CorpusError as exc:
             problems = [str(exc)] if exc.kind == "corrupt" else []
         except Exception as exc:  # noqa: BLE001 - a check that cannot run is not a damaged corpus
