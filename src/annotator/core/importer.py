@@ -57,7 +57,7 @@ from __future__ import annotations
 
 import json
 import math
-import os
+import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields
@@ -597,7 +597,8 @@ def _validate(rec: RawRecord) -> None:
         if value is not None and not (what == "uid" and isinstance(value, (int, float))
                                       and not isinstance(value, bool)):
             _check_string(what, value, limit, names=what in ("uid", "reviewer"))
-    _check_depth("meta", rec.meta)
+    if rec.meta:
+        _check_depth("meta", rec.meta)
     for span in rec.spans:
         if span.score is not None and (isinstance(span.score, bool) or not isinstance(span.score, (int, float))
                                        or not math.isfinite(span.score) or abs(span.score) > MAX_SCORE):
@@ -606,8 +607,10 @@ def _validate(rec: RawRecord) -> None:
             _check_string("label", span.label, MAX_NAME, names=True)
         if span.origin is not None:
             _check_string("origin", span.origin, MAX_NAME, names=True)
-        _check_depth("span attrs", span.attrs)
-        _check_key("span id", span.key)
+        if span.attrs:
+            _check_depth("span attrs", span.attrs)
+        if span.key is not None and not isinstance(span.key, (int, str)):
+            _check_key("span id", span.key)
     for rel in rec.relations:
         if isinstance(rel.label, str):
             _check_string("relation label", rel.label, MAX_NAME, names=True)
@@ -615,12 +618,16 @@ def _validate(rec: RawRecord) -> None:
         _check_key("relation tail", rel.tail)
 
 
+_CONTROL = re.compile(r"[\x00-\x1f]")
+_NUL = re.compile("\x00")
+
+
 def _check_string(what: str, value, limit: int, *, names: bool) -> None:
     if not isinstance(value, str):
         raise RecordError(f"{what} must be a string, not {type(value).__name__}")
     if len(value) > limit:
         raise RecordError(f"{what} too long ({len(value)} characters; at most {limit})")
-    if "\x00" in value or (names and any(ord(c) < 32 for c in value)):
+    if (_CONTROL if names else _NUL).search(value):
         raise RecordError(f"{what} {value[:40]!r} contains control characters")
 
 
