@@ -136,9 +136,18 @@ def make_schema1_corpus(path):
     conn.close()
 
 
-def test_schema1_corpus_is_migrated_keeping_ids_history_search_and_references(tmp_path):
+@pytest.mark.parametrize("version", [1, 3])
+def test_schema1_corpus_is_migrated_keeping_ids_history_search_and_references(tmp_path, version):
+    """Version 3: a corpus written by a build with step 3 but without step 2 (steps may land apart)."""
     path = tmp_path / "old.db"
     make_schema1_corpus(path)
+    if version == 3:
+        conn = sqlite3.connect(path)
+        for statement in _MIGRATIONS.get(3, []):
+            conn.execute(statement)
+        conn.execute("UPDATE meta SET value='3' WHERE key='schema_version'")
+        conn.commit()
+        conn.close()
     with Corpus(path, create=False) as c:
         conn = c.db.conn
         assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID

@@ -72,10 +72,10 @@ from pathlib import Path
 from annotator.core import formats
 from annotator.core.formats import native
 from annotator.core.formats.base import RecordError, title_of
-from annotator.core.importer import ImportReport, _check_encodable, _FileFailed, _Importer
+from annotator.core.importer import ImportReport, _check_encodable, _FileFailed, _Importer, _tokens
 from annotator.core.model import Document, LabelKind, Span, SpanState, Status
 from annotator.core.progress import NullProgress, Progress
-from annotator.core.store import Corpus, CorpusError, now
+from annotator.core.store import Corpus, CorpusError, first_problem, now
 from annotator.core.text import check_span, content_hash
 
 __all__ = ["CONFLICT_MODES", "Conflict", "MergeReport", "has_human_work", "merge_sources", "span_f1"]
@@ -220,6 +220,7 @@ class _SourceFailed(Exception):
 
 class _CorpusSource:
     kind = "corpus"
+    kept_tokens = None   # the imported tokens and sentences of the document just read, if any
 
     def __init__(self, path: Path):
         self.path, self.name = path, path.name
@@ -228,6 +229,11 @@ class _CorpusSource:
         except CorpusError as exc:
             raise _SourceFailed(str(exc)) from None
         try:
+            problems = self.corpus.open_check()  # a damaged source may still read: refuse it whole
+            if problems:
+                self.close()
+                raise _SourceFailed(f"{path} is damaged ({first_problem(problems)}); nothing from it was merged"
+                                    " (`annotator recover` rescues what can be read)")
             self.label_kinds = {label.name: label.kind for label in self.corpus.labels()}
             self.count = self.corpus.count_documents()
         except (sqlite3.Error, CorpusError, ValueError) as exc:
@@ -249,6 +255,10 @@ class _CorpusSource:
             except StopIteration:
                 return
             except (sqlite3.Error, CorpusError, ValueError, KeyError) as exc:
+                raise _SourceFailed(self._explain(exc)) from None
+            try:
+                self.kept_tokens = self.corpus.tokens_of([doc.id]).get(doc.id)
+            except sqlite3.Error as exc:
                 raise _SourceFailed(self._explain(exc)) from None
             yield self._indexed(doc)
 
@@ -275,6 +285,7 @@ class _JsonlSource:
 
     kind = "jsonl"
     label_kinds: dict[str, LabelKind] = {}
+    kept_tokens = None   # the imported tokens and sentences of the document just read, if any
 
     def __init__(self, path: Path, target: Corpus):
         self.path, self.name = path, path.name
@@ -308,7 +319,9 @@ class _JsonlSource:
                     raise self._fail(lineno, f"a {reader.__name__.rsplit('.', 1)[-1]} record, not annotator's"
                                              " native JSONL (write it with annotator export --format native)")
                 try:
-                    doc = self.importer._document(native.parse(obj, lineno), self.path)
+                    rec = native.parse(obj, lineno)
+                    doc = self.importer._document(rec, self.path)
+                    self.kept_tokens = _tokens(rec, doc.text)
                     _check_encodable(doc)
                 except RecordError as exc:
                     raise self._fail(lineno, str(exc)) from None
@@ -470,6 +483,8 @@ class _Merger:
             except ValueError as exc:
                 raise _SourceFailed(f"{self.source.path}: {self._title(doc)!r}: {exc}") from None
             assert created, "find_by_hash said the text was not stored"
+            if self.source.kept_tokens is not None:   # the source document's own tokens (CoNLL, hf, ...)
+                self.corpus.set_tokens(doc_id, *self.source.kept_tokens)
             self._log(doc_id, "added", None, reviewer=doc.reviewer, status=Status(doc.status).value,
                       spans=len(doc.spans))
         self.rep.added += 1

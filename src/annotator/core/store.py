@@ -52,7 +52,7 @@ from annotator.core.corpus_file import (
 from annotator.core.text import check_span, content_hash
 from annotator.core.writer_lock import LockBusy, WriterLock
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # the highest step of _MIGRATIONS (step 2: reliability, step 3: fidelity-core)
 DEFAULT_LOCK_WAIT = 0.0  # seconds a writer waits for another's lock; the CLI sets its own (ANNOTATOR_LOCK_WAIT)
 
 
@@ -155,6 +155,15 @@ _MIGRATIONS: dict[int, list] = {  # SQL statements, or functions taking the conn
         )""",
         "CREATE INDEX IF NOT EXISTS history_doc ON history(doc_id)",
     ],
+    # 3: the tokens and sentences of documents imported from token formats (CoNLL, hf,
+    # Prodigy tokens, ...), kept so that exports write them again (flat JSON offset lists)
+    3: [
+        """CREATE TABLE IF NOT EXISTS doc_tokens (
+            doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            tokens TEXT NOT NULL,
+            sentences TEXT
+        )""",
+    ],
 }
 
 
@@ -211,6 +220,15 @@ def _span_from_row(row: dict) -> Span:
         id=row["id"], doc_id=row["doc_id"], author=row["author"],
         created_at=row["created_at"], updated_at=row["updated_at"],
     )
+
+
+def _flat(pairs: Sequence[tuple[int, int]]) -> str:
+    return json.dumps([x for pair in pairs for x in pair], separators=(",", ":"))
+
+
+def _pairs(flat: str) -> list[tuple[int, int]]:
+    values = json.loads(flat)
+    return list(zip(values[0::2], values[1::2]))
 
 
 def _span_dict(span: Span) -> dict:
@@ -448,7 +466,11 @@ class Corpus:
                 f"({writer[0] if writer else 'unknown version'}, schema {version}); this is "
                 f"annotator {__version__} (schema {SCHEMA_VERSION}). Update annotator to open it.",
                 "newer", self.path)
-        if version == SCHEMA_VERSION or self.read_only:
+        legacy = version > 0 and conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID
+        steps = list(range(version + 1, SCHEMA_VERSION + 1))
+        if legacy and version >= 2:  # written without step 2 (before it existed): run it anyway
+            steps.insert(0, 2)
+        if not steps or self.read_only:
             # an older corpus that cannot be written is read as it is (the migrations only add)
             if not self.read_only:
                 self._enable_wal()
@@ -457,8 +479,9 @@ class Corpus:
         conn.execute("PRAGMA foreign_keys = OFF")  # table rebuilds must not cascade
         try:
             with conn:
+                conn.execute("BEGIN IMMEDIATE")  # DDL too: a migration cut by a kill leaves the corpus as it was
                 conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
-                for target in range(version + 1, SCHEMA_VERSION + 1):
+                for target in steps:
                     for statement in _MIGRATIONS.get(target, []):  # numbered steps; a gap is allowed
                         if callable(statement):
                             statement(conn)
@@ -1056,6 +1079,26 @@ class Corpus:
         with self.transaction():
             self.db.conn.execute("DELETE FROM documents WHERE id=?", (doc_id,))
             self._log(who, doc_id, "delete_document", doc_id)
+
+    # ------------------------------------------------------------------ imported tokens
+    def set_tokens(self, doc_id: int, tokens: Sequence[tuple[int, int]],
+                   sentences: Sequence[tuple[int, int]] | None = None) -> None:
+        """Keep a document's own tokens and sentence breaks (offsets into its text)."""
+        with self.transaction():
+            self.db.conn.execute(
+                "INSERT OR REPLACE INTO doc_tokens(doc_id, tokens, sentences) VALUES (?,?,?)",
+                (doc_id, _flat(tokens), None if sentences is None else _flat(sentences)))
+
+    def tokens_of(self, doc_ids: Sequence[int]) -> dict[int, tuple[list[tuple[int, int]], list[tuple[int, int]] | None]]:
+        """Document id → (tokens, sentences) for the documents that keep their own tokens."""
+        out: dict = {}
+        for i in range(0, len(doc_ids), 900):
+            chunk = list(doc_ids[i:i + 900])
+            for doc_id, tokens, sentences in self.db.conn.execute(
+                    f"SELECT doc_id, tokens, sentences FROM doc_tokens WHERE doc_id IN ({','.join('?' * len(chunk))})",
+                    chunk):
+                out[doc_id] = (_pairs(tokens), None if sentences is None else _pairs(sentences))
+        return out
 
     # ------------------------------------------------------------------ spans
     def spans(self, doc_id: int) -> list[Span]:
