@@ -17,7 +17,7 @@ def lines(path):
 
 def run(corpus, tmp_path, name="out.jsonl", **options):
     out = tmp_path / name
-    report = export(corpus, out, ExportOptions(**options), overwrite=True)
+    report = export(corpus, out, ExportOptions(**options))
     return out, report
 
 
@@ -280,7 +280,7 @@ def test_failed_export_leaves_no_file(filled_corpus, tmp_path, monkeypatch):
     (tmp_path / "keep.jsonl").write_text("old", encoding="utf-8")
     monkeypatch.setattr(native, "record", boom)
     with pytest.raises(RuntimeError):
-        export(filled_corpus, tmp_path / "keep.jsonl", ExportOptions(), overwrite=True)
+        export(filled_corpus, tmp_path / "keep.jsonl", ExportOptions())
     assert (tmp_path / "keep.jsonl").read_text(encoding="utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix != ".db" and "corpus" not in p.name) == [
         "keep.jsonl"]

@@ -245,11 +245,11 @@ def existing_outputs(out: str | os.PathLike, options: ExportOptions | None = Non
 
 
 def export(corpus: Corpus, out: str | os.PathLike, options: ExportOptions | None = None, *,
-           progress: Progress | None = None, overwrite: bool = False) -> ExportReport:
+           progress: Progress | None = None, overwrite: bool = True) -> ExportReport:
     """Write the corpus to ``out`` (a file, '-' for stdout, or a folder with ``options.split``).
 
-    An existing file is replaced only with ``overwrite`` (``--force``); files get the
-    permissions the user's umask gives.
+    With ``overwrite=False`` an existing file is refused (the CLI without ``--force``; the
+    window asks first); files get the permissions the user's umask gives.
     """
     options = options or ExportOptions()
     statuses, states = _validate(options)
