@@ -178,6 +178,27 @@ txt_file = st.one_of(st.sampled_from(TEXTS).map(lambda t: t.encode("utf-8")),
                      st.binary(max_size=200),
                      st.sampled_from([b"\xff\xfeH\x00i\x00", b"\xef\xbb\xbf", b"\x00\x00", b"ok\xc3"]))
 
+@st.composite
+def hf_folder(draw):
+    """A dataset folder: a card declaring ClassLabel names (sometimes broken) and integer tags."""
+    from annotator.core.formats import hf
+
+    names = draw(st.lists(maybe(st.sampled_from(["O", "B-LOC", "I-LOC", "B-PER", "I-PER"])), min_size=1,
+                          max_size=5).map(lambda xs: [str(x) for x in xs]))
+    card = hf.dataset_card(names, {"train": "train.jsonl"})
+    if draw(st.booleans()):  # a damaged card
+        lines = card.splitlines()
+        cut = draw(st.integers(0, len(lines)))
+        card = "\n".join(lines[:cut] + [draw(st.text(max_size=40))] + lines[cut:])
+    rows = draw(st.lists(st.fixed_dictionaries({
+        "id": maybe(st.sampled_from(["a-0", "a-1", "b-0"])),
+        "tokens": maybe(st.lists(st.sampled_from(["Hà", "Nội", "UBND"]) | st.integers(0, 10 ** 6).map(str),
+                                 min_size=1, max_size=4)),
+        "ner_tags": maybe(st.lists(maybe(st.integers(-1, 6)), min_size=1, max_size=4))}), min_size=1, max_size=5))
+    return card.encode("utf-8", "surrogatepass"), \
+        ("\n".join(json.dumps(r) for r in rows) + "\n").encode("utf-8", "surrogatepass")
+
+
 IMPORTERS = {
     "txt": (".txt", txt_file),
     "native": (".jsonl", jsonl_lines(native_record())),
@@ -185,11 +206,17 @@ IMPORTERS = {
     "doccano": (".jsonl", jsonl_lines(doccano_record())),
     "hf": (".jsonl", jsonl_lines(hf_record())),
     "conll": (".conll", conll_file),
+    "conll-2003": (".train", conll_file),
+    "hf dataset folder": ("/train.jsonl", hf_folder()),
 }
 
 
-def _check(data: bytes, suffix: str, folder: Path, corpus: Corpus, name: str, **options) -> None:
+def _check(data, suffix: str, folder: Path, corpus: Corpus, name: str, **options) -> None:
     path = folder / f"input{COUNTS[name + ':inputs']}{suffix}"
+    if isinstance(data, tuple):  # a dataset folder: its card, then its data file
+        path.parent.mkdir()
+        (path.parent / "README.md").write_bytes(data[0])
+        data = data[1]
     path.write_bytes(data)
     COUNTS[name + ":inputs"] += 1
     try:
@@ -217,9 +244,10 @@ def test_importer_survives_hostile_input(fuzz_corpus, name):
     suffix, strategy = IMPORTERS[name]
 
     @FUZZ
-    @given(data=strategy, add=st.booleans(), suggest=st.booleans())
-    def run(data, add, suggest):
-        _check(data, suffix, folder, corpus, name, new_labels="add" if add else "refuse", as_suggestions=suggest)
+    @given(data=strategy, add=st.booleans(), suggest=st.booleans(), per_doc=st.integers(1, 3))
+    def run(data, add, suggest, per_doc):
+        _check(data, suffix, folder, corpus, name, new_labels="add" if add else "refuse", as_suggestions=suggest,
+               sentences_per_doc=per_doc)
 
     run()
     assert COUNTS[name + ":inputs"] >= min(EXAMPLES, 10)
