@@ -11,7 +11,7 @@ import pytest
 
 from annotator.cli import main
 from annotator.core.corpus_file import APPLICATION_ID
-from annotator.core.model import Document, Relation, Span, SpanState
+from annotator.core.model import Document, Relation, Span
 from annotator.core.store import _MIGRATIONS, SCHEMA_VERSION, Corpus, CorpusError, StaleEdit
 
 TEXT = "Thủ tướng yêu cầu UBND TP Hà Nội báo cáo trước ngày 30/6."

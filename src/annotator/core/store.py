@@ -331,8 +331,8 @@ class Corpus:
                 problems = self.open_check()
                 if problems:
                     raise CorpusError(
-                        f"corpus {path} is damaged ({first_problem(problems)}); nothing was written. Run `annotator check`"
-                        " for details and `annotator recover` to rescue it", "corrupt", path)
+                        f"corpus {path} is damaged ({first_problem(problems)}); nothing was written. Run"
+                        " `annotator check` for details and `annotator recover` to rescue it", "corrupt", path)
             self._check_and_migrate(version)
         except sqlite3.DatabaseError as exc:
             raise self._explain(exc) from exc

@@ -34,7 +34,8 @@ def parse(obj: dict[str, Any], line: int) -> RawRecord:
     for index, item in enumerate(as_list(obj.get("relations"), "relations")):
         if not isinstance(item, dict) or "from_id" not in item or "to_id" not in item:
             raise RecordError(f"relations[{index}] needs from_id, to_id and type")
-        rec.relations.append(RawRelation(item["from_id"], item["to_id"], str(flat_id(item.get("type"), "relation type") or "")))
+        kind = flat_id(item.get("type"), "relation type")
+        rec.relations.append(RawRelation(item["from_id"], item["to_id"], str(kind or "")))
     return rec
 
 
