@@ -1,9 +1,9 @@
 """One writer per corpus: a lock file beside it saying who writes (host, process, since when).
 
-The lock is ``CORPUS.lock``. On systems with ``flock`` the holder keeps an exclusive lock on
-it while it writes, so a holder that was killed (kill -9, power cut) leaves a *stale* lock
-that the next writer detects and takes over. Without ``flock`` (Windows) a lock whose
-process no longer runs on this host is stale. A lock written on another host counts as
+The lock is ``CORPUS.lock``. The holder keeps an OS lock on it while it writes (``flock``;
+on Windows a byte-range lock far past the text, so the text stays readable); the OS drops
+it when the process ends however it ends, so a holder that was killed (kill -9, power cut)
+leaves a *stale* lock file that the next writer detects and takes over. A lock written on another host counts as
 held while its holder refreshes it (its time is touched at least every few minutes) and
 stale after :data:`STALE_AFTER` seconds without refresh.
 
@@ -27,6 +27,34 @@ try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
+    import msvcrt
+
+_WINDOWS_LOCK_AT = 1 << 20  # the byte Windows locks: past the holder's text, which others must read
+
+
+def _os_lock(fd: int) -> bool:
+    """Take the OS lock on an open lock file without waiting; False when another process has it."""
+    try:
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        else:  # pragma: no cover - Windows
+            os.lseek(fd, _WINDOWS_LOCK_AT, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+    except OSError:  # BlockingIOError (flock) or PermissionError (msvcrt)
+        return False
+    return True
+
+
+def _read(fd: int) -> bytes:
+    os.lseek(fd, 0, os.SEEK_SET)
+    return os.read(fd, 4096)
+
+
+def _write(fd: int, data: bytes) -> None:
+    os.lseek(fd, 0, os.SEEK_SET)
+    os.ftruncate(fd, 0)
+    os.write(fd, data)
+    os.fsync(fd)
 
 STALE_AFTER = 15 * 60.0  # seconds without refresh after which another host's lock is stale
 REFRESH_EVERY = 60.0
@@ -80,18 +108,6 @@ def read_holder(corpus_path: str | os.PathLike) -> LockHolder | None:
     return holder
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except OSError:
-        return False
-    return True
-
-
 def _stale(path: Path, holder: LockHolder) -> bool:
     if holder.host != socket.gethostname():
         try:
@@ -100,19 +116,14 @@ def _stale(path: Path, holder: LockHolder) -> bool:
             return True
     if holder.pid == os.getpid():
         return False
-    if fcntl is not None:
-        try:
-            fd = os.open(path, os.O_RDONLY)
-        except OSError:
-            return True
-        try:
-            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return False
-        finally:
-            os.close(fd)
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except OSError:
         return True
-    return not _alive(holder.pid)
+    try:
+        return _os_lock(fd)  # nobody holds it: its writer is gone (closing the file drops this probe's lock)
+    finally:
+        os.close(fd)
 
 
 @atexit.register
@@ -164,13 +175,11 @@ class WriterLock:
         """None when taken; else who holds it."""
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
+            if not _os_lock(fd):
+                holder = _parse(_read(fd))
+                os.close(fd)
+                return holder or LockHolder("?", 0, "?", "another program")
             if fcntl is not None:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                except BlockingIOError:
-                    holder = _parse(os.pread(fd, 4096, 0))
-                    os.close(fd)
-                    return holder or LockHolder("?", 0, "?", "another program")
                 try:
                     if os.fstat(fd).st_ino != os.stat(self.path).st_ino:  # released and removed meanwhile
                         os.close(fd)
@@ -178,16 +187,13 @@ class WriterLock:
                 except FileNotFoundError:
                     os.close(fd)
                     return self._try()
-            old = _parse(os.pread(fd, 4096, 0))
-            if old is not None and old.pid != os.getpid() and not _stale(self.path, old) and (
-                    fcntl is None or old.host != socket.gethostname()):
+            old = _parse(_read(fd))
+            if old is not None and old.host != socket.gethostname() and not _stale(self.path, old):
                 os.close(fd)
-                return old
+                return old  # another machine's writer, still refreshing its lock
             me = {"host": socket.gethostname(), "pid": os.getpid(),
                   "since": datetime.now(timezone.utc).isoformat(timespec="seconds"), "program": "annotator"}
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, json.dumps(me).encode("utf-8"), 0)
-            os.fsync(fd)
+            _write(fd, json.dumps(me).encode("utf-8"))
         except BaseException:
             try:
                 os.close(fd)
