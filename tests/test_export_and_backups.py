@@ -148,3 +148,17 @@ def test_the_window_backs_up_while_editing_and_when_it_closes(path, qtbot):
     window._save_state = False
     window.close()
     assert len(list_backups(path)) == 2
+
+
+def test_recover_from_backup_and_check_of_a_healthy_corpus(path, tmp_path, capsys):
+    assert main(["check", "--corpus", str(path)]) == 0
+    assert capsys.readouterr().out.strip() == f"{path}: ok"
+    assert main(["recover", "--from-backup", "--corpus", str(path), str(tmp_path / "r.db")]) == 1
+    assert "no healthy backup" in capsys.readouterr().err
+    assert main(["backup", "--corpus", str(path)]) == 0
+    capsys.readouterr()
+    out = tmp_path / "rescued.db"
+    assert main(["recover", "--from-backup", "--corpus", str(path), str(out)]) == 0
+    assert capsys.readouterr().out.startswith(f"recovered into {out} (backup corpus-")
+    with Corpus(out, create=False, read_only=True) as c:
+        assert c.count_documents() == 3
