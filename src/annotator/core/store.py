@@ -891,6 +891,32 @@ class Corpus:
             [(doc_id, ids[r.head], ids[r.tail], r.label, r.origin, who, stamp) for r in doc.relations])
         return doc_id, []
 
+    def merge_imported(self, doc_id: int, doc: Document, status: Status | None, *, who: str | None,
+                       stamp: str) -> None:
+        """Add a later record's spans and relations to a document of the same import (Prodigy
+        answers): the same span (start, end, label) takes the later state; ``status`` replaces
+        the document's. Inside the caller's transaction."""
+        conn = self.db.conn
+        known = {(s, e, label): sid for sid, s, e, label in conn.execute(
+            'SELECT id, start, "end", label FROM spans WHERE doc_id=?', (doc_id,))}
+        ids = []
+        for s in doc.spans:
+            sid = known.get((s.start, s.end, s.label))
+            if sid is None:
+                sid = conn.execute(self._IMPORT_SPAN_SQL, (
+                    doc_id, s.start, s.end, s.label, s.origin, SpanState(s.state).value, s.score,
+                    _json_or_empty(s.attrs), who, stamp, stamp)).lastrowid
+            else:
+                conn.execute("UPDATE spans SET state=?, score=coalesce(?, score), updated_at=? WHERE id=?",
+                             (SpanState(s.state).value, s.score, stamp, sid))
+            ids.append(sid)
+        have = set(conn.execute("SELECT head, tail, label FROM relations WHERE doc_id=?", (doc_id,)).fetchall())
+        self.insert_relations(doc_id, [(ids[r.head], ids[r.tail], r.label, r.origin, who, stamp)
+                                       for r in doc.relations if (ids[r.head], ids[r.tail], r.label) not in have])
+        conn.execute(
+            f"UPDATE documents SET status=coalesce(?, status), updated_at=?, {self._COUNTS} WHERE id=?",
+            (status.value if status else None, stamp, doc_id, doc_id, doc_id))
+
     def insert_span_rows(self, rows: Sequence[tuple]) -> None:
         if rows:
             self.db.conn.executemany(self._IMPORT_SPAN_SQL, rows)
