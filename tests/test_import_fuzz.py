@@ -238,6 +238,73 @@ def fuzz_corpus():
         _write_counts()
 
 
+def _exported(fmt: str, folder: Path) -> bytes:
+    """A real export (two labelled documents) in a format, to mutate: the plausible start."""
+    from annotator.core.model import Document, Relation, Span, Status
+
+    source = folder / f"sample-{fmt}.db"
+    with Corpus(source) as c:
+        if c.count_documents() == 0:
+            c.add_document(Document(text="Thủ tướng Phạm Minh Chính yêu cầu UBND TP Hà Nội báo cáo.", uid="d1",
+                                    status=Status.DONE, spans=[Span(10, 25, "PER"), Span(34, 48, "ORG")],
+                                    relations=[Relation(0, 1, "addressee")]))
+            c.add_document(Document(text="Bộ Y tế họp tại Huế.", uid="d2", status=Status.DONE,
+                                    spans=[Span(0, 7, "ORG"), Span(16, 19, "LOC")]))
+        out = folder / f"sample-{fmt}"
+        export(c, out, ExportOptions(fmt=fmt))
+    if out.is_dir():
+        return sorted(out.iterdir())[0].read_bytes()
+    return out.read_bytes()
+
+
+def mutated(base: bytes):
+    """The base file, flipped bytes, cut short, or with a line of junk put in."""
+    size = max(len(base), 1)
+    flips = st.lists(st.tuples(st.integers(0, size - 1), st.integers(0, 255)), min_size=1, max_size=6).map(
+        lambda changes: bytes(_flip(base, changes)))
+    cut = st.integers(0, size).map(lambda n: base[:n])
+    junk = st.tuples(st.integers(0, base.count(b"\n")), st.binary(max_size=40) | st.text(max_size=40).map(
+        lambda t: t.encode("utf-8", "surrogatepass"))).map(lambda t: _insert_line(base, *t))
+    return st.one_of(st.just(base), flips, cut, junk)
+
+
+def _flip(base: bytes, changes) -> bytearray:
+    data = bytearray(base)
+    for pos, value in changes:
+        if pos < len(data):
+            data[pos] = value
+    return data
+
+
+def _insert_line(base: bytes, index: int, line: bytes) -> bytes:
+    lines = base.split(b"\n")
+    lines.insert(min(index, len(lines)), line)
+    return b"\n".join(lines)
+
+
+# formats whose plausible inputs come from our own exporter, mutated (added by the format registry)
+EXPORTED = {"labelstudio": ".json", "webanno": ".tsv", "spacy": ".spacy", "prodigy-array": ".json"}
+
+
+@pytest.mark.parametrize("name", list(EXPORTED))
+def test_importer_survives_mutated_exports(fuzz_corpus, name):
+    corpus, folder = fuzz_corpus
+    fmt = "prodigy" if name == "prodigy-array" else name
+    if fmt == "spacy":
+        pytest.importorskip("spacy")
+    base = _exported(fmt, folder)
+    if name == "prodigy-array":  # a .json array of records instead of JSONL
+        base = ("[" + ",".join(base.decode("utf-8").splitlines()) + "]").encode("utf-8")
+
+    @FUZZ
+    @given(data=mutated(base), add=st.booleans())
+    def run(data, add):
+        _check(data, EXPORTED[name], folder, corpus, name, new_labels="add" if add else "refuse")
+
+    run()
+    assert corpus.integrity_check() == []
+
+
 @pytest.mark.parametrize("name", list(IMPORTERS))
 def test_importer_survives_hostile_input(fuzz_corpus, name):
     corpus, folder = fuzz_corpus
@@ -260,7 +327,7 @@ def _write_counts() -> None:
     if not target:
         return
     with open(target, "a", encoding="utf-8") as f:
-        for name in IMPORTERS:
+        for name in [*IMPORTERS, *EXPORTED]:
             f.write(f"{name}: {COUNTS[name + ':inputs']} inputs, {COUNTS[name + ':clear errors']} clear errors,"
                     f" {COUNTS[name + ':records stored']} documents stored,"
                     f" {COUNTS[name + ':tracebacks']} tracebacks\n")
