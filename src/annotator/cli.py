@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from annotator import __version__
+from annotator.batch import commands as batch_commands
 from annotator.core.formats import registry
 CONFLICT_MODES = ("keep", "theirs", "suggest")  # annotator.core.merge.CONFLICT_MODES (not imported: startup)
 
@@ -143,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="which documents: 'new' ones only, or all that are not done (default)")
     p.add_argument("--jobs", type=int, default=0, help="worker processes (default: one per core)")
     _health_commands(sub)
+    batch_commands.add_parsers(sub)  # tag, sample
     return parser
 
 
@@ -416,7 +418,7 @@ def cmd_gui(args) -> int:
 
 COMMANDS = {"import": cmd_import, "merge": cmd_merge, "export": cmd_export, "stats": cmd_stats, "search": cmd_search,
             "train": cmd_train, "preannotate": cmd_preannotate, "check": cmd_check, "recover": cmd_recover,
-            "backup": cmd_backup, "restore": cmd_restore}
+            "backup": cmd_backup, "restore": cmd_restore, **batch_commands.HANDLERS}
 
 
 def main(argv: list[str] | None = None) -> int:

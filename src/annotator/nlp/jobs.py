@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from annotator.core.model import Relation, Span, SpanState, Status
@@ -85,6 +87,42 @@ def _can_fork() -> bool:
             and "PySide6.QtCore" not in sys.modules and not getattr(sys, "frozen", False))
 
 
+def _ignore_interrupt() -> None:
+    """Ctrl+C is the calling process's to handle (it stops the pool): workers print no traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _worker_start(model_path: str | None, rules_dir: str | None) -> None:
+    _ignore_interrupt()
+    _worker_init(model_path, rules_dir)
+
+
+def worker_pipeline():
+    """The pipeline a worker process set up with :func:`worker_pool` (or ``_worker_init``) uses."""
+    return _WORKER_PIPELINE
+
+
+@contextmanager
+def worker_pool(jobs: int, model_path: str | os.PathLike | None, rules_dir: str | os.PathLike | None):
+    """A process pool whose workers hold the pipeline (:func:`worker_pipeline`); terminated on any error.
+
+    On Linux the model is loaded once here and the workers inherit it (fork); where forking is
+    unsafe (Qt threads running, frozen app) each worker loads it itself.
+    """
+    initargs = (str(model_path) if model_path else None, str(rules_dir) if rules_dir else None)
+    if _can_fork():
+        _worker_init(*initargs)
+        context, initializer, initargs = multiprocessing.get_context("fork"), _ignore_interrupt, ()
+    else:
+        context, initializer = multiprocessing.get_context("spawn"), _worker_start
+    with context.Pool(jobs, initializer=initializer, initargs=initargs) as pool:
+        try:
+            yield pool
+        except BaseException:
+            pool.terminate()
+            raise
+
+
 def _texts(corpus: Corpus, ids: list[int]) -> Iterator[tuple[int, str]]:
     for doc_id in ids:
         yield doc_id, corpus.document(doc_id, with_spans=False).text
@@ -121,26 +159,14 @@ def preannotate_corpus(corpus_path: str | os.PathLike, only: str = "all", progre
                 done += 1
                 progress.advance()
         else:
-            initargs = (str(model_path) if model_path else None, str(rules_dir) if rules_dir else None)
-            if _can_fork():
-                # the CLI loads the model once and the workers inherit it
-                _worker_init(*initargs)
-                context, initializer = multiprocessing.get_context("fork"), None
-            else:
-                # forking a process that runs Qt threads is unsafe: workers load the model themselves
-                context, initializer = multiprocessing.get_context("spawn"), _worker_init
-            with context.Pool(jobs, initializer=initializer, initargs=initargs if initializer else ()) as pool:
-                try:
-                    # texts are read here, in batches: the pool's feeder thread may not touch SQLite
-                    for batch_start in range(0, len(ids), 64):
-                        batch = list(_texts(corpus, ids[batch_start:batch_start + 64]))
-                        for doc_id, spans, relations in pool.imap_unordered(_worker_annotate, batch, chunksize=2):
-                            corpus.replace_suggestions(doc_id, spans, relations, who=who)
-                            done += 1
-                            progress.advance()
-                except BaseException:
-                    pool.terminate()
-                    raise
+            with worker_pool(jobs, model_path, rules_dir) as pool:
+                # texts are read here, in batches: the pool's feeder thread may not touch SQLite
+                for batch_start in range(0, len(ids), 64):
+                    batch = list(_texts(corpus, ids[batch_start:batch_start + 64]))
+                    for doc_id, spans, relations in pool.imap_unordered(_worker_annotate, batch, chunksize=2):
+                        corpus.replace_suggestions(doc_id, spans, relations, who=who)
+                        done += 1
+                        progress.advance()
         progress.finish()
         return done
     finally:
