@@ -347,9 +347,7 @@ class DocumentListPanel(QWidget):
 
     def reviewers(self) -> list[str]:
         try:
-            rows = self.corpus.db.conn.execute(
-                "SELECT DISTINCT reviewer FROM documents WHERE reviewer IS NOT NULL ORDER BY reviewer")
-            return [r[0] for r in rows if r[0]]
+            return self.corpus.reviewers()
         except Exception:  # noqa: BLE001
             return []
 

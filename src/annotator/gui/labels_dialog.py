@@ -90,29 +90,17 @@ def rename_label(corpus: Corpus, old: str, new: str, who: str | None = None) -> 
     Runs in one transaction, or inside the caller's when one is open. Raises ValueError for an
     invalid or taken name, KeyError for an unknown ``old``, CorpusError when read-only.
     """
-    with corpus.transaction():
-        conn = corpus.db.conn
-        row = conn.execute("SELECT kind, colour, key, position FROM labels WHERE name=?", (old,)).fetchone()
-        if row is None:
-            raise KeyError(old)
-        if new == old:
-            return 0
-        problem = name_problem(new, corpus.label_names() - {old})
+    def check(name: str) -> None:
+        problem = name_problem(name, corpus.label_names() - {old})
         if problem:
             raise ValueError(problem)
-        conn.execute("INSERT INTO labels(name, kind, colour, key, position) VALUES (?,?,?,?,?)", (new, *row))
-        count = conn.execute("UPDATE spans SET label=? WHERE label=?", (new, old)).rowcount
-        conn.execute("DELETE FROM labels WHERE name=?", (old,))
-        corpus._log(who, None, "rename_label", None, {"name": old}, {"name": new, "spans": count})
-    return count
+
+    return corpus.rename_label(old, new, who=who, check=check)
 
 
 def span_counts(corpus: Corpus) -> dict[str, dict[str, int]]:
     """Spans per label and state (every state: a rejected span still holds its label)."""
-    out: dict[str, dict[str, int]] = {}
-    for label, state, n in corpus.db.conn.execute("SELECT label, state, count(*) FROM spans GROUP BY label, state"):
-        out.setdefault(label, {})[state] = n
-    return out
+    return corpus.span_counts_by_label()
 
 
 def _swatch(colour: str, size: int = 14) -> QIcon:

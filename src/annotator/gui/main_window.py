@@ -34,6 +34,8 @@ from annotator import __version__
 from annotator.core.model import SpanState, Status
 from annotator.core.store import Corpus, CorpusError, DocumentFilter
 from annotator.gui.article_view import ArticleView
+from annotator.gui.auto_backup import AutoBackup
+from annotator.gui.corpus_guard import CorpusGuard, banner_text, open_for_window
 from annotator.gui.commands import status_name
 from annotator.gui.directive_panel import DirectivePanel
 from annotator.gui.document_list import STATUS_COLOURS, DocumentListPanel
@@ -122,6 +124,7 @@ class MainWindow(QMainWindow):
         self._flush_timer.timeout.connect(self.flush_time)
         self._flush_timer.start()
 
+        self.guard, self.auto_backup = CorpusGuard(self), AutoBackup(self)
         self._load_preferences()
         self.retranslate_ui()
         self._corpus_loaded(start_document)
@@ -429,6 +432,8 @@ class MainWindow(QMainWindow):
         self.corpus_path = str(corpus.path)
         self._rebuild_label_actions()
         self.banner.setVisible(bool(corpus.read_only))
+        self.banner.setText(banner_text(corpus))
+        self.guard.check_now()
         for name in ("import_files", "import_folder", "preannotate", "train"):
             self.actions_by_name[name].setEnabled(self.jobs is not None and not corpus.read_only)
         self.show_document(start_document if start_document is not None else self._start_document())
@@ -456,7 +461,7 @@ class MainWindow(QMainWindow):
     def open_corpus(self, path: str, *, create: bool = False) -> bool:
         """Switch to another corpus file; on failure show why and keep the current one."""
         try:
-            corpus = Corpus(path, create=create)
+            corpus = open_for_window(path, create=create)
         except CorpusError as exc:
             from annotator.gui.errors import describe_corpus_error
 
@@ -483,7 +488,7 @@ class MainWindow(QMainWindow):
             self, self.tr("Open corpus"), str(Path(self.corpus_path).parent),
             self.tr("Annotator corpus (*.db *.sqlite *.sqlite3);;All files (*)"), "", self._dialog_options())
         if path:
-            self.open_corpus(path)
+            self.open_corpus(path, create=Path(path).is_file() and Path(path).stat().st_size == 0)
 
     def ask_new_corpus(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -1013,8 +1018,7 @@ class MainWindow(QMainWindow):
         self.spans_dock.setWindowTitle(self.tr("Spans"))
         self.directives_dock.setWindowTitle(self.tr("Directives"))
         self.palette.setWindowTitle(self.tr("Labels"))
-        self.banner.setText(self.tr("This corpus is read-only: you can read and search it, but not change it. "
-                               "Open a copy to make changes."))
+        self.banner.setText(banner_text(self.corpus))
         for code, name in LANGUAGE_NAMES.items():
             action = self.actions_by_name[f"language_{code}"]
             action.setText(name)  # each language named in itself, never translated
@@ -1076,6 +1080,7 @@ class MainWindow(QMainWindow):
             self._closed = True
             self._flush_timer.stop()
             self._status_timer.stop()
+            self.auto_backup.at_close()
             try:
                 self.corpus.close()
             except Exception:  # noqa: BLE001
