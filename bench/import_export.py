@@ -187,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
                 profiler = cProfile.Profile()
                 profiler.enable()
             t0 = time.perf_counter()
-            export(corpus, tmp_path / "native.jsonl", ExportOptions(fmt="native"))
+            export(corpus, tmp_path / "native.jsonl", ExportOptions(fmt="native"), overwrite=True)
             our_export = min(our_export, time.perf_counter() - t0)
             if args.profile == "export":
                 profiler.disable()

@@ -137,7 +137,7 @@ def test_failures_are_one_line(db, source, tmp_path, capsys):
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"this is not a database" * 100)
     assert main(["stats", "--corpus", str(junk)]) == 1
-    assert "is not an annotator corpus or is corrupt" in one_line(capsys.readouterr().err)
+    assert "is a text file, not an annotator corpus" in one_line(capsys.readouterr().err)
     assert main(["import", "--corpus", str(junk), str(source)]) == 1
     one_line(capsys.readouterr().err)
 

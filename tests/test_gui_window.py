@@ -166,10 +166,11 @@ def test_search_box_filters_list_and_marks_hits(window, news, qtbot):
     assert not [r for r in db_spans(news.path, news.ids[1]) if r[4] == "reviewer"]
 
 
-@pytest.mark.parametrize("kind, reason", [("corrupt", "is not an annotator corpus, or it is damaged"),
+@pytest.mark.parametrize("kind, reason", [("corrupt", "is not an annotator corpus: it is a text file"),
                                           ("newer", "was written by a newer version of annotator"),
                                           ("missing", "does not exist"),
-                                          ("foreign", "is an SQLite database but not an annotator corpus")])
+                                          ("foreign", "is not an annotator corpus: it is an SQLite database of"
+                                                      " another program")])
 def test_open_corpus_error_keeps_current(window, news, tmp_path, monkeypatch, kind, reason):
     import sqlite3
 
@@ -351,7 +352,7 @@ def test_startup_on_a_bad_corpus_explains_in_a_box_and_one_line(kind, gui_settin
 
     path = tmp_path / f"{kind}.db"
     if kind == "corrupt":
-        path.write_bytes(b"garbage" * 500)
+        path.write_bytes(b"SQLite format 3\x00" + b"garbage" * 500)  # an SQLite file with its pages destroyed
     else:
         Corpus(path).close()
         conn = sqlite3.connect(path)

@@ -232,7 +232,7 @@ def test_corrupt_corpus(tmp_path):
     path = tmp_path / "junk.db"
     path.write_bytes(os.urandom(8192))
     before = digest(path)
-    with pytest.raises(CorpusError, match="not an annotator corpus or is corrupt"):
+    with pytest.raises(CorpusError, match="is a binary file, not an annotator corpus"):
         Corpus(path)
     assert digest(path) == before
 

@@ -124,8 +124,76 @@
         <translation>%1 is not an annotator corpus, or it is damaged.</translation>
     </message>
     <message>
-        <source>%1 is an SQLite database but not an annotator corpus.</source>
-        <translation>%1 is an SQLite database but not an annotator corpus.</translation>
+        <source>%1 is not an annotator corpus: it is %2.</source>
+        <translation>%1 is not an annotator corpus: it is %2.</translation>
+    </message>
+    <message>
+        <source>%1 is an empty file, not an annotator corpus.</source>
+        <translation>%1 is an empty file, not an annotator corpus.</translation>
+    </message>
+    <message>
+        <source>The disk holding the corpus %1 is full: the change was not saved. Free some space and try again.</source>
+        <translation>The disk holding the corpus %1 is full: the change was not saved. Free some space and try again.</translation>
+    </message>
+    <message>
+        <source>The corpus %1 could not be read or written (disk error).</source>
+        <translation>The corpus %1 could not be read or written (disk error).</translation>
+    </message>
+    <message>
+        <source>This item was changed or deleted in another window or program; the document was reloaded from the corpus %1.</source>
+        <translation>This item was changed or deleted in another window or program; the document was reloaded from the corpus %1.</translation>
+    </message>
+    <message>
+        <source>The corpus %1 is being edited by another annotator (on %2, process %3, since %4). Close it there and try again.</source>
+        <translation>The corpus %1 is being edited by another annotator (on %2, process %3, since %4). Close it there and try again.</translation>
+    </message>
+    <message>
+        <source>a text file</source>
+        <translation>a text file</translation>
+    </message>
+    <message>
+        <source>a JSON file</source>
+        <translation>a JSON file</translation>
+    </message>
+    <message>
+        <source>a binary file</source>
+        <translation>a binary file</translation>
+    </message>
+    <message>
+        <source>a ZIP archive (or a .docx/.xlsx file)</source>
+        <translation>a ZIP archive (or a .docx/.xlsx file)</translation>
+    </message>
+    <message>
+        <source>a gzip-compressed file</source>
+        <translation>a gzip-compressed file</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation>a PDF document</translation>
+    </message>
+    <message>
+        <source>a PNG image</source>
+        <translation>a PNG image</translation>
+    </message>
+    <message>
+        <source>a JPEG image</source>
+        <translation>a JPEG image</translation>
+    </message>
+    <message>
+        <source>an SQLite database of another program</source>
+        <translation>an SQLite database of another program</translation>
+    </message>
+    <message>
+        <source>a named pipe (FIFO)</source>
+        <translation>a named pipe (FIFO)</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>a device</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>a socket</translation>
     </message>
     <message>
         <source>The corpus %1 was written by a newer version of annotator. Update annotator to open it; the file was not changed.</source>
@@ -134,6 +202,62 @@
     <message>
         <source>The corpus %1 is read-only. Open a copy of it to make changes.</source>
         <translation>The corpus %1 is read-only. Open a copy of it to make changes.</translation>
+    </message>
+</context>
+<context>
+    <name>CorpusGuard</name>
+    <message>
+        <source>Another annotator is editing this corpus (on {host}, process {pid}, since {since}): it is open here read-only. Close it there, then reopen it here to edit.</source>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;literal&quot;) calls</extracomment>
+        <translation>Another annotator is editing this corpus (on {host}, process {pid}, since {since}): it is open here read-only. Close it there, then reopen it here to edit.</translation>
+    </message>
+    <message>
+        <source>Another program is editing this corpus: it is open here read-only.</source>
+        <translation>Another program is editing this corpus: it is open here read-only.</translation>
+    </message>
+    <message>
+        <source>This corpus is damaged ({problem}): nothing more is written to it. Run annotator recover to rescue what can be read.</source>
+        <translation>This corpus is damaged ({problem}): nothing more is written to it. Run annotator recover to rescue what can be read.</translation>
+    </message>
+    <message>
+        <source>This corpus is on a read-only drive: you can read and search it, but not change it.</source>
+        <translation>This corpus is on a read-only drive: you can read and search it, but not change it.</translation>
+    </message>
+    <message>
+        <source>This corpus file is read-only: you can read and search it, but not change it.</source>
+        <translation>This corpus file is read-only: you can read and search it, but not change it.</translation>
+    </message>
+    <message>
+        <source>The folder of this corpus is read-only: you can read and search it, but not change it.</source>
+        <translation>The folder of this corpus is read-only: you can read and search it, but not change it.</translation>
+    </message>
+    <message>
+        <source>This corpus is read-only: you can read and search it, but not change it. Open a copy to make changes.</source>
+        <translation>This corpus is read-only: you can read and search it, but not change it. Open a copy to make changes.</translation>
+    </message>
+    <message>
+        <source>The corpus is damaged</source>
+        <translation>The corpus is damaged</translation>
+    </message>
+    <message>
+        <source>The corpus {path} is damaged ({problem}). Nothing more will be written to it; your earlier work is in its backups. Run annotator recover to rescue what can be read.</source>
+        <translation>The corpus {path} is damaged ({problem}). Nothing more will be written to it; your earlier work is in its backups. Run annotator recover to rescue what can be read.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong: {error}. Your saved work is safe.</source>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;literal&quot;) calls</extracomment>
+        <translation>Something went wrong: {error}. Your saved work is safe.</translation>
+    </message>
+    <message>
+        <source>A crash report was written to {path}.</source>
+        <translation>A crash report was written to {path}.</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Unexpected error</translation>
     </message>
 </context>
 <context>
@@ -409,6 +533,24 @@
     <message>
         <source>Output &amp;file:</source>
         <translation>Output &amp;file:</translation>
+    </message>
+</context>
+<context>
+    <name>ExportOverwrite</name>
+    <message>
+        <source>Replace existing files?</source>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;literal&quot;) calls</extracomment>
+        <translation>Replace existing files?</translation>
+    </message>
+    <message>
+        <source>These files already exist and would be replaced:
+{files}
+
+Replace them?</source>
+        <translation>These files already exist and would be replaced:
+{files}
+
+Replace them?</translation>
     </message>
 </context>
 <context>
@@ -1303,10 +1445,6 @@
     <message>
         <source>Labels</source>
         <translation>Labels</translation>
-    </message>
-    <message>
-        <source>This corpus is read-only: you can read and search it, but not change it. Open a copy to make changes.</source>
-        <translation>This corpus is read-only: you can read and search it, but not change it. Open a copy to make changes.</translation>
     </message>
 </context>
 <context>

@@ -124,8 +124,76 @@
         <translation>%1 không phải kho ngữ liệu của annotator, hoặc tệp đã bị hỏng.</translation>
     </message>
     <message>
-        <source>%1 is an SQLite database but not an annotator corpus.</source>
-        <translation>%1 là cơ sở dữ liệu SQLite nhưng không phải kho ngữ liệu của annotator.</translation>
+        <source>%1 is not an annotator corpus: it is %2.</source>
+        <translation>%1 không phải là kho ngữ liệu của annotator: đó là %2.</translation>
+    </message>
+    <message>
+        <source>%1 is an empty file, not an annotator corpus.</source>
+        <translation>%1 là một tệp rỗng, không phải kho ngữ liệu của annotator.</translation>
+    </message>
+    <message>
+        <source>The disk holding the corpus %1 is full: the change was not saved. Free some space and try again.</source>
+        <translation>Ổ đĩa chứa kho ngữ liệu %1 đã đầy: thay đổi chưa được lưu. Hãy giải phóng dung lượng rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>The corpus %1 could not be read or written (disk error).</source>
+        <translation>Không đọc hoặc ghi được kho ngữ liệu %1 (lỗi ổ đĩa).</translation>
+    </message>
+    <message>
+        <source>This item was changed or deleted in another window or program; the document was reloaded from the corpus %1.</source>
+        <translation>Mục này đã bị sửa hoặc xóa ở một cửa sổ hay chương trình khác; văn bản đã được tải lại từ kho ngữ liệu %1.</translation>
+    </message>
+    <message>
+        <source>The corpus %1 is being edited by another annotator (on %2, process %3, since %4). Close it there and try again.</source>
+        <translation>Kho ngữ liệu %1 đang được một annotator khác chỉnh sửa (trên máy %2, tiến trình %3, từ %4). Hãy đóng nó ở đó rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>a text file</source>
+        <translation>một tệp văn bản</translation>
+    </message>
+    <message>
+        <source>a JSON file</source>
+        <translation>một tệp JSON</translation>
+    </message>
+    <message>
+        <source>a binary file</source>
+        <translation>một tệp nhị phân</translation>
+    </message>
+    <message>
+        <source>a ZIP archive (or a .docx/.xlsx file)</source>
+        <translation>một tệp nén ZIP (hoặc tệp .docx/.xlsx)</translation>
+    </message>
+    <message>
+        <source>a gzip-compressed file</source>
+        <translation>một tệp nén gzip</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation>một tài liệu PDF</translation>
+    </message>
+    <message>
+        <source>a PNG image</source>
+        <translation>một ảnh PNG</translation>
+    </message>
+    <message>
+        <source>a JPEG image</source>
+        <translation>một ảnh JPEG</translation>
+    </message>
+    <message>
+        <source>an SQLite database of another program</source>
+        <translation>một cơ sở dữ liệu SQLite của chương trình khác</translation>
+    </message>
+    <message>
+        <source>a named pipe (FIFO)</source>
+        <translation>một đường ống có tên (FIFO)</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>một thiết bị</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>một socket</translation>
     </message>
     <message>
         <source>The corpus %1 was written by a newer version of annotator. Update annotator to open it; the file was not changed.</source>
@@ -134,6 +202,62 @@
     <message>
         <source>The corpus %1 is read-only. Open a copy of it to make changes.</source>
         <translation>Kho ngữ liệu %1 chỉ đọc. Hãy mở một bản sao để chỉnh sửa.</translation>
+    </message>
+</context>
+<context>
+    <name>CorpusGuard</name>
+    <message>
+        <source>Another annotator is editing this corpus (on {host}, process {pid}, since {since}): it is open here read-only. Close it there, then reopen it here to edit.</source>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;literal&quot;) calls</extracomment>
+        <translation>Một annotator khác đang chỉnh sửa kho ngữ liệu này (trên máy {host}, tiến trình {pid}, từ {since}): ở đây nó được mở chỉ để đọc. Hãy đóng nó ở đó, rồi mở lại ở đây để chỉnh sửa.</translation>
+    </message>
+    <message>
+        <source>Another program is editing this corpus: it is open here read-only.</source>
+        <translation>Một chương trình khác đang chỉnh sửa kho ngữ liệu này: ở đây nó được mở chỉ để đọc.</translation>
+    </message>
+    <message>
+        <source>This corpus is damaged ({problem}): nothing more is written to it. Run annotator recover to rescue what can be read.</source>
+        <translation>Kho ngữ liệu này bị hỏng ({problem}): không ghi thêm gì vào đó nữa. Chạy annotator recover để cứu những gì còn đọc được.</translation>
+    </message>
+    <message>
+        <source>This corpus is on a read-only drive: you can read and search it, but not change it.</source>
+        <translation>Kho ngữ liệu này nằm trên ổ chỉ đọc: bạn có thể đọc và tìm kiếm nhưng không thể thay đổi.</translation>
+    </message>
+    <message>
+        <source>This corpus file is read-only: you can read and search it, but not change it.</source>
+        <translation>Tệp kho ngữ liệu này chỉ đọc: bạn có thể đọc và tìm kiếm nhưng không thể thay đổi.</translation>
+    </message>
+    <message>
+        <source>The folder of this corpus is read-only: you can read and search it, but not change it.</source>
+        <translation>Thư mục của kho ngữ liệu này chỉ đọc: bạn có thể đọc và tìm kiếm nhưng không thể thay đổi.</translation>
+    </message>
+    <message>
+        <source>This corpus is read-only: you can read and search it, but not change it. Open a copy to make changes.</source>
+        <translation>Kho ngữ liệu này chỉ đọc: bạn có thể đọc và tìm kiếm nhưng không thể thay đổi. Hãy mở một bản sao để chỉnh sửa.</translation>
+    </message>
+    <message>
+        <source>The corpus is damaged</source>
+        <translation>Kho ngữ liệu bị hỏng</translation>
+    </message>
+    <message>
+        <source>The corpus {path} is damaged ({problem}). Nothing more will be written to it; your earlier work is in its backups. Run annotator recover to rescue what can be read.</source>
+        <translation>Kho ngữ liệu {path} bị hỏng ({problem}). Sẽ không ghi thêm gì vào đó nữa; công việc trước đây của bạn nằm trong các bản sao lưu. Chạy annotator recover để cứu những gì còn đọc được.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong: {error}. Your saved work is safe.</source>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;literal&quot;) calls</extracomment>
+        <translation>Đã xảy ra lỗi: {error}. Công việc đã lưu của bạn vẫn an toàn.</translation>
+    </message>
+    <message>
+        <source>A crash report was written to {path}.</source>
+        <translation>Báo cáo lỗi đã được ghi vào {path}.</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Lỗi không mong đợi</translation>
     </message>
 </context>
 <context>
@@ -409,6 +533,24 @@
     <message>
         <source>Output &amp;file:</source>
         <translation>Tệp &amp;xuất:</translation>
+    </message>
+</context>
+<context>
+    <name>ExportOverwrite</name>
+    <message>
+        <source>Replace existing files?</source>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;literal&quot;) calls</extracomment>
+        <translation>Thay thế các tệp đã có?</translation>
+    </message>
+    <message>
+        <source>These files already exist and would be replaced:
+{files}
+
+Replace them?</source>
+        <translation>Các tệp này đã tồn tại và sẽ bị thay thế:
+{files}
+
+Thay thế chúng?</translation>
     </message>
 </context>
 <context>
@@ -1296,10 +1438,6 @@
     <message>
         <source>Labels</source>
         <translation>Nhãn</translation>
-    </message>
-    <message>
-        <source>This corpus is read-only: you can read and search it, but not change it. Open a copy to make changes.</source>
-        <translation>Kho ngữ liệu này chỉ đọc: bạn có thể xem và tìm kiếm nhưng không thể thay đổi. Hãy mở một bản sao để chỉnh sửa.</translation>
     </message>
 </context>
 <context>

@@ -83,6 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--label-field", metavar="NAME",
                    help="JSON key holding the [start, end, label] list, when not 'label' (doccano's column_label)")
     p.add_argument("--reviewer", help="name recorded as the author of imported labels")
+    p.add_argument("--follow-links", action="store_true",
+                   help="in folders, also import files that links point to outside the folder")
     p.add_argument("--sentences-per-doc", type=_positive, default=1, metavar="N",
                    help="CoNLL files without -DOCSTART-: N sentences make a document (default: 1)")
 
@@ -115,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--split", metavar="TRAIN,DEV,TEST",
                    help="write train/dev/test files in proportions, e.g. 80,10,10")
     p.add_argument("--seed", type=int, default=13, help="seed of the reproducible split (default 13)")
+    p.add_argument("--force", action="store_true", help="replace an existing output file")
 
     p = sub.add_parser("stats", help="documents by status, spans by label and origin, reviewers")
     _corpus_arg(p)
@@ -140,8 +143,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--only", choices=("new", "all"), default="all",
                    help="which documents: 'new' ones only, or all that are not done (default)")
     p.add_argument("--jobs", type=int, default=0, help="worker processes (default: one per core)")
+    _health_commands(sub)
     batch_commands.add_parsers(sub)  # tag, sample
     return parser
+
+
+def _health_commands(sub) -> None:
+    """check, recover, backup, restore: the corpus's health and copies."""
+    p = sub.add_parser("check", help="check the corpus file thoroughly (SQLite integrity_check)")
+    _corpus_arg(p)
+    p = sub.add_parser("recover", help="rescue what can be read from a damaged corpus into a NEW file",
+                       description="Rebuild what SQLite can still read from a damaged corpus (the sqlite3"
+                                   " tool's .recover when installed, else row by row) or, with --from-backup,"
+                                   " take the newest healthy backup. The damaged corpus is not changed.")
+    _corpus_arg(p)
+    p.add_argument("out", metavar="OUT", help="new corpus file to write (must not exist)")
+    p.add_argument("--from-backup", action="store_true", help="copy the newest healthy backup instead")
+    p = sub.add_parser("backup", help="copy the corpus now into its backup folder (NAME-backups beside it)")
+    _corpus_arg(p)
+    p.add_argument("--keep", type=int, default=10, help="backups to keep (default 10; older ones are removed)")
+    p.add_argument("--list", action="store_true", help="list the backups instead of making one")
+    p = sub.add_parser("restore", help="put a backup back as the corpus (the current state is backed up first)")
+    _corpus_arg(p)
+    p.add_argument("backup", metavar="BACKUP", help="backup file (see `annotator backup --list`)")
 
 
 _BARS: list = []
@@ -161,12 +185,22 @@ def _fail(message: str, code: int = 1) -> int:
     return code
 
 
-def _open(args, *, create: bool = True):
-    """The corpus of ``--corpus`` (or the default one); commands that only read it pass
-    ``create=False``, so a mistyped path is an error instead of a new, empty corpus."""
+def lock_wait() -> float:
+    """Seconds a writing command waits for another writer to finish (ANNOTATOR_LOCK_WAIT)."""
+    try:
+        return max(0.0, float(os.environ.get("ANNOTATOR_LOCK_WAIT", "10")))
+    except ValueError:
+        return 10.0
+
+
+def _open(args, *, create: bool = True, read_only: bool = False):
+    """The corpus of ``--corpus`` (or the default one); commands that only read it open it
+    read-only and never create it, so a mistyped path is an error instead of a new, empty corpus."""
     from annotator.core.store import open_corpus
 
-    return open_corpus(args.corpus, create=create)
+    if read_only:
+        return open_corpus(args.corpus, create=False, read_only=True)
+    return open_corpus(args.corpus, create=create, lock_wait=lock_wait())
 
 
 def _existing_corpus(args) -> str | None:
@@ -183,15 +217,28 @@ def _existing_corpus(args) -> str | None:
 
 def cmd_import(args) -> int:
     from annotator.core.importer import import_paths
+    from annotator.core.store import CorpusError
 
     with _open(args) as corpus:
-        report = import_paths(corpus, [Path(p) for p in args.paths], as_suggestions=args.as_suggestions,
-                              new_labels=args.new_labels, fmt=args.format, who=args.reviewer,
-                              progress=_progress(), sentences_per_doc=args.sentences_per_doc,
-                              text_field=args.text_field, label_field=args.label_field)
+        try:
+            report = import_paths(corpus, [Path(p) for p in args.paths], as_suggestions=args.as_suggestions,
+                                  new_labels=args.new_labels, fmt=args.format, who=args.reviewer,
+                                  progress=_progress(), sentences_per_doc=args.sentences_per_doc,
+                                  text_field=args.text_field, label_field=args.label_field,
+                                  follow_links=args.follow_links)
+        except CorpusError as exc:
+            report = getattr(exc, "report", None)
+            if report is None:
+                raise
+            while _BARS:
+                _BARS.pop().finish()
     for problem in report.problems:
         print(problem, file=sys.stderr)
     print(report.summary())
+    if report.stopped:
+        for line in report.stop_lines():
+            print(line)
+        return _fail(report.stopped)
     return 0 if not report.failed_files and (report.added or report.duplicates or not report.problems) else 1
 
 
@@ -200,7 +247,9 @@ def cmd_merge(args) -> int:
     from annotator.core.store import open_corpus
 
     # A dry run opens the corpus read-only: not a byte of it changes.
-    with open_corpus(args.corpus, read_only=args.dry_run) as corpus:
+    opened = (open_corpus(args.corpus, create=False, read_only=True) if args.dry_run
+              else open_corpus(args.corpus, lock_wait=lock_wait()))
+    with opened as corpus:
         report = merge_sources(corpus, [Path(p) for p in args.sources], conflicts=args.conflicts,
                                dry_run=args.dry_run, progress=_progress())
     for problem in report.problems:
@@ -216,14 +265,14 @@ def cmd_export(args) -> int:
 
     options = ExportOptions(fmt=args.format, statuses=args.status, labels=args.label, reviewer=args.reviewer,
                             states=args.state, level=args.level, split=args.split, seed=args.seed)
-    with _open(args, create=False) as corpus:
-        report = export(corpus, args.out, options, progress=_progress())
+    with _open(args, read_only=True) as corpus:
+        report = export(corpus, args.out, options, progress=_progress(), overwrite=args.force)
     print(report.summary(), file=sys.stderr if args.out == "-" else sys.stdout)
     return 0
 
 
 def cmd_stats(args) -> int:
-    with _open(args, create=False) as corpus:
+    with _open(args, read_only=True) as corpus:
         stats = corpus.stats()
     if args.json:
         print(json.dumps(stats, ensure_ascii=False, indent=2))
@@ -248,7 +297,7 @@ def cmd_stats(args) -> int:
 
 
 def cmd_search(args) -> int:
-    with _open(args, create=False) as corpus:
+    with _open(args, read_only=True) as corpus:
         hits = corpus.search(" ".join(args.query), limit=args.limit)
     for doc_id, title, snippet in hits:
         print(f"{doc_id}\t{title}\t{snippet}")
@@ -284,13 +333,80 @@ def cmd_preannotate(args) -> int:
 
     progress = _progress()
     try:
-        n = preannotate_corpus(args.corpus or default_corpus_path(), only=args.only, progress=progress,
-                               jobs=args.jobs)
+        with _open(args, create=False) as corpus:  # the writer lock, held for the whole run
+            corpus.ensure_writable()
+            n = preannotate_corpus(args.corpus or default_corpus_path(), only=args.only, progress=progress,
+                                   jobs=args.jobs)
     except (Cancelled, KeyboardInterrupt):
         progress.finish()
         print(f"annotator: interrupted after {progress.done} documents; they are saved", file=sys.stderr)
         return 130
     print(f"pre-annotated {n} documents")
+    return 0
+
+
+def _corpus_path(args) -> Path:
+    from annotator.paths import default_corpus_path
+
+    return Path(args.corpus) if args.corpus else default_corpus_path()
+
+
+def cmd_check(args) -> int:
+    from annotator.core.store import CorpusError
+
+    try:
+        with _open(args, read_only=True) as corpus:
+            problems = corpus.integrity_check()
+    except CorpusError as exc:
+        if exc.kind != "corrupt":
+            raise
+        problems = [str(exc)]
+    path = _corpus_path(args)
+    if not problems:
+        print(f"{path}: ok")
+        return 0
+    for problem in problems[:50]:
+        print(f"{path}: {problem}")
+    return _fail(f"{path} is damaged ({len(problems)} problem{'s' * (len(problems) != 1)}); "
+                 f"`annotator recover --corpus {path} NEW.db` rescues what can be read")
+
+
+def cmd_recover(args) -> int:
+    from annotator.core.backup import recover
+
+    out = Path(args.out)
+    report = recover(_corpus_path(args), out, from_backup=args.from_backup)
+    for problem in report.problems:
+        print(f"annotator: warning: {problem}", file=sys.stderr)
+    print(report.summary(out))
+    return 0
+
+
+def cmd_backup(args) -> int:
+    from annotator.core.backup import backup_dir, list_backups, make_backup
+
+    path = _corpus_path(args)
+    if args.list:
+        backups = list_backups(path)
+        for backup in backups:
+            print(backup)
+        if not backups:
+            print(f"no backups in {backup_dir(path)}", file=sys.stderr)
+        return 0
+    if args.keep < 1:
+        return _fail("--keep must be at least 1")
+    with _open(args, read_only=True) as corpus:
+        dest = make_backup(corpus, keep=args.keep)
+    print(f"backed up {path} to {dest}")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from annotator.core.backup import restore
+
+    path = _corpus_path(args)
+    before = restore(path, args.backup, lock_wait=lock_wait())
+    print(f"restored {args.backup} into {path}" + (f"; its previous state is in {before}" if before else ""))
     return 0
 
 
@@ -301,7 +417,8 @@ def cmd_gui(args) -> int:
 
 
 COMMANDS = {"import": cmd_import, "merge": cmd_merge, "export": cmd_export, "stats": cmd_stats, "search": cmd_search,
-            "train": cmd_train, "preannotate": cmd_preannotate, **batch_commands.HANDLERS}
+            "train": cmd_train, "preannotate": cmd_preannotate, "check": cmd_check, "recover": cmd_recover,
+            "backup": cmd_backup, "restore": cmd_restore, **batch_commands.HANDLERS}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -310,6 +427,10 @@ def main(argv: list[str] | None = None) -> int:
 
     args = build_parser().parse_args(argv)
     handler = COMMANDS.get(args.command, cmd_gui)
+    if handler is not cmd_gui:
+        from annotator.core import store
+
+        store.DEFAULT_LOCK_WAIT = lock_wait()
     try:
         try:
             return handler(args)
@@ -329,3 +450,21 @@ def main(argv: list[str] | None = None) -> int:
         return 141
     except (OSError, ValueError) as exc:
         return _fail(str(exc))
+    except SystemExit:
+        raise
+    except BaseException as exc:  # noqa: BLE001 - no traceback reaches a user: one line and a crash report
+        return _crash(exc)
+
+
+def _crash(exc: BaseException) -> int:
+    import sqlite3
+
+    from annotator.crash import one_line, write_crash_report
+
+    if isinstance(exc, sqlite3.Error):  # outside the Corpus class (should not happen): still one line
+        from annotator.core.store import CorpusError
+
+        if not isinstance(exc, CorpusError):
+            report = write_crash_report(exc)
+            return _fail(f"the corpus could not be used ({exc}); details in {report}")
+    return _fail(one_line(exc, write_crash_report(exc)))

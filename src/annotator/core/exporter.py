@@ -132,11 +132,7 @@ def _validate(options: ExportOptions) -> tuple[list[Status] | None, set[SpanStat
 
 def _assign_parts(corpus: Corpus, ids: list[int], fractions: list[float], seed: int) -> dict[int, int]:
     """Document id → part index, by the document's uid hashed with the seed."""
-    uids: dict[int, str] = {}
-    for i in range(0, len(ids), 900):
-        chunk = ids[i:i + 900]
-        uids.update(corpus.db.conn.execute(
-            f"SELECT id, uid FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+    uids = corpus.document_uids(ids)
     order = sorted(ids, key=lambda d: (hashlib.sha256(f"{seed}:{uids[d]}".encode()).hexdigest(), uids[d]))
     n = len(order)
     bounds, acc = [], 0.0
@@ -208,6 +204,7 @@ class _Output:
             self.stream.flush()
             return
         self.stream.close()
+        os.chmod(self.tmp, 0o666 & ~_umask())  # mkstemp makes 0600; an export is an ordinary file
         os.replace(self.tmp, self.path)
         self.tmp = None
 
@@ -220,6 +217,35 @@ class _Output:
                     os.unlink(self.tmp)
                 except OSError:
                     pass
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def existing_outputs(out: str | os.PathLike, options: ExportOptions | None = None) -> list[Path]:
+    """The files an export to ``out`` would replace (a user is asked before they are); for a
+    format written one file per document, its folder when it already holds such files."""
+    options = options or ExportOptions()
+    if str(out) == "-":
+        return []
+    entry = registry.get(options.fmt)
+    suffix = entry.writer(options.level).suffix
+    folder = Path(out)
+    if entry.folder:
+        parts = [folder / name for name in PART_NAMES[:len(parse_split(options.split))]] if options.split else [folder]
+        return [p for p in parts if p.is_dir() and any(p.glob(f"*{suffix}"))]
+    if options.split:
+        count = len(parse_split(options.split))
+        candidates = [folder / f"{name}{suffix}" for name in PART_NAMES[:count]]
+        if options.fmt == "hf":
+            candidates.append(folder / "README.md")
+        return [p for p in candidates if p.exists()]
+    if options.fmt == "hf" and folder.suffix.lower() != ".jsonl":  # a dataset folder
+        return [p for p in (folder / f"train{suffix}", folder / "README.md") if p.exists()]
+    return [folder] if folder.exists() and not folder.is_dir() else []
 
 
 class _FolderOutput:
@@ -264,8 +290,12 @@ class _FolderOutput:
 
 
 def export(corpus: Corpus, out: str | os.PathLike, options: ExportOptions | None = None, *,
-           progress: Progress | None = None) -> ExportReport:
-    """Write the corpus to ``out`` (a file, '-' for stdout, or a folder with ``options.split``)."""
+           progress: Progress | None = None, overwrite: bool = True) -> ExportReport:
+    """Write the corpus to ``out`` (a file, '-' for stdout, or a folder with ``options.split``).
+
+    With ``overwrite=False`` an existing file is refused (the CLI without ``--force``; the
+    window asks first); files get the permissions the user's umask gives.
+    """
     options = options or ExportOptions()
     statuses, states = _validate(options)
     fractions = parse_split(options.split) if options.split else None
@@ -281,6 +311,10 @@ def export(corpus: Corpus, out: str | os.PathLike, options: ExportOptions | None
     dataset = options.fmt == "hf" and not to_stdout and (fractions or Path(out).suffix.lower() != ".jsonl")
     if not fractions and not per_document and not dataset and not to_stdout and Path(out).is_dir():
         raise ValueError(f"{out} is a folder; give a file name (a folder is for a split export)")
+    existing = [] if overwrite else existing_outputs(out, options)
+    if existing:
+        raise FileExistsError(f"{', '.join(map(str, existing))} already exist{'s' * (len(existing) == 1)};"
+                              " nothing was written (--force replaces it)")
     labels = set(options.labels) if options.labels else None
     known = corpus.label_names()
     if labels and labels - known:  # a mistyped label would silently drop its spans from the export
@@ -347,17 +381,14 @@ def export(corpus: Corpus, out: str | os.PathLike, options: ExportOptions | None
 def _documents(corpus: Corpus, ids: list[int], labels: set[str] | None, states: set[SpanState] | None,
                kinds: dict) -> Iterator[ExportDoc]:
     """Documents with their spans and relations, read straight from SQL in batches."""
-    conn = corpus.db.conn
     state_of = {s.value: s for s in SpanState}
     status_of = {s.value: s for s in Status}
     loads = json.loads
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
-        marks = ",".join("?" * len(chunk))
+        span_rows, relation_rows, document_rows = corpus.export_rows(chunk)
         spans: dict[int, list[Span]] = {}
-        for row in conn.execute(
-                'SELECT id, doc_id, start, "end", label, origin, state, score, attrs FROM spans'
-                f' WHERE doc_id IN ({marks}) ORDER BY doc_id, start, "end" DESC, id', chunk):
+        for row in span_rows:
             state = state_of[row[6]]
             if states is not None and state not in states:
                 continue
@@ -369,14 +400,10 @@ def _documents(corpus: Corpus, ids: list[int], labels: set[str] | None, states: 
                 attrs=loads(attrs) if attrs and attrs != "{}" else {}, id=row[0], doc_id=row[1]))
         kept = corpus.tokens_of(chunk)
         relations: dict[int, list[Relation]] = {}
-        for row in conn.execute(
-                f"SELECT id, doc_id, head, tail, label, origin FROM relations WHERE doc_id IN ({marks}) ORDER BY id",
-                chunk):
+        for row in relation_rows:
             relations.setdefault(row[1], []).append(
                 Relation(head=row[2], tail=row[3], label=row[4], origin=row[5], id=row[0], doc_id=row[1]))
-        for row in conn.execute(
-                "SELECT id, uid, title, text, source, meta, status, reviewer, time_spent FROM documents"
-                f" WHERE id IN ({marks}) ORDER BY id", chunk):
+        for row in document_rows:
             meta = row[5]
             doc = Document(id=row[0], uid=row[1], title=row[2], text=row[3], source=row[4],
                            meta=loads(meta) if meta and meta != "{}" else {}, status=status_of[row[6]],

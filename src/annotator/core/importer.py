@@ -77,10 +77,10 @@ transaction, with span counts computed in Python instead of recounted per row.
 from __future__ import annotations
 
 import json
-import sqlite3
+import math
+import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -90,7 +90,8 @@ from annotator.core.formats.jsonarray import records as json_records
 from annotator.core.formats.base import BadRecord, RawRecord, RecordError, as_int, title_of
 from annotator.core.model import PHRASE_LABEL, Document, Relation, Span, SpanState, Status
 from annotator.core.progress import NullProgress, Progress
-from annotator.core.store import Corpus, now
+from annotator.core.corpus_file import special_kind
+from annotator.core.store import Corpus, CorpusError, now
 from annotator.core.text import OffsetError, OffsetMap, check_span, content_hash, normalize
 
 __all__ = ["ImportReport", "import_paths"]
@@ -113,6 +114,21 @@ class ImportReport:
     empty_files: list[str] = field(default_factory=list)
     labels_added: list[str] = field(default_factory=list)
     added_ids: list[int] = field(default_factory=list)
+    committed_files: list[str] = field(default_factory=list)
+    not_attempted: list[str] = field(default_factory=list)
+    stopped: str = ""  # why the import stopped before the end (disk full, corpus locked...)
+
+    def stop_lines(self) -> list[str]:
+        """After an import that stopped early: what is stored, what failed, what was not tried."""
+        if not self.stopped:
+            return []
+        lines = [f"import stopped: {self.stopped}",
+                 f"committed ({len(self.committed_files)} file{'s' * (len(self.committed_files) != 1)}, kept in"
+                 " the corpus): " + (", ".join(self.committed_files) or "none")]
+        if self.failed_files:
+            lines.append("failed (nothing from it was stored): " + self.failed_files[-1])
+        lines.append(f"not attempted ({len(self.not_attempted)}): " + (", ".join(self.not_attempted) or "none"))
+        return lines
 
     def summary(self) -> str:
         parts = [f"imported {self.added} document{'s' * (self.added != 1)} "
@@ -136,6 +152,8 @@ class ImportReport:
             value = getattr(other, f.name)
             if isinstance(value, list):
                 getattr(self, f.name).extend(value)
+            elif isinstance(value, str):
+                setattr(self, f.name, getattr(self, f.name) or value)
             else:
                 setattr(self, f.name, getattr(self, f.name) + value)
 
@@ -147,12 +165,17 @@ class _FileFailed(Exception):
 def import_paths(corpus: Corpus, paths: Sequence[str | Path], *, as_suggestions: bool = False,
                  new_labels: str = "refuse", fmt: str = "auto", who: str | None = None,
                  progress: Progress | None = None, sentences_per_doc: int = 1, text_field: str | None = None,
-                 label_field: str | None = None) -> ImportReport:
+                 label_field: str | None = None, follow_links: bool = False) -> ImportReport:
     """Import files and folders; see the module documentation for what is accepted and how.
 
     ``text_field`` / ``label_field`` name the JSON keys that hold the text and the labels
     when a tool writes them under its own names (doccano's ``column_data`` /
-    ``column_label`` settings)."""
+    ``column_label`` settings).
+
+    A :class:`CorpusError` that stops the import (disk full, corpus locked or read-only) is
+    raised with the report so far as its ``report`` attribute: the files committed before it,
+    the one that failed and those not attempted.
+    """
     if sentences_per_doc < 1:
         raise ValueError(f"sentences per document must be at least 1, not {sentences_per_doc}")
     if new_labels not in ("add", "refuse"):
@@ -161,7 +184,7 @@ def import_paths(corpus: Corpus, paths: Sequence[str | Path], *, as_suggestions:
         raise ValueError(f"unknown import format {fmt!r} (use one of {', '.join(registry.import_names())})")
     progress = progress or NullProgress()
     report = ImportReport()
-    files = _collect(paths, fmt, report)
+    files = _collect(paths, fmt, report, follow_links)
     total = 0
     for path, _ in files:
         try:
@@ -172,14 +195,26 @@ def import_paths(corpus: Corpus, paths: Sequence[str | Path], *, as_suggestions:
                          progress=progress, sentences_per_doc=sentences_per_doc, fields=(text_field, label_field))
     progress.start(total, "import")
     try:
-        for path, file_fmt in files:
-            report._merge(importer.import_file(path, file_fmt))
+        for index, (path, file_fmt) in enumerate(files):
+            try:
+                part = importer.import_file(path, file_fmt)
+            except CorpusError as exc:
+                report.files += 1
+                report.failed_files.append(str(path))
+                report.not_attempted = [str(p) for p, _ in files[index + 1:]]
+                report.stopped = str(exc)
+                exc.report = report  # type: ignore[attr-defined]
+                raise
+            if not part.failed_files:
+                part.committed_files.append(str(path))
+            report._merge(part)
     finally:
         progress.finish()
     return report
 
 
-def _collect(paths: Sequence[str | Path], fmt: str, report: ImportReport) -> list[tuple[Path, str]]:
+def _collect(paths: Sequence[str | Path], fmt: str, report: ImportReport,
+             follow_links: bool = False) -> list[tuple[Path, str]]:
     out: list[tuple[Path, str]] = []
     seen: set[Path] = set()
     by_extension = registry.import_extensions()
@@ -191,14 +226,39 @@ def _collect(paths: Sequence[str | Path], fmt: str, report: ImportReport) -> lis
             seen.add(key)
             out.append((path, file_fmt))
 
+    def refuse(path: Path, reason: str) -> None:
+        report.problems.append(f"{path}: {reason}")
+        report.failed_files.append(str(path))
+
     for p in paths:
         path = Path(p)
-        if path.is_dir():
+        try:
+            mode = path.stat().st_mode
+        except OSError:
+            mode = None
+        if mode is not None and special_kind(mode):
+            refuse(path, f"is {special_kind(mode)}, not a file; refused")
+        elif path.is_dir():
             found = []
+            root = path.resolve()
             for child in sorted(path.rglob("*")):
                 rel = child.relative_to(path).parts
                 suffix = child.suffix.lower()
-                if suffix not in wanted or any(part.startswith(".") for part in rel) or not child.is_file():
+                if suffix not in wanted or any(part.startswith(".") for part in rel):
+                    continue
+                target = child.resolve()
+                if not follow_links and target != root and root not in target.parents:
+                    report.problems.append(f"{child}: a link to {target}, outside the folder; skipped"
+                                           " (--follow-links imports it)")
+                    continue
+                try:
+                    child_mode = child.stat().st_mode
+                except OSError:
+                    continue  # a dangling link
+                if special_kind(child_mode):
+                    refuse(child, f"is {special_kind(child_mode)}, not a file; refused")
+                    continue
+                if not child.is_file():
                     continue
                 found.append((child, by_extension[suffix] if fmt == "auto" else fmt))
             if not found:
@@ -217,26 +277,6 @@ def _collect(paths: Sequence[str | Path], fmt: str, report: ImportReport) -> lis
             report.problems.append(f"{path}: no such file or folder")
             report.failed_files.append(str(path))
     return out
-
-
-@contextmanager
-def _file_transaction(corpus: Corpus) -> Iterator[None]:
-    """The corpus transaction, or a savepoint when the caller already holds a transaction,
-    so that a failed file is undone either way."""
-    conn = corpus.db.conn
-    if not conn.in_transaction:
-        with corpus.transaction():
-            yield
-        return
-    corpus._writable()
-    conn.execute("SAVEPOINT annotator_import_file")
-    try:
-        yield
-    except BaseException:
-        conn.execute("ROLLBACK TO annotator_import_file")
-        conn.execute("RELEASE annotator_import_file")
-        raise
-    conn.execute("RELEASE annotator_import_file")
 
 
 def _normalize(raw: str) -> tuple[str, OffsetMap]:
@@ -260,46 +300,21 @@ def _decode_error(path: Path, lineno: int, data: bytes, exc: UnicodeDecodeError)
 
 
 class _Writer:
-    """Inserts documents one by one and their spans in batches, inside the caller's transaction."""
+    """Inserts documents one by one and their spans in batches, through the corpus, inside the
+    file's transaction."""
 
-    _DOC_SQL = ("INSERT INTO documents(uid, hash, title, text, source, meta, status, reviewer, created_at,"
-                " updated_at, time_spent, span_count, suggested_count, length) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-    _SPAN_SQL = ('INSERT INTO spans(doc_id, start, "end", label, origin, state, score, attrs, author,'
-                 " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
-    _REL_SQL = ("INSERT INTO relations(doc_id, head, tail, label, origin, author, created_at)"
-                " VALUES (?,?,?,?,?,?,?)")
-
-    def __init__(self, conn: sqlite3.Connection, who: str | None):
-        self.conn = conn
+    def __init__(self, corpus: Corpus, who: str | None):
+        self.corpus = corpus
         self.who = who
         self.pending: list[tuple] = []
         self.stamp = now()
 
     def find(self, digest: str) -> int | None:
-        row = self.conn.execute("SELECT id FROM documents WHERE hash=?", (digest,)).fetchone()
-        return row[0] if row else None
-
-    def _free_uid(self, uid: str, digest: str) -> str:
-        for candidate in (uid, f"{uid}-{digest[:8]}", f"{uid}-{digest}"):
-            if not self.conn.execute("SELECT 1 FROM documents WHERE uid=?", (candidate,)).fetchone():
-                return candidate
-        return digest  # pragma: no cover - the hash itself is unique among documents
+        return self.corpus.find_by_hash(digest)
 
     def insert(self, doc: Document, digest: str) -> int:
-        stamp, who = self.stamp, self.who
-        uid = self._free_uid(doc.uid or digest[:16], digest)
-        counted = sum(1 for s in doc.spans if s.state != SpanState.REJECTED)
-        suggested = sum(1 for s in doc.spans if s.state == SpanState.SUGGESTED)
-        doc_id = self.conn.execute(self._DOC_SQL, (
-            uid, digest, doc.title, doc.text, doc.source, _json(doc.meta), doc.status.value, doc.reviewer,
-            stamp, stamp, float(doc.time_spent or 0), counted, suggested, len(doc.text))).lastrowid
-        rows = [(doc_id, s.start, s.end, s.label, s.origin, s.state.value, s.score, _json(s.attrs),
-                 who, stamp, stamp) for s in doc.spans]
-        if doc.relations:
-            ids = [self.conn.execute(self._SPAN_SQL, row).lastrowid for row in rows]
-            self.conn.executemany(self._REL_SQL, [
-                (doc_id, ids[r.head], ids[r.tail], r.label, r.origin, who, stamp) for r in doc.relations])
-        else:
+        doc_id, rows = self.corpus.insert_imported(doc, digest, who=self.who, stamp=self.stamp)
+        if rows:
             self.pending.extend(rows)
             if len(self.pending) >= 20000:
                 self.flush()
@@ -309,30 +324,11 @@ class _Writer:
         """Add a later record's spans and relations to a document of this import: the same
         span (start, end, label) takes the later state; ``status`` replaces the document's."""
         self.flush()
-        conn, stamp, who = self.conn, self.stamp, self.who
-        known = {(s, e, label): sid for sid, s, e, label in conn.execute(
-            'SELECT id, start, "end", label FROM spans WHERE doc_id=?', (doc_id,))}
-        ids = []
-        for s in doc.spans:
-            sid = known.get((s.start, s.end, s.label))
-            if sid is None:
-                sid = conn.execute(self._SPAN_SQL, (doc_id, s.start, s.end, s.label, s.origin, s.state.value, s.score,
-                                                    _json(s.attrs), who, stamp, stamp)).lastrowid
-            else:
-                conn.execute("UPDATE spans SET state=?, score=coalesce(?, score), updated_at=? WHERE id=?",
-                             (s.state.value, s.score, stamp, sid))
-            ids.append(sid)
-        have = set(conn.execute("SELECT head, tail, label FROM relations WHERE doc_id=?", (doc_id,)).fetchall())
-        for r in doc.relations:
-            if (ids[r.head], ids[r.tail], r.label) not in have:
-                conn.execute(self._REL_SQL, (doc_id, ids[r.head], ids[r.tail], r.label, r.origin, who, stamp))
-        conn.execute(
-            f"UPDATE documents SET status=coalesce(?, status), updated_at=?, {Corpus._COUNTS} WHERE id=?",
-            (status.value if status else None, stamp, doc_id, doc_id, doc_id))
+        self.corpus.merge_imported(doc_id, doc, status, who=self.who, stamp=self.stamp)
 
     def flush(self) -> None:
         if self.pending:
-            self.conn.executemany(self._SPAN_SQL, self.pending)
+            self.corpus.insert_span_rows(self.pending)
             self.pending = []
 
 
@@ -361,10 +357,9 @@ class _Importer:
         self.report = report
         labels_before = set(self.labels)
         try:
-            with _file_transaction(self.corpus):
-                conn = self.corpus.db.conn
-                self.first_new_id = conn.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0] + 1
-                self.writer = _Writer(conn, self.who)
+            with self.corpus.file_transaction():
+                self.first_new_id = self.corpus.max_document_id() + 1
+                self.writer = _Writer(self.corpus, self.who)
                 self.answers: dict[int, list[Status | None]] = {}   # Prodigy documents of this file
                 empty = self._read(path, fmt)
                 self.writer.flush()
@@ -380,9 +375,6 @@ class _Importer:
             self.labels = labels_before
             return ImportReport(files=1, problems=report.problems + [f"{path}: cannot read ({exc.strerror or exc})"],
                                 failed_files=[str(path)])
-        except sqlite3.Error as exc:
-            self.labels = labels_before
-            raise self.corpus._explain(exc) from exc
         except BaseException:
             self.labels = labels_before
             raise
@@ -534,6 +526,9 @@ class _Importer:
             except RecordError as exc:
                 self._reject(path, lineno, str(exc))
                 continue
+            except RecursionError:
+                self._reject(path, lineno, "nested too deeply")
+                continue
             if rec.text is None:
                 self._reject(path, lineno, _missing_text(obj, self.text_field))
                 continue
@@ -568,9 +563,13 @@ class _Importer:
 
     def _record(self, rec: RawRecord, path: Path) -> None:
         try:
+            _validate(rec)
             doc = self._document(rec, path)
         except RecordError as exc:
             self._reject(path, rec.line, str(exc))
+            return
+        except RecursionError:
+            self._reject(path, rec.line, "nested too deeply")
             return
         try:
             digest = content_hash(doc.text)
@@ -745,9 +744,98 @@ def _check_encodable(doc: Document) -> None:
         rel.origin.encode("utf-8")
 
 
+# bounds of what a record may carry (a record beyond them is refused, with its reason)
+MAX_TEXT = 10_000_000          # characters of one document
+MAX_FIELD = 10_000             # characters of a title, uid, source, reviewer
+MAX_NAME = 200                 # characters of a label or an origin
+MAX_SECONDS = 10 * 365 * 86400  # time spent on one document
+MAX_SCORE = 1e12
+MAX_DEPTH = 32                 # nesting of meta, attrs and span ids
+
+
+def _validate(rec: RawRecord) -> None:
+    """Refuse a record whose fields SQLite or the review window cannot hold sanely.
+
+    Numbers must be finite and in range, ids flat (a string or number, or a short list of
+    them), nesting bounded and strings free of NUL and control characters where they are names.
+    """
+    if isinstance(rec.text, str):
+        if len(rec.text) > MAX_TEXT:
+            raise RecordError(f"text too long ({len(rec.text)} characters; at most {MAX_TEXT})")
+        if "\x00" in rec.text:
+            raise RecordError("text contains a NUL character")
+    spent = rec.time_spent
+    if spent is not None and spent != 0:
+        if isinstance(spent, bool) or not isinstance(spent, (int, float)) or not math.isfinite(spent) \
+                or not 0 <= spent <= MAX_SECONDS:
+            raise RecordError(f"time_spent must be a number of seconds from 0 to {MAX_SECONDS}, not {spent!r}")
+    for what, value, limit in (("title", rec.title, MAX_FIELD), ("uid", rec.uid, MAX_FIELD),
+                               ("source", rec.source, MAX_FIELD), ("reviewer", rec.reviewer, MAX_NAME)):
+        if value is not None and not (what == "uid" and isinstance(value, (int, float))
+                                      and not isinstance(value, bool)):
+            _check_string(what, value, limit, names=what in ("uid", "reviewer"))
+    if rec.meta:
+        _check_depth("meta", rec.meta)
+    for span in rec.spans:
+        if span.score is not None and (isinstance(span.score, bool) or not isinstance(span.score, (int, float))
+                                       or not math.isfinite(span.score) or abs(span.score) > MAX_SCORE):
+            raise RecordError(f"span score must be a finite number, not {span.score!r}")
+        if isinstance(span.label, str):
+            _check_string("label", span.label, MAX_NAME, names=True)
+        if span.origin is not None:
+            _check_string("origin", span.origin, MAX_NAME, names=True)
+        if span.attrs:
+            _check_depth("span attrs", span.attrs)
+        if span.key is not None and not isinstance(span.key, (int, str)):
+            _check_key("span id", span.key)
+    for rel in rec.relations:
+        if isinstance(rel.label, str):
+            _check_string("relation label", rel.label, MAX_NAME, names=True)
+        _check_key("relation head", rel.head)
+        _check_key("relation tail", rel.tail)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f]")
+_NUL = re.compile("\x00")
+
+
+def _check_string(what: str, value, limit: int, *, names: bool) -> None:
+    if not isinstance(value, str):
+        raise RecordError(f"{what} must be a string, not {type(value).__name__}")
+    if len(value) > limit:
+        raise RecordError(f"{what} too long ({len(value)} characters; at most {limit})")
+    if (_CONTROL if names else _NUL).search(value):
+        raise RecordError(f"{what} {value[:40]!r} contains control characters")
+
+
+def _check_depth(what: str, value, depth: int = 0) -> None:
+    if depth > MAX_DEPTH:
+        raise RecordError(f"{what} nested more than {MAX_DEPTH} levels deep")
+    if isinstance(value, dict):
+        for item in value.values():
+            _check_depth(what, item, depth + 1)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _check_depth(what, item, depth + 1)
+    elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 1 << 63:
+        raise RecordError(f"{what} holds an integer too large to store ({str(value)[:20]}...)")
+    elif isinstance(value, float) and not math.isfinite(value):
+        raise RecordError(f"{what} holds {value!r}, which is not a number JSON can store")
+
+
+def _check_key(what: str, key) -> None:
+    """Ids are flat: a string, a number, or a short list of those (Prodigy's start, end, label)."""
+    if isinstance(key, (list, tuple)):
+        if len(key) > 8 or any(isinstance(k, (list, tuple, dict)) for k in key):
+            raise RecordError(f"{what} must be a string or a number, not a nested structure")
+    elif isinstance(key, dict):
+        raise RecordError(f"{what} must be a string or a number, not a JSON object")
+
+
 def _hashable(key):
-    if isinstance(key, list):
-        return tuple(_hashable(k) for k in key)
+    """A dict key for a span id (ids are flat, see :func:`_check_key`)."""
+    if isinstance(key, (list, tuple)):
+        return tuple(k if not isinstance(k, (list, dict)) else repr(k) for k in key)
     if isinstance(key, dict):
-        return tuple(sorted((k, _hashable(v)) for k, v in key.items()))
+        return repr(sorted(key.items(), key=repr))
     return key

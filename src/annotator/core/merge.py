@@ -75,7 +75,7 @@ from annotator.core.formats.base import RecordError, title_of
 from annotator.core.importer import ImportReport, _check_encodable, _FileFailed, _Importer, _tokens
 from annotator.core.model import Document, LabelKind, Span, SpanState, Status
 from annotator.core.progress import NullProgress, Progress
-from annotator.core.store import Corpus, CorpusError, now
+from annotator.core.store import Corpus, CorpusError, first_problem, now
 from annotator.core.text import check_span, content_hash
 
 __all__ = ["CONFLICT_MODES", "Conflict", "MergeReport", "has_human_work", "merge_sources", "span_f1"]
@@ -229,13 +229,20 @@ class _CorpusSource:
         except CorpusError as exc:
             raise _SourceFailed(str(exc)) from None
         try:
+            problems = self.corpus.open_check()  # a damaged source may still read: refuse it whole
+            if problems:
+                self.close()
+                raise _SourceFailed(f"{path} is damaged ({first_problem(problems)}); nothing from it was merged"
+                                    " (`annotator recover` rescues what can be read)")
             self.label_kinds = {label.name: label.kind for label in self.corpus.labels()}
             self.count = self.corpus.count_documents()
-        except (sqlite3.Error, ValueError) as exc:
+        except (sqlite3.Error, CorpusError, ValueError) as exc:
             self.close()
             raise _SourceFailed(self._explain(exc)) from None
 
     def _explain(self, exc: Exception) -> str:
+        if isinstance(exc, CorpusError):  # the Corpus class has said it already
+            return str(exc)
         if isinstance(exc, sqlite3.DatabaseError):
             return str(self.corpus._explain(exc))
         return f"{self.path} is not a readable annotator corpus or is corrupt ({exc})"
@@ -247,7 +254,7 @@ class _CorpusSource:
                 doc = next(docs)
             except StopIteration:
                 return
-            except (sqlite3.Error, ValueError, KeyError) as exc:
+            except (sqlite3.Error, CorpusError, ValueError, KeyError) as exc:
                 raise _SourceFailed(self._explain(exc)) from None
             try:
                 self.kept_tokens = self.corpus.tokens_of([doc.id]).get(doc.id)
@@ -362,8 +369,6 @@ def _open_source(path: Path, target: Corpus):
 
 
 # ---------------------------------------------------------------------------------- merging
-_REL_SQL = ("INSERT INTO relations(doc_id, head, tail, label, origin, author, created_at)"
-            " VALUES (?,?,?,?,?,?,?)")
 
 
 def _work(doc: Document) -> dict:
@@ -460,7 +465,7 @@ class _Merger:
             if not self.dry_run:
                 self.corpus.ensure_label(name)
                 if kind != _guess_kind(name):
-                    self.corpus.db.conn.execute("UPDATE labels SET kind=? WHERE name=?", (kind.value, name))
+                    self.corpus.set_label_kind(name, kind)
 
     def _log(self, doc_id: int, action: str, before: dict | None, **after) -> None:
         self.corpus._log(self.who, doc_id, "merge", doc_id, before,
@@ -493,15 +498,8 @@ class _Merger:
             self.overlay[digest] = replace(target, status=doc.status, reviewer=doc.reviewer,
                                            time_spent=doc.time_spent, spans=doc.spans, relations=doc.relations)
             return
-        conn, doc_id, stamp = self.corpus.db.conn, target.id, now()
-        conn.execute("DELETE FROM relations WHERE doc_id=?", (doc_id,))
-        conn.execute("DELETE FROM spans WHERE doc_id=?", (doc_id,))
-        ids = self.corpus._insert_spans(doc_id, doc.spans, None, stamp)
-        conn.executemany(_REL_SQL, [(doc_id, ids[r.head], ids[r.tail], r.label, r.origin, r.author,
-                                     r.created_at or stamp) for r in doc.relations])
-        conn.execute("UPDATE documents SET status=?, reviewer=?, time_spent=?, updated_at=? WHERE id=?",
-                     (Status(doc.status).value, doc.reviewer, float(doc.time_spent or 0), stamp, doc_id))
-        self.corpus._recount(doc_id)
+        doc_id = target.id
+        self.corpus.replace_work(doc_id, doc, stamp=now())
         self._log(doc_id, action, _work(target), reviewer=doc.reviewer, status=Status(doc.status).value,
                   spans=len(doc.spans))
 
@@ -541,15 +539,13 @@ class _Merger:
         if self.dry_run:
             self.overlay[digest] = replace(target, spans=target.spans + list(new.values()))
             return len(new)
-        conn, doc_id, stamp = self.corpus.db.conn, target.id, now()
-        ids = dict(zip(new, self.corpus._insert_spans(doc_id, list(new.values()), None, stamp)))
+        doc_id, stamp = target.id, now()
+        ids = dict(zip(new, self.corpus.add_suggestions(doc_id, list(new.values()), stamp=stamp)))
         span_id = {i: ids.get(i) or have.get(s.key) for i, s in enumerate(doc.spans)}
-        conn.executemany(_REL_SQL, [
-            (doc_id, span_id[r.head], span_id[r.tail], r.label, origin, r.author or reviewer, stamp)
+        self.corpus.insert_relations(doc_id, [
+            (span_id[r.head], span_id[r.tail], r.label, origin, r.author or reviewer, stamp)
             for r in doc.relations
             if (r.head in new or r.tail in new) and span_id[r.head] and span_id[r.tail]])
-        conn.execute("UPDATE documents SET updated_at=? WHERE id=?", (stamp, doc_id))
-        self.corpus._recount(doc_id)
         self._log(doc_id, "suggested", None, reviewer=reviewer, suggestions=len(new))
         return len(new)
 

@@ -7,9 +7,15 @@ refused before anything is written to it.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 import os
+import re
+import shutil
 import sqlite3
+import stat
+import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -31,22 +37,38 @@ from annotator.core.model import (
     SpanState,
     Status,
 )
+from annotator.core.corpus_file import (
+    APPLICATION_ID,
+    LEGACY_TABLES,
+    SQLITE_HEADER,
+    describe_foreign,
+    is_wal,
+    read_head,
+    READ_ONLY_REASONS,
+    read_only_kind,
+    special_kind,
+)
 from annotator.core.text import check_span, content_hash
+from annotator.core.writer_lock import LockBusy, WriterLock
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 3  # the highest step of _MIGRATIONS (step 2: reliability, step 3: fidelity-core)
+DEFAULT_LOCK_WAIT = 0.0  # seconds a writer waits for another's lock; the CLI sets its own (ANNOTATOR_LOCK_WAIT)
 
 
 class CorpusError(Exception):
     """A corpus that cannot be opened or written, with a message meant for the user.
 
     ``kind`` names the reason so a user interface can say it in its own language:
-    missing, folder, locked, corrupt, foreign, newer, read_only, label_in_use or other.
+    missing, folder, empty, locked, corrupt, foreign, newer, read_only, full, io, conflict,
+    label_in_use or other.
     """
 
-    def __init__(self, message: str, kind: str = "other", path: str | os.PathLike | None = None):
+    def __init__(self, message: str, kind: str = "other", path: str | os.PathLike | None = None,
+                 what: str | None = None):
         super().__init__(message)
         self.kind = kind
         self.path = str(path) if path is not None else None
+        self.what = what  # for kind foreign: what the file is instead ("a text file", ...)
 
 
 def now() -> str:
@@ -64,7 +86,7 @@ class DocumentFilter:
         return not (self.status or self.label or self.reviewer or self.query)
 
 
-_MIGRATIONS: dict[int, list[str]] = {
+_MIGRATIONS: dict[int, list] = {  # SQL statements, or functions taking the connection
     1: [
         """CREATE TABLE IF NOT EXISTS documents (
             id INTEGER PRIMARY KEY,
@@ -144,11 +166,53 @@ _MIGRATIONS: dict[int, list[str]] = {
 }
 
 
+def _autoincrement_ids(conn: sqlite3.Connection) -> None:
+    """Step 2: span and relation ids are never reused (AUTOINCREMENT).
+
+    The tables are rebuilt from their own stored definition (so columns other steps added
+    stay), keeping every row and id, their indexes and triggers; the sequence starts after
+    the highest id ever seen, also in the history, so a deleted span's id never comes back.
+    Runs with foreign keys off (the caller's job) so dropping the old table cascades nothing.
+    """
+    for table in ("spans", "relations"):
+        row = conn.execute("SELECT sql FROM sqlite_master WHERE type='table' AND name=?", (table,)).fetchone()
+        if row is None or "AUTOINCREMENT" in row[0].upper():
+            continue
+        create = re.sub(r'^\s*CREATE\s+TABLE\s+(IF\s+NOT\s+EXISTS\s+)?["`]?' + table + r'["`]?',
+                        f"CREATE TABLE {table}_rebuilt", row[0], count=1, flags=re.IGNORECASE)
+        create = re.sub(r"\bid\s+INTEGER\s+PRIMARY\s+KEY\b", "id INTEGER PRIMARY KEY AUTOINCREMENT", create,
+                        count=1, flags=re.IGNORECASE)
+        extras = [r[0] for r in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE tbl_name=? AND type IN ('index', 'trigger') AND sql IS NOT NULL",
+            (table,))]
+        columns = ", ".join(f'"{r[1]}"' for r in conn.execute(f"PRAGMA table_info({table})"))
+        conn.execute(create)
+        conn.execute(f"INSERT INTO {table}_rebuilt ({columns}) SELECT {columns} FROM {table}")
+        conn.execute(f"DROP TABLE {table}")
+        conn.execute(f"ALTER TABLE {table}_rebuilt RENAME TO {table}")
+        for sql in extras:
+            conn.execute(sql)
+        actions = ("add_span", "update_span", "delete_span") if table == "spans" else \
+            ("add_relation", "delete_relation")
+        high = conn.execute(
+            f"SELECT max(coalesce((SELECT max(id) FROM {table}), 0), coalesce((SELECT max(target) FROM history"
+            f" WHERE action IN ({','.join('?' * len(actions))})), 0))", actions).fetchone()[0]
+        conn.execute("DELETE FROM sqlite_sequence WHERE name=?", (table,))
+        conn.execute("INSERT INTO sqlite_sequence(name, seq) VALUES (?, ?)", (table, high))
+
+
+_MIGRATIONS[2] = [_autoincrement_ids]
+
+
 def _json(value: Any) -> str:
     return json.dumps(value or {}, ensure_ascii=False, sort_keys=True)
 
 
 _STATES = {state.value: state for state in SpanState}
+
+
+def _json_or_empty(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True) if value else "{}"
 
 
 def _span_from_row(row: dict) -> Span:
@@ -212,64 +276,233 @@ class Database:
         return self.full()[table]
 
 
+class StaleEdit(CorpusError, KeyError):
+    """An edit of a span or relation that is no longer there (changed by another session)."""
+
+
 class Corpus:
     """One corpus file. Not thread-safe: open one per thread (SQLite WAL lets them share the file)."""
 
-    def __init__(self, path: str | os.PathLike, *, create: bool = True, read_only: bool = False):
+    def __init__(self, what: str, item_id: int, path: str | os.PathLike | None = None):
+        CorpusError.__init__(
+            self, f"{what} {item_id} is no longer in the corpus (it was deleted or changed in another"
+                  " window or program); the document was reloaded", "conflict", path)
+        self.item_id = item_id
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class Corpus:
+    """One corpus file. Not thread-safe: open one per thread (SQLite WAL lets them share the file).
+
+    ``create`` allows making a new corpus, only in a file that does not exist or is empty (0
+    bytes); any other file must carry the corpus marks (see :mod:`annotator.core.corpus_file`).
+    A writer takes the corpus's writer lock (waiting up to ``lock_wait`` seconds) and, with
+    ``check``, checks its health first (:meth:`open_check`): a damaged corpus is never written.
+    ``read_only_reason`` says why a corpus opened read-only.
+    """
+
+    def __init__(self, path: str | os.PathLike, *, create: bool = True, read_only: bool = False,
+                 check: bool = True, lock_wait: float | None = None):
         self.path = Path(path)
         self.read_only = read_only
-        self._open(create)
+        self.read_only_reason: str | None = "opened read-only" if read_only else None
+        # why it is read-only: requested, file, folder, mount, lockfile, locked (another writer), damaged
+        self.read_only_kind: str | None = "requested" if read_only else None
+        self._lock: WriterLock | None = None
+        self._tmp_copy: str | None = None
+        try:
+            self._open(create, check, DEFAULT_LOCK_WAIT if lock_wait is None else lock_wait)
+        except BaseException:
+            self._release()
+            raise
 
     # ------------------------------------------------------------------ opening
-    def _open(self, create: bool) -> None:
+    def _open(self, create: bool, check: bool, lock_wait: float) -> None:
         path = self.path
-        if str(path) != ":memory:":
-            if not path.exists():
-                if not create:
-                    raise CorpusError(f"corpus file {path} does not exist", "missing", path)
-                if self.read_only:
+        memory = str(path) == ":memory:"
+        new = memory
+        head = b""
+        if not memory:
+            try:
+                info = path.stat()
+            except FileNotFoundError:
+                info = None
+            except OSError as exc:
+                raise CorpusError(f"cannot use corpus {path}: {exc.strerror or exc}", "other", path) from exc
+            if info is None:
+                if not create or self.read_only:
                     raise CorpusError(f"corpus file {path} does not exist", "missing", path)
                 try:
                     path.parent.mkdir(parents=True, exist_ok=True)
                 except OSError as exc:
                     raise CorpusError(f"cannot create folder for {path}: {exc.strerror}", "other", path) from exc
-            elif path.is_dir():
+                new = True
+            elif stat.S_ISDIR(info.st_mode):
                 raise CorpusError(f"{path} is a folder, not a corpus file", "folder", path)
-            elif not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
-                self.read_only = True
-        try:
-            if self.read_only:
-                conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=2.0)  # quoted: # ? % in names
+            elif special_kind(info.st_mode):
+                raise CorpusError(f"{path} is {special_kind(info.st_mode)}, not an annotator corpus", "foreign", path,
+                                  special_kind(info.st_mode))
+            elif info.st_size == 0:
+                if not create or self.read_only:
+                    raise CorpusError(f"{path} is an empty file, not an annotator corpus", "empty", path)
+                new = True
             else:
-                conn = sqlite3.connect(str(path), timeout=2.0)
+                try:
+                    head = read_head(path)
+                except OSError as exc:
+                    raise CorpusError(f"cannot read corpus {path}: {exc.strerror or exc}", "other", path) from exc
+                if not head.startswith(SQLITE_HEADER):
+                    what = describe_foreign(head)
+                    raise CorpusError(f"{path} is {what}, not an annotator corpus", "foreign", path, what)
+            if not self.read_only and not new:
+                kind = read_only_kind(path)
+                if kind:
+                    self.set_read_only(kind, READ_ONLY_REASONS[kind])
+            elif new and not os.access(path.parent, os.W_OK):
+                raise CorpusError(f"cannot create corpus {path}: its folder is read-only", "read_only", path)
+        try:
+            conn = self._connect(head)
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA busy_timeout = 2000")
             conn.create_function("accent_match", 2, accent_match, deterministic=True)
             self.db = Database(conn)
-            self._check_and_migrate()
+            version = self._identify(new)
+            if not self.read_only and not memory:
+                self._take_lock(lock_wait)
+            if check and not self.read_only and not new:
+                problems = self.open_check()
+                if problems:
+                    raise CorpusError(
+                        f"corpus {path} is damaged ({first_problem(problems)}); nothing was written. Run"
+                        " `annotator check` for details and `annotator recover` to rescue it", "corrupt", path)
+            self._check_and_migrate(version)
         except sqlite3.DatabaseError as exc:
             raise self._explain(exc) from exc
 
-    def _explain(self, exc: sqlite3.DatabaseError) -> "CorpusError":
+    def _connect(self, head: bytes) -> sqlite3.Connection:
+        path = self.path
+        if not self.read_only:
+            return sqlite3.connect(str(path), timeout=2.0)
+        uri = path.resolve().as_uri()  # quoted: # ? % in names
+        try:
+            conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=2.0)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError:
+            if not is_wal(head):
+                raise
+        # WAL mode without a -shm file SQLite may create (read-only folder or mount)
+        wal = Path(str(path) + "-wal")
+        if not wal.exists() or wal.stat().st_size == 0:
+            return sqlite3.connect(f"{uri}?immutable=1", uri=True, timeout=2.0)
+        # committed edits still in the -wal file: read a private copy of both files
+        tmp = tempfile.mkdtemp(prefix="annotator-ro-")
+        self._tmp_copy = tmp
+        shutil.copyfile(path, os.path.join(tmp, "corpus.db"))
+        shutil.copyfile(wal, os.path.join(tmp, "corpus.db-wal"))
+        return sqlite3.connect(os.path.join(tmp, "corpus.db"), timeout=2.0)
+
+    def _take_lock(self, wait: float) -> None:
+        lock = WriterLock(self.path)
+        try:
+            lock.acquire(wait)
+        except LockBusy as exc:
+            error = CorpusError(f"corpus {self.path} is being edited by {exc.holder.describe()};"
+                                " close it there and try again", "locked", self.path)
+            error.holder = exc.holder  # type: ignore[attr-defined]
+            raise error from None
+        except OSError as exc:
+            self.set_read_only("lockfile", f"its lock file cannot be written ({exc.strerror or exc})")
+            return
+        self._lock = lock
+
+    def set_read_only(self, kind: str, reason: str) -> None:
+        """From now on refuse writes (a damaged corpus found by a background check, another writer)."""
+        self.read_only, self.read_only_kind, self.read_only_reason = True, kind, reason
+
+    def refresh_lock(self) -> None:
+        """Show other hosts this writer is alive (the window calls it every minute)."""
+        if self._lock is not None:
+            self._lock.refresh()
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+        if self._tmp_copy is not None:
+            shutil.rmtree(self._tmp_copy, ignore_errors=True)
+            self._tmp_copy = None
+
+    def _explain(self, exc: sqlite3.Error) -> "CorpusError":
+        if isinstance(exc, CorpusError):
+            return exc
         msg = str(exc)
         if "locked" in msg or "busy" in msg:
             return CorpusError(f"corpus {self.path} is locked by another program; close it and try again",
                                "locked", self.path)
+        if "malformed" in msg and hasattr(self, "db"):
+            return CorpusError(f"corpus {self.path} is damaged ({msg}); `annotator recover` rescues what can be"
+                               " read", "corrupt", self.path)
+        if "Could not decode to UTF-8" in msg:
+            return CorpusError(f"corpus {self.path} is damaged (a text cannot be read: {msg[:80]}); `annotator"
+                               " recover` rescues what can be read", "corrupt", self.path)
         if "not a database" in msg or "malformed" in msg or "file is encrypted" in msg:
             return CorpusError(f"{self.path} is not an annotator corpus or is corrupt ({msg})", "corrupt", self.path)
+        if "no such table" in msg or "no such column" in msg:
+            return CorpusError(f"corpus {self.path} is damaged ({msg}); run `annotator recover`", "corrupt", self.path)
         if "readonly" in msg or "read-only" in msg:
             return CorpusError(f"corpus {self.path} is read-only", "read_only", self.path)
+        if "disk is full" in msg or "database or disk is full" in msg:
+            return CorpusError(f"the disk holding corpus {self.path} is full; free some space and try again",
+                               "full", self.path)
+        if "disk I/O error" in msg:
+            return CorpusError(f"corpus {self.path} could not be read or written (disk I/O error)", "io", self.path)
         return CorpusError(f"cannot use corpus {self.path}: {msg}", "other", self.path)
 
-    def _check_and_migrate(self) -> None:
+    def _identify(self, new: bool) -> int:
+        """The schema version of this corpus (0 for a new one); refuses any other file."""
         conn = self.db.conn
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if tables and "meta" not in tables:
-            raise CorpusError(f"{self.path} is an SQLite file but not an annotator corpus", "foreign", self.path)
-        version = 0
-        if "meta" in tables:
-            row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-            version = int(row[0]) if row else 0
+        if app_id == APPLICATION_ID:
+            if "meta" not in tables:
+                raise CorpusError(f"corpus {self.path} is damaged (its meta table is missing);"
+                                  " run `annotator recover`", "corrupt", self.path)
+            version = self._stored_version()
+            if version <= SCHEMA_VERSION:
+                missing = sorted(LEGACY_TABLES - tables)
+                if missing:
+                    raise CorpusError(f"corpus {self.path} is damaged (table {', '.join(missing)} missing);"
+                                      " run `annotator recover`", "corrupt", self.path)
+            return version
+        if app_id == 0 and not tables and new:
+            return 0
+        if app_id == 0 and LEGACY_TABLES <= tables:
+            version = self._stored_version()
+            if version >= 1:
+                return version
+        if app_id:
+            what = f"an SQLite database of another program (application_id {app_id:#x})"
+        elif tables:
+            names = sorted(tables)
+            what = "an SQLite database of another program (tables: " + ", ".join(names[:6]) + \
+                   (", ..." if len(names) > 6 else "") + ")"
+        else:
+            what = "an empty SQLite database of another program"
+        raise CorpusError(f"{self.path} is {what}, not an annotator corpus", "foreign", self.path,
+                          "an SQLite database of another program")
+
+    def _stored_version(self) -> int:
+        try:
+            row = self.db.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            return int(row[0]) if row else 0
+        except (ValueError, TypeError):
+            return 0
+
+    def _check_and_migrate(self, version: int) -> None:
+        conn = self.db.conn
         if version > SCHEMA_VERSION:
             writer = conn.execute("SELECT value FROM meta WHERE key='written_by'").fetchone()
             raise CorpusError(
@@ -277,28 +510,103 @@ class Corpus:
                 f"({writer[0] if writer else 'unknown version'}, schema {version}); this is "
                 f"annotator {__version__} (schema {SCHEMA_VERSION}). Update annotator to open it.",
                 "newer", self.path)
-        if version == SCHEMA_VERSION:
+        legacy = version > 0 and conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID
+        steps = list(range(version + 1, SCHEMA_VERSION + 1))
+        if legacy and version >= 2:  # written without step 2 (before it existed): run it anyway
+            steps.insert(0, 2)
+        if not steps or self.read_only:
+            # an older corpus that cannot be written is read as it is (the migrations only add)
             if not self.read_only:
                 self._enable_wal()
             return
-        if self.read_only:
-            raise CorpusError(f"corpus {self.path} is read-only and needs an upgrade to schema {SCHEMA_VERSION}", "read_only", self.path)
         self._enable_wal()
-        with conn:
-            conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
-            for target in range(version + 1, SCHEMA_VERSION + 1):
-                for statement in _MIGRATIONS.get(target, []):  # numbered steps; a gap is allowed
-                    conn.execute(statement)
-            if version == 0:
-                for label in DEFAULT_LABELS:
-                    conn.execute(
-                        "INSERT OR IGNORE INTO labels(name, kind, colour, key, position) VALUES (?,?,?,?,?)",
-                        (label.name, label.kind.value, label.colour, label.key, label.position))
-                conn.execute("INSERT OR REPLACE INTO meta VALUES ('created_at', ?)", (now(),))
-            conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-            conn.execute("INSERT OR REPLACE INTO meta VALUES ('written_by', ?)", (f"annotator {__version__}",))
+        conn.execute("PRAGMA foreign_keys = OFF")  # table rebuilds must not cascade
+        try:
+            with conn:
+                conn.execute("BEGIN IMMEDIATE")  # DDL too: a migration cut by a kill leaves the corpus as it was
+                conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+                for target in steps:
+                    for statement in _MIGRATIONS.get(target, []):  # numbered steps; a gap is allowed
+                        if callable(statement):
+                            statement(conn)
+                        else:
+                            conn.execute(statement)
+                if version == 0:
+                    for label in DEFAULT_LABELS:
+                        conn.execute(
+                            "INSERT OR IGNORE INTO labels(name, kind, colour, key, position) VALUES (?,?,?,?,?)",
+                            (label.name, label.kind.value, label.colour, label.key, label.position))
+                    conn.execute("INSERT OR REPLACE INTO meta VALUES ('created_at', ?)", (now(),))
+                conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+                conn.execute("INSERT OR REPLACE INTO meta VALUES ('written_by', ?)", (f"annotator {__version__}",))
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+                if problems and version >= 1:
+                    raise CorpusError(f"corpus {self.path} has {len(problems)} broken references; "
+                                      "run `annotator recover`", "corrupt", self.path)
+        finally:
+            conn.execute("PRAGMA foreign_keys = ON")
         if "documents_fts" not in self.db.table_names():
             self._create_fts()
+
+    # ------------------------------------------------------------------ health and copies
+    # below this size a writer's open runs the full integrity_check (about 6 ms a MB): quick_check
+    # misses damaged row contents (text that is not UTF-8, index entries that do not match)
+    FULL_CHECK_BELOW = 256 * 1024 * 1024
+
+    def open_check(self) -> list[str]:
+        """The health check a writer runs when it opens the corpus: the problems found (empty: healthy)."""
+        try:
+            size = self.path.stat().st_size
+        except OSError:
+            size = 0
+        if size >= self.FULL_CHECK_BELOW:
+            return self.quick_check()
+        rows = [r[0] for r in self.db.conn.execute("PRAGMA integrity_check(20)").fetchall()]
+        return [] if rows == ["ok"] else rows
+
+    def quick_check(self) -> list[str]:
+        """``PRAGMA quick_check``: the problems found (empty when healthy); cheap enough for every open."""
+        rows = [r[0] for r in self.db.conn.execute("PRAGMA quick_check").fetchall()]
+        return [] if rows == ["ok"] else rows
+
+    def integrity_check(self) -> list[str]:
+        """``PRAGMA integrity_check`` plus the foreign keys and the search index: every problem found."""
+        conn = self.db.conn
+        try:
+            rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        except sqlite3.DatabaseError as exc:
+            return [str(exc)]
+        problems = [] if rows == ["ok"] else rows
+        for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check").fetchall():
+            problems.append(f"{table} row {rowid} refers to a missing {parent} row")
+        if not problems and "documents_fts" in self.db.table_names():
+            try:
+                conn.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)")
+            except sqlite3.DatabaseError as exc:
+                if self.read_only and "readonly" in str(exc):
+                    pass
+                else:
+                    problems.append(f"search index: {exc}")
+        return problems
+
+    def backup_to(self, dest: str | os.PathLike, *, pages: int = 4096) -> None:
+        """Copy the corpus, consistent at one moment, to ``dest`` with SQLite's online backup API
+        (other connections may keep writing meanwhile)."""
+        target = sqlite3.connect(str(dest))
+        try:
+            self.db.conn.backup(target, pages=pages)
+        finally:
+            target.close()
+
+    def restore_from(self, source: str | os.PathLike) -> None:
+        """Replace this corpus's content with a backup's, through the backup API (WAL-safe)."""
+        self._writable()
+        src = sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            src.backup(self.db.conn)
+        finally:
+            src.close()
 
     def _create_fts(self) -> None:
         """Full-text index over title and text, kept in step by triggers.
@@ -330,7 +638,10 @@ class Corpus:
             self.db.conn.execute("PRAGMA synchronous=NORMAL")
 
     def close(self) -> None:
-        self.db.conn.close()
+        try:
+            self.db.conn.close()
+        finally:
+            self._release()
 
     def __enter__(self) -> "Corpus":
         return self
@@ -361,10 +672,18 @@ class Corpus:
             except sqlite3.DatabaseError as exc:
                 conn.rollback()
                 raise self._explain(exc) from exc
+            if self._lock is not None:
+                self._lock.refresh()
+
+    def ensure_writable(self) -> None:
+        """Raise the read-only CorpusError (with its reason) before long work that will write."""
+        self._writable()
 
     def _writable(self) -> None:
         if self.read_only:
-            raise CorpusError(f"corpus {self.path} is read-only; open a copy to make changes", "read_only", self.path)
+            reason = self.read_only_reason or "opened read-only"
+            raise CorpusError(f"corpus {self.path} is read-only ({reason}); nothing was written", "read_only",
+                              self.path)
 
     def _log(self, who: str | None, doc_id: int | None, action: str, target: int | None,
              before: Any = None, after: Any = None) -> None:
@@ -381,6 +700,69 @@ class Corpus:
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction():
             self.db.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def rebuild_search_index(self) -> None:
+        with self.transaction():
+            self.db.conn.execute("INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')")
+
+    def table_counts(self, tables: Sequence[str]) -> dict[str, int]:
+        names = set(self.db.table_names())
+        return {t: self.db.conn.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0] for t in tables if t in names}
+
+    def salvage_from(self, damaged: str | os.PathLike, tables: Sequence[str], rows: dict[str, int],
+                     lost: dict[str, int]) -> None:
+        """Copy every row a damaged corpus still yields into this (new) corpus.
+
+        Reading goes by rowid; where SQLite fails (a damaged page), reading resumes further on,
+        jumping farther each time, and the stretch is counted in ``lost[table]``. Rows whose
+        document did not survive are dropped; counts and the search index are rebuilt.
+        """
+        self._writable()
+        src = sqlite3.connect(f"{Path(damaged).resolve().as_uri()}?mode=ro", uri=True)
+        conn = self.db.conn
+        conn.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with conn:
+                for table in tables:
+                    rows[table], lost[table] = self._salvage_table(src, table)
+                conn.execute("DELETE FROM spans WHERE doc_id NOT IN (SELECT id FROM documents)")
+                conn.execute("DELETE FROM relations WHERE doc_id NOT IN (SELECT id FROM documents)"
+                             " OR head NOT IN (SELECT id FROM spans) OR tail NOT IN (SELECT id FROM spans)")
+                conn.execute(f"UPDATE documents SET {self._COUNTS.replace('=?', '=documents.id')}")
+        finally:
+            conn.execute("PRAGMA foreign_keys = ON")
+            src.close()
+
+    def _salvage_table(self, src: sqlite3.Connection, table: str) -> tuple[int, int]:
+        conn = self.db.conn
+        ours = [r[1] for r in conn.execute(f"PRAGMA table_info([{table}])")]
+        try:
+            theirs = {r[1] for r in src.execute(f"PRAGMA table_info([{table}])")}
+        except sqlite3.DatabaseError:
+            return 0, 1
+        columns = [c for c in ours if c in theirs]
+        if not columns:
+            return 0, 1 if table != "labels" else 0
+        names = ", ".join(f'"{c}"' for c in columns)
+        insert = f"INSERT OR REPLACE INTO [{table}] ({names}) VALUES ({', '.join('?' * len(columns))})"
+        copied, stretches, after, jump = 0, 0, 0, 1
+        while True:
+            try:
+                cursor = src.execute(f"SELECT rowid, {names} FROM [{table}] WHERE rowid > ? ORDER BY rowid", (after,))
+                for row in cursor:
+                    after, jump = row[0], 1
+                    try:
+                        conn.execute(insert, row[1:])
+                        copied += 1
+                    except sqlite3.IntegrityError:
+                        pass
+                return copied, stretches
+            except sqlite3.DatabaseError:
+                stretches += 1
+                if jump > (1 << 40) or after > (1 << 61):
+                    return copied, stretches
+                after += jump
+                jump *= 2
 
     # ------------------------------------------------------------------ labels
     def labels(self) -> list[Label]:
@@ -422,6 +804,40 @@ class Corpus:
                 (name, kind.value, palette[position % len(palette)],
                  str(position) if position <= 9 else "", position))
 
+    def set_label_kind(self, name: str, kind: LabelKind) -> None:
+        with self.transaction():
+            self.db.conn.execute("UPDATE labels SET kind=? WHERE name=?", (LabelKind(kind).value, name))
+
+    def rename_label(self, old: str, new: str, *, who: str | None = None, check=None) -> int:
+        """Rename label ``old`` to ``new`` and relabel its spans (ids, states, relations kept);
+        ``check(new)`` may raise ValueError for a bad name. Returns how many spans changed."""
+        with self.transaction():
+            conn = self.db.conn
+            row = conn.execute("SELECT kind, colour, key, position FROM labels WHERE name=?", (old,)).fetchone()
+            if row is None:
+                raise KeyError(old)
+            if new == old:
+                return 0
+            if check is not None:
+                check(new)
+            conn.execute("INSERT INTO labels(name, kind, colour, key, position) VALUES (?,?,?,?,?)", (new, *row))
+            count = conn.execute("UPDATE spans SET label=? WHERE label=?", (new, old)).rowcount
+            conn.execute("DELETE FROM labels WHERE name=?", (old,))
+            self._log(who, None, "rename_label", None, {"name": old}, {"name": new, "spans": count})
+        return count
+
+    def span_counts_by_label(self) -> dict[str, dict[str, int]]:
+        """Spans per label and state (every state: a rejected span still holds its label)."""
+        out: dict[str, dict[str, int]] = {}
+        for label, state, n in self.db.conn.execute("SELECT label, state, count(*) FROM spans GROUP BY label, state"):
+            out.setdefault(label, {})[state] = n
+        return out
+
+    def reviewers(self) -> list[str]:
+        rows = self.db.conn.execute(
+            "SELECT DISTINCT reviewer FROM documents WHERE reviewer IS NOT NULL ORDER BY reviewer")
+        return [r[0] for r in rows if r[0]]
+
     # ------------------------------------------------------------------ documents
     def find_by_hash(self, digest: str) -> int | None:
         row = self.db.conn.execute("SELECT id FROM documents WHERE hash=?", (digest,)).fetchone()
@@ -461,6 +877,122 @@ class Corpus:
                     (doc_id, ids[rel.head], ids[rel.tail], rel.label, rel.origin, rel.author or who, stamp))
             self._recount(doc_id)
         return doc_id, True
+
+    # ------------------------------------------------------------------ bulk import
+    @contextmanager
+    def file_transaction(self) -> Iterator[None]:
+        """The corpus transaction, or a savepoint when the caller already holds a transaction,
+        so that a file that fails is undone either way."""
+        conn = self.db.conn
+        if not conn.in_transaction:
+            with self.transaction():
+                yield
+            return
+        self._writable()
+        conn.execute("SAVEPOINT annotator_import_file")
+        try:
+            yield
+        except BaseException:
+            conn.execute("ROLLBACK TO annotator_import_file")
+            conn.execute("RELEASE annotator_import_file")
+            raise
+        conn.execute("RELEASE annotator_import_file")
+
+    def max_document_id(self) -> int:
+        return self.db.conn.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0]
+
+    def free_uid(self, uid: str, digest: str) -> str:
+        """``uid``, or a variant of it no stored document has."""
+        for candidate in (uid, f"{uid}-{digest[:8]}", f"{uid}-{digest}"):
+            if not self.db.conn.execute("SELECT 1 FROM documents WHERE uid=?", (candidate,)).fetchone():
+                return candidate
+        return digest  # pragma: no cover - the hash itself is unique among documents
+
+    _IMPORT_DOC_SQL = (
+        "INSERT INTO documents(uid, hash, title, text, source, meta, status, reviewer, created_at,"
+        " updated_at, time_spent, span_count, suggested_count, length) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+    _IMPORT_SPAN_SQL = ('INSERT INTO spans(doc_id, start, "end", label, origin, state, score, attrs, author,'
+                        " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+
+    def insert_imported(self, doc: Document, digest: str, *, who: str | None, stamp: str) -> tuple[int, list[tuple]]:
+        """Insert an imported, validated document inside the caller's transaction.
+
+        Span counts come from Python; spans of a document with relations are inserted now
+        (their ids are needed), the others are returned as rows for :meth:`insert_span_rows`,
+        which the importer sends in large batches (import speed).
+        """
+        uid = self.free_uid(doc.uid or digest[:16], digest)
+        counted = sum(1 for s in doc.spans if s.state != SpanState.REJECTED)
+        suggested = sum(1 for s in doc.spans if s.state == SpanState.SUGGESTED)
+        conn = self.db.conn
+        doc_id = conn.execute(self._IMPORT_DOC_SQL, (
+            uid, digest, doc.title, doc.text, doc.source, _json_or_empty(doc.meta), Status(doc.status).value,
+            doc.reviewer, stamp, stamp, float(doc.time_spent or 0), counted, suggested, len(doc.text))).lastrowid
+        rows = [(doc_id, s.start, s.end, s.label, s.origin, SpanState(s.state).value, s.score,
+                 _json_or_empty(s.attrs), who, stamp, stamp) for s in doc.spans]
+        if not doc.relations:
+            return doc_id, rows
+        ids = [conn.execute(self._IMPORT_SPAN_SQL, row).lastrowid for row in rows]
+        conn.executemany(
+            "INSERT INTO relations(doc_id, head, tail, label, origin, author, created_at) VALUES (?,?,?,?,?,?,?)",
+            [(doc_id, ids[r.head], ids[r.tail], r.label, r.origin, who, stamp) for r in doc.relations])
+        return doc_id, []
+
+    def merge_imported(self, doc_id: int, doc: Document, status: Status | None, *, who: str | None,
+                       stamp: str) -> None:
+        """Add a later record's spans and relations to a document of the same import (Prodigy
+        answers): the same span (start, end, label) takes the later state; ``status`` replaces
+        the document's. Inside the caller's transaction."""
+        conn = self.db.conn
+        known = {(s, e, label): sid for sid, s, e, label in conn.execute(
+            'SELECT id, start, "end", label FROM spans WHERE doc_id=?', (doc_id,))}
+        ids = []
+        for s in doc.spans:
+            sid = known.get((s.start, s.end, s.label))
+            if sid is None:
+                sid = conn.execute(self._IMPORT_SPAN_SQL, (
+                    doc_id, s.start, s.end, s.label, s.origin, SpanState(s.state).value, s.score,
+                    _json_or_empty(s.attrs), who, stamp, stamp)).lastrowid
+            else:
+                conn.execute("UPDATE spans SET state=?, score=coalesce(?, score), updated_at=? WHERE id=?",
+                             (SpanState(s.state).value, s.score, stamp, sid))
+            ids.append(sid)
+        have = set(conn.execute("SELECT head, tail, label FROM relations WHERE doc_id=?", (doc_id,)).fetchall())
+        self.insert_relations(doc_id, [(ids[r.head], ids[r.tail], r.label, r.origin, who, stamp)
+                                       for r in doc.relations if (ids[r.head], ids[r.tail], r.label) not in have])
+        conn.execute(
+            f"UPDATE documents SET status=coalesce(?, status), updated_at=?, {self._COUNTS} WHERE id=?",
+            (status.value if status else None, stamp, doc_id, doc_id, doc_id))
+
+    def insert_span_rows(self, rows: Sequence[tuple]) -> None:
+        if rows:
+            self.db.conn.executemany(self._IMPORT_SPAN_SQL, rows)
+
+    def replace_work(self, doc_id: int, doc: Document, *, stamp: str) -> None:
+        """A merge taking another reviewer's work: spans, relations, status, reviewer and time
+        (inside the caller's transaction)."""
+        conn = self.db.conn
+        conn.execute("DELETE FROM relations WHERE doc_id=?", (doc_id,))
+        conn.execute("DELETE FROM spans WHERE doc_id=?", (doc_id,))
+        ids = self._insert_spans(doc_id, doc.spans, None, stamp)
+        self.insert_relations(doc_id, [(ids[r.head], ids[r.tail], r.label, r.origin, r.author, r.created_at or stamp)
+                                       for r in doc.relations])
+        conn.execute("UPDATE documents SET status=?, reviewer=?, time_spent=?, updated_at=? WHERE id=?",
+                     (Status(doc.status).value, doc.reviewer, float(doc.time_spent or 0), stamp, doc_id))
+        self._recount(doc_id)
+
+    def add_suggestions(self, doc_id: int, spans: Sequence[Span], *, stamp: str) -> list[int]:
+        """Insert suggested spans into a document (inside the caller's transaction); returns their ids."""
+        ids = self._insert_spans(doc_id, spans, None, stamp)
+        self.db.conn.execute("UPDATE documents SET updated_at=? WHERE id=?", (stamp, doc_id))
+        self._recount(doc_id)
+        return ids
+
+    def insert_relations(self, doc_id: int, rows: Iterable[tuple]) -> None:
+        """Relations as (head, tail, label, origin, author, created_at) rows, inside the caller's transaction."""
+        self.db.conn.executemany(
+            "INSERT INTO relations(doc_id, head, tail, label, origin, author, created_at) VALUES (?,?,?,?,?,?,?)",
+            [(doc_id, *row) for row in rows])
 
     def _insert_spans(self, doc_id: int, spans: Iterable[Span], who: str | None, stamp: str) -> list[int]:
         ids = []
@@ -531,6 +1063,31 @@ class Corpus:
     def document_ids(self, flt: DocumentFilter | None = None) -> list[int]:
         where, params = self._where(flt)
         return [r[0] for r in self.db.conn.execute(f"SELECT d.id FROM documents d{where} ORDER BY d.id", params)]
+
+    def export_rows(self, ids: Sequence[int]) -> tuple[list[tuple], list[tuple], list[tuple]]:
+        """Raw rows of a batch of documents for the exporter's fast path: spans (id, doc_id, start,
+        end, label, origin, state, score, attrs), relations (id, doc_id, head, tail, label, origin)
+        and documents (id, uid, title, text, source, meta, status, reviewer, time_spent)."""
+        conn, chunk = self.db.conn, list(ids)
+        marks = ",".join("?" * len(chunk))
+        spans = conn.execute(
+            'SELECT id, doc_id, start, "end", label, origin, state, score, attrs FROM spans'
+            f' WHERE doc_id IN ({marks}) ORDER BY doc_id, start, "end" DESC, id', chunk).fetchall()
+        relations = conn.execute(
+            f"SELECT id, doc_id, head, tail, label, origin FROM relations WHERE doc_id IN ({marks}) ORDER BY id",
+            chunk).fetchall()
+        documents = conn.execute(
+            "SELECT id, uid, title, text, source, meta, status, reviewer, time_spent FROM documents"
+            f" WHERE id IN ({marks}) ORDER BY id", chunk).fetchall()
+        return spans, relations, documents
+
+    def document_uids(self, ids: Sequence[int]) -> dict[int, str]:
+        uids: dict[int, str] = {}
+        for i in range(0, len(ids), 900):
+            chunk = list(ids[i:i + 900])
+            uids.update(self.db.conn.execute(
+                f"SELECT id, uid FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+        return uids
 
     def summaries(self, ids: Sequence[int]) -> list[DocumentSummary]:
         """Rows for the given ids, in that order, without loading texts."""
@@ -630,7 +1187,7 @@ class Corpus:
     def span(self, span_id: int) -> Span:
         rows = list(self.db.query("SELECT * FROM spans WHERE id=?", [span_id]))
         if not rows:
-            raise KeyError(span_id)
+            raise StaleEdit("span", span_id, self.path)
         return _span_from_row(rows[0])
 
     def _doc_text(self, doc_id: int) -> str:
@@ -771,7 +1328,7 @@ class Corpus:
             row = self.db.conn.execute("SELECT doc_id, head, tail, label FROM relations WHERE id=?",
                                        (relation_id,)).fetchone()
             if row is None:
-                raise KeyError(relation_id)
+                raise StaleEdit("relation", relation_id, self.path)
             self.db.conn.execute("DELETE FROM relations WHERE id=?", (relation_id,))
             self._log(who, row[0], "delete_relation", relation_id,
                       {"head": row[1], "tail": row[2], "label": row[3]}, None)
@@ -832,46 +1389,45 @@ class Corpus:
         wanted = None if ids is None else set(ids)
         return {r[0]: float(r[1]) for r in rows if wanted is None or r[0] in wanted}
 
-    def reviewer_names(self) -> list[str]:
-        """Names of the reviewers recorded on documents, sorted (the document list's filter)."""
-        rows = self.db.conn.execute(
-            "SELECT DISTINCT reviewer FROM documents WHERE reviewer IS NOT NULL ORDER BY reviewer")
-        return [r[0] for r in rows if r[0]]
-
-    def label_row(self, name: str) -> Label | None:
-        """One label of the scheme, or None."""
-        return next((label for label in self.labels() if label.name == name), None)
-
-    def rename_label(self, old: str, new: str, *, who: str | None = None) -> int:
-        """Rename label ``old`` to ``new`` and relabel its spans; returns how many spans changed.
-
-        Spans keep ids, states, authors, times and relations; the label keeps kind, colour,
-        key and position; one history row (``rename_label``). The caller checks the new name.
-        """
-        with self.transaction():
-            conn = self.db.conn
-            row = conn.execute("SELECT kind, colour, key, position FROM labels WHERE name=?", (old,)).fetchone()
-            if row is None:
-                raise KeyError(old)
-            if new == old:
-                return 0
-            conn.execute("INSERT INTO labels(name, kind, colour, key, position) VALUES (?,?,?,?,?)", (new, *row))
-            count = conn.execute("UPDATE spans SET label=? WHERE label=?", (new, old)).rowcount
-            conn.execute("DELETE FROM labels WHERE name=?", (old,))
-            self._log(who, None, "rename_label", None, {"name": old}, {"name": new, "spans": count})
-        return count
-
-    def span_counts_by_label(self) -> dict[str, dict[str, int]]:
-        """Spans per label and state (every state: a rejected span still holds its label)."""
-        out: dict[str, dict[str, int]] = {}
-        for label, state, n in self.db.conn.execute("SELECT label, state, count(*) FROM spans GROUP BY label, state"):
-            out.setdefault(label, {})[state] = n
-        return out
-
     def history(self, doc_id: int | None = None, limit: int = 1000) -> list[dict]:
         if doc_id is None:
             return list(self.db.query("SELECT * FROM history ORDER BY id DESC LIMIT ?", [limit]))
         return list(self.db.query("SELECT * FROM history WHERE doc_id=? ORDER BY id DESC LIMIT ?", [doc_id, limit]))
+
+
+def first_problem(problems: Sequence[str]) -> str:
+    """The first real line of an integrity report (SQLite starts it with '*** in database main ***')."""
+    for problem in problems:
+        for line in problem.splitlines():
+            if line.strip() and not line.startswith("***"):
+                return line.strip()
+    return "damaged"
+
+
+def _guarded(method):
+    """Run a Corpus method with every SQLite error turned into a :class:`CorpusError` of a known kind."""
+    if inspect.isgeneratorfunction(method):
+        @functools.wraps(method)
+        def generator(self, *args, **kwargs):
+            try:
+                yield from method(self, *args, **kwargs)
+            except sqlite3.Error as exc:
+                raise self._explain(exc) from exc
+        return generator
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as exc:
+            raise self._explain(exc) from exc
+    return wrapper
+
+
+for _name, _method in list(vars(Corpus).items()):
+    if inspect.isfunction(_method) and _name not in ("__init__", "_explain", "_open", "transaction",
+                                                     "file_transaction", "__enter__", "__exit__"):
+        setattr(Corpus, _name, _guarded(_method))
 
 
 def accented_words(query: str) -> list[str]:

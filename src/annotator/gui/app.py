@@ -83,14 +83,14 @@ def resolve_reviewer(explicit: str | None, *, ask: bool, parent=None) -> str:
 
 def open_start_corpus(corpus_path: str | None, *, who: str | None = None):
     """Open the given corpus, or the default one (importing the sample when it is empty and new)."""
-    from annotator.core.store import Corpus
+    from annotator.gui.corpus_guard import open_for_window
     from annotator.gui.session import app_settings
     from annotator.paths import default_corpus_path
 
     if corpus_path is not None:
-        return Corpus(corpus_path, create=True)
+        return open_for_window(corpus_path, create=True)
     path = default_corpus_path()
-    corpus = Corpus(path)
+    corpus = open_for_window(path, create=True)
     settings = app_settings()
     if not corpus.read_only and corpus.count_documents() == 0 and not settings.value("sampleImported", False, type=bool):
         from annotator.gui.sample import import_sample
@@ -116,7 +116,9 @@ def run(corpus_path: str | None = None, smoke_test: bool = False, lang: str | No
         return _fail(f"cannot start the user interface: {exc}")
     _install_language(app, lang)
     from annotator.core.store import CorpusError
+    from annotator.gui import crash_dialog
 
+    crash_dialog.install()
     name = resolve_reviewer(reviewer, ask=True)
     try:
         corpus = open_start_corpus(corpus_path, who=None)

@@ -355,7 +355,7 @@ class DocumentListPanel(QWidget):
 
     def reviewers(self) -> list[str]:
         try:
-            return self.corpus.reviewer_names()
+            return self.corpus.reviewers()
         except Exception:  # noqa: BLE001
             return []
 

@@ -651,31 +651,22 @@ class ExportDialog(QDialog):
         super().changeEvent(event)
 
 
-def _export_work(progress, corpus_path: str, out: str, options):
+def _export_work(progress, corpus_path: str, out: str, options, overwrite: bool = False):
     from annotator.core.exporter import export
     from annotator.core.store import Corpus
 
-    with Corpus(corpus_path) as corpus:
-        return export(corpus, out, options, progress=progress)
+    with Corpus(corpus_path, create=False, read_only=True) as corpus:
+        return export(corpus, out, options, progress=progress, overwrite=overwrite)
 
 
-def run_export(window: QWidget, out: str | os.PathLike, options) -> Task:
-    """Export with the given ``ExportOptions`` in the background."""
-
+def run_export(window: QWidget, out: str | os.PathLike, options, overwrite: bool = False) -> Task:
+    """Export with the given ``ExportOptions`` in the background (replacing files only with ``overwrite``)."""
     def done(report) -> str:
         _refresh(window)
         return export_summary(report)
 
-    return _start(
-        window,
-        "export",
-        translate("Jobs", "Export"),
-        _export_work,
-        _corpus_path(window),
-        str(out),
-        options,
-        on_done=done,
-    )
+    return _start(window, "export", translate("Jobs", "Export"), _export_work, _corpus_path(window), str(out),
+                  options, overwrite, on_done=done)
 
 
 def start_export(window: QWidget) -> ExportDialog:
@@ -686,7 +677,12 @@ def start_export(window: QWidget) -> ExportDialog:
     dialog = ExportDialog(getattr(window, "corpus_path", None), _reviewer(window), window)
 
     def accepted() -> None:
-        dialog.task = run_export(window, dialog.output_path(), dialog.options())
+        from annotator.core.exporter import existing_outputs
+        from annotator.gui.export_overwrite import confirm_overwrite
+
+        existing = existing_outputs(dialog.output_path(), dialog.options())
+        if confirm_overwrite(window, existing):
+            dialog.task = run_export(window, dialog.output_path(), dialog.options(), overwrite=bool(existing))
 
     dialog.accepted.connect(accepted)
     dialog.finished.connect(lambda _result: dialog.deleteLater())

@@ -97,15 +97,12 @@ def rename_label(corpus: Corpus, old: str, new: str, who: str | None = None) -> 
     Runs in one transaction, or inside the caller's when one is open. Raises ValueError for an
     invalid or taken name, KeyError for an unknown ``old``, CorpusError when read-only.
     """
-    with corpus.transaction():
-        if corpus.label_row(old) is None:
-            raise KeyError(old)
-        if new == old:
-            return 0
-        problem = name_problem(new, corpus.label_names() - {old})
+    def check(name: str) -> None:
+        problem = name_problem(name, corpus.label_names() - {old})
         if problem:
             raise ValueError(problem)
-        return corpus.rename_label(old, new, who=who)
+
+    return corpus.rename_label(old, new, who=who, check=check)
 
 
 def span_counts(corpus: Corpus) -> dict[str, dict[str, int]]:

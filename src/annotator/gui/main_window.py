@@ -34,6 +34,8 @@ from annotator.core.store import Corpus, CorpusError, DocumentFilter
 from annotator.gui import i18n
 from annotator.gui.actions import ACTIONS, CONTEXT_MENU, MENUS, SUBMENUS, ActionSpec
 from annotator.gui.article_view import ArticleView
+from annotator.gui.auto_backup import AutoBackup
+from annotator.gui.corpus_guard import CorpusGuard, banner_text, open_for_window
 from annotator.gui.commands import status_name
 from annotator.gui.directive_panel import DirectivePanel
 from annotator.gui.dock_layout import DockLayout
@@ -142,6 +144,7 @@ class MainWindow(QMainWindow):
         self._flush_timer.timeout.connect(self.flush_time)
         self._flush_timer.start()
 
+        self.guard, self.auto_backup = CorpusGuard(self), AutoBackup(self)
         self._load_preferences()
         self.retranslate_ui()
         self._corpus_loaded(start_document)
@@ -414,6 +417,8 @@ class MainWindow(QMainWindow):
         self.corpus_path = str(corpus.path)
         self._rebuild_label_actions()
         self.banner.setVisible(bool(corpus.read_only))
+        self.banner.setText(banner_text(corpus))
+        self.guard.check_now()
         self._update_action_states()
         self.show_document(start_document if start_document is not None else self._start_document())
         self._update_title()
@@ -440,7 +445,7 @@ class MainWindow(QMainWindow):
     def open_corpus(self, path: str, *, create: bool = False) -> bool:
         """Switch to another corpus file; on failure show why and keep the current one."""
         try:
-            corpus = Corpus(path, create=create)
+            corpus = open_for_window(path, create=create)
         except CorpusError as exc:
             from annotator.gui.errors import describe_corpus_error
 
@@ -467,7 +472,7 @@ class MainWindow(QMainWindow):
             self, self.tr("Open corpus"), str(Path(self.corpus_path).parent),
             self.tr("Annotator corpus (*.db *.sqlite *.sqlite3);;All files (*)"), "", self._dialog_options())
         if path:
-            self.open_corpus(path)
+            self.open_corpus(path, create=Path(path).is_file() and Path(path).stat().st_size == 0)
 
     def ask_new_corpus(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -829,8 +834,7 @@ class MainWindow(QMainWindow):
         self.spans_dock.setWindowTitle(self.tr("Spans"))
         self.directives_dock.setWindowTitle(self.tr("Directives"))
         self.palette.setWindowTitle(self.tr("Labels"))
-        self.banner.setText(self.tr("This corpus is read-only: you can read and search it, but not change it. "
-                               "Open a copy to make changes."))
+        self.banner.setText(banner_text(self.corpus))
         for code, name in LANGUAGE_NAMES.items():
             action = self.actions_by_name[f"language_{code}"]
             action.setText(name)  # each language named in itself, never translated
@@ -896,6 +900,7 @@ class MainWindow(QMainWindow):
             self._closed = True
             self._flush_timer.stop()
             self._status_timer.stop()
+            self.auto_backup.at_close()
             try:
                 self.corpus.close()
             except Exception:  # noqa: BLE001

@@ -195,7 +195,12 @@ class ReviewSession(QObject):
         try:
             command.apply()
         except (CorpusError, ValueError, KeyError) as exc:
-            self.message.emit(translate("ReviewSession", "Could not save the change: {error}").format(error=exc))
+            if isinstance(exc, CorpusError):
+                from annotator.gui.errors import describe_corpus_error
+
+                self.message.emit(describe_corpus_error(exc))
+            else:
+                self.message.emit(translate("ReviewSession", "Could not save the change: {error}").format(error=exc))
             self.reload()
             return False
         command.skip_first_redo = True

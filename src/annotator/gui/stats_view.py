@@ -229,7 +229,7 @@ class StatsDialog(QDialog):
         from annotator.core.store import Corpus, CorpusError
 
         try:
-            with Corpus(self.corpus_path, create=False) as corpus:
+            with Corpus(self.corpus_path, create=False, read_only=True) as corpus:
                 self.stats = corpus.stats()
                 self.label_colours = {label.name: label.colour for label in corpus.labels()}
             self.error = None

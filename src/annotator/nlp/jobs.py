@@ -138,7 +138,7 @@ def preannotate_corpus(corpus_path: str | os.PathLike, only: str = "all", progre
     """
     progress = progress or NullProgress()
     statuses = [Status.NEW] if only == "new" else [Status.NEW, Status.IN_PROGRESS]
-    corpus = Corpus(corpus_path)
+    corpus = Corpus(corpus_path, create=False)
     try:
         ids = corpus.document_ids(DocumentFilter(status=statuses))
         progress.start(len(ids), "pre-annotating")
@@ -247,7 +247,7 @@ def train_from_corpus(corpus_path, conll=(), activate: str = "if-better", seed: 
 
     progress = progress or NullProgress()
     progress.start(4, "training")
-    with Corpus(corpus_path) as corpus:
+    with Corpus(corpus_path, create=False, read_only=True) as corpus:
         examples = corpus_examples(corpus)
     if conll:
         examples += conll_examples(conll)

@@ -8,6 +8,7 @@ only the spans and relations that passed the export filters.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -126,7 +127,35 @@ def as_status(value: Any) -> Status | None:
 def as_score(value: Any) -> float | None:
     if value is None or isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
-    return float(value)
+    try:
+        score = float(value)
+    except OverflowError:
+        raise RecordError(f"score {str(value)[:20]}... is too large") from None
+    if not math.isfinite(score):
+        raise RecordError(f"score must be a finite number, not {value!r}")
+    return score
+
+
+def flat_id(value: Any, what: str) -> Any:
+    """An id as records carry it: a string or a number (never a nested structure)."""
+    if value is None or isinstance(value, str) or (isinstance(value, (int, float)) and not isinstance(value, bool)):
+        return value
+    raise RecordError(f"{what} must be a string or a number, not {type(value).__name__}")
+
+
+def as_seconds(value: Any) -> float:
+    """A time spent in seconds: a finite number from 0 (absent: 0)."""
+    if value is None:
+        return 0.0
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise RecordError(f"time_spent must be a number of seconds, not {value!r}")
+    try:
+        seconds = float(value)
+    except OverflowError:
+        raise RecordError(f"time_spent {str(value)[:20]}... is too large") from None
+    if not math.isfinite(seconds) or seconds < 0:
+        raise RecordError(f"time_spent must be a finite number of seconds from 0, not {value!r}")
+    return seconds
 
 
 def title_of(text: str, limit: int = 200) -> str:

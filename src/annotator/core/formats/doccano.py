@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.core.formats.base import ExportDoc, RawRecord, RawRelation, RawSpan, RecordError, as_dict, as_list
+from annotator.core.formats.base import flat_id
 
 NAME = "doccano"
 
@@ -18,7 +19,7 @@ NAME = "doccano"
 def parse(obj: dict[str, Any], line: int) -> RawRecord:
     rec = RawRecord(text=obj.get("text", obj.get("data")), line=line, fmt=NAME)
     rec.has_annotations = "label" in obj or "entities" in obj
-    uid = obj.get("id")
+    uid = flat_id(obj.get("id"), "id")
     rec.uid = str(uid) if uid not in (None, "") else None
     rec.meta = as_dict(obj.get("meta"), "meta") if isinstance(obj.get("meta"), dict) else {}
     for index, item in enumerate(as_list(obj.get("label"), "label")):
@@ -33,7 +34,8 @@ def parse(obj: dict[str, Any], line: int) -> RawRecord:
     for index, item in enumerate(as_list(obj.get("relations"), "relations")):
         if not isinstance(item, dict) or "from_id" not in item or "to_id" not in item:
             raise RecordError(f"relations[{index}] needs from_id, to_id and type")
-        rec.relations.append(RawRelation(item["from_id"], item["to_id"], str(item.get("type") or "")))
+        kind = flat_id(item.get("type"), "relation type")
+        rec.relations.append(RawRelation(item["from_id"], item["to_id"], str(kind or "")))
     return rec
 
 

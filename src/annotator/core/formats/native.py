@@ -21,6 +21,7 @@ from typing import Any
 from annotator.core.formats.base import (
     ExportDoc, RawRecord, RawRelation, RawSpan, RecordError, as_dict, as_list, as_score, as_state, as_status,
 )
+from annotator.core.formats.base import as_seconds, flat_id
 
 NAME = "native"
 
@@ -30,13 +31,13 @@ def parse(obj: dict[str, Any], line: int) -> RawRecord:
     rec.has_annotations = "spans" in obj or "relations" in obj
     rec.status = as_status(obj.get("status"))
     rec.meta = as_dict(obj.get("meta"), "meta")
-    uid = obj.get("id")
+    uid = flat_id(obj.get("id"), "id")
     rec.uid = str(uid) if uid not in (None, "") else None
     rec.title = obj["title"] if isinstance(obj.get("title"), str) else None
     rec.source = obj["source"] if isinstance(obj.get("source"), str) else None
     rec.reviewer = obj["reviewer"] if isinstance(obj.get("reviewer"), str) else None
     spent = obj.get("time_spent")
-    rec.time_spent = float(spent) if isinstance(spent, (int, float)) and not isinstance(spent, bool) else 0.0
+    rec.time_spent = as_seconds(spent)
     append = rec.spans.append
     for index, item in enumerate(as_list(obj.get("spans"), "spans")):
         if type(item) is not dict:
