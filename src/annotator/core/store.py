@@ -279,10 +279,6 @@ class Database:
 class StaleEdit(CorpusError, KeyError):
     """An edit of a span or relation that is no longer there (changed by another session)."""
 
-
-class Corpus:
-    """One corpus file. Not thread-safe: open one per thread (SQLite WAL lets them share the file)."""
-
     def __init__(self, what: str, item_id: int, path: str | os.PathLike | None = None):
         CorpusError.__init__(
             self, f"{what} {item_id} is no longer in the corpus (it was deleted or changed in another"
