@@ -201,7 +201,7 @@ def test_second_window_opens_read_only_with_a_banner_naming_the_holder(tmp_path,
         assert f"process {proc.pid}" in window.banner.text() and socket.gethostname() in window.banner.text()
         assert "read-only" in window.windowTitle()
         before = [s.label for s in corpus.spans(window.current_document_id)]
-        window.apply_label("PER")
+        window.keys.apply_label("PER")
         window.session.create_span(4, 6, "PER")
         assert [s.label for s in corpus.spans(window.current_document_id)] == before
         window._save_state = False
@@ -222,7 +222,7 @@ def test_editing_a_span_deleted_elsewhere_says_so_and_reloads(tmp_path, qtbot):
     window.session.message.connect(messages.append)
     with Corpus(path) as other:  # another session (same process here) deletes it
         other.delete_span(span_id)
-    window.apply_label("PER")  # relabel the selected span
+    window.keys.apply_label("PER")  # relabel the selected span
     assert messages and "changed or deleted in another window or program" in messages[-1]
     assert "43" not in messages[-1] and "reloaded" in messages[-1]
     assert window.session.spans.get(span_id) is None  # the view shows what the corpus holds
