@@ -469,7 +469,7 @@ def test_cli_dry_run_leaves_the_file_untouched(lead, tmp_path, capsys):
 def test_cli_failed_source_exits_1_with_one_line(lead, tmp_path, capsys):
     newer = make_lan(tmp_path / "newer.db")
     conn = sqlite3.connect(newer)
-    conn.execute("UPDATE meta SET value='2' WHERE key='schema_version'")
+    conn.execute("UPDATE meta SET value='99' WHERE key='schema_version'")
     conn.commit()
     conn.close()
     before = fingerprint(lead)
