@@ -125,6 +125,8 @@ class MainWindow(QMainWindow):
         self._load_preferences()
         self.retranslate_ui()
         self._corpus_loaded(start_document)
+        learning = _optional("learning")  # instant memory and background retraining (issue 13)
+        self.learning = learning.LearningController(self) if learning is not None else None
         if restore_state:
             self._restore_window_state()
 

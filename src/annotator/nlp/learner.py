@@ -508,3 +508,78 @@ def _add_labels(corpus_path, labels) -> bool:
 def docs_from_examples(examples, source: str = "reviewed") -> list[TrainingDoc]:
     """``(text, spans)`` pairs as training documents (benchmarks, tests)."""
     return [TrainingDoc(source, text, [tuple(s[:3]) for s in spans]) for text, spans in examples]
+
+
+# ---------------------------------------------------------------------------------- in the background
+
+
+class _QueueProgress:
+    """Progress sent to the window through a queue; a set event cancels."""
+
+    def __init__(self, out, cancel=None):
+        self.out = out
+        self.cancel_event = cancel
+        self.total = 0
+        self.done = 0
+
+    def start(self, total: int, what: str = "") -> None:
+        self.total, self.done = total, 0
+        self.out.put(("progress", 0, total))
+
+    def advance(self, n: int = 1) -> None:
+        self.done += n
+        self.out.put(("progress", self.done, self.total))
+        self.check()
+
+    def check(self) -> None:
+        if self.cancel_event is not None and self.cancel_event.is_set():
+            from annotator.core.progress import Cancelled
+
+            raise Cancelled()
+
+    def finish(self) -> None:
+        pass
+
+
+def active_score(corpus_path) -> tuple[str, float | None]:
+    """Name of the active entity model and its judged entity micro-F1 (None if unknown)."""
+    from annotator.nlp.jobs import active_model_path
+
+    path = active_model_path(corpus_path)
+    if path is None:
+        return "rules", None
+    side = _sidecar(path) or {}
+    for key in ("judged", "dev"):
+        part = side.get(key)
+        if isinstance(part, dict) and isinstance(part.get("micro"), dict):
+            return path.stem, part["micro"].get("f1")
+    return path.stem, None
+
+
+def learn_in_background(corpus_path: str, out, refresh: bool = True, options: dict | None = None) -> None:
+    """Process entry point of the window's learning: train and judge (messages ``progress``,
+    ``report``), then, when a model was activated (or ``refresh``), new suggestions for every
+    unreviewed document (``doc`` messages) for the window to store; ``done`` or ``error`` last.
+    Reads the corpus only: the window is its one writer."""
+    from annotator.core.model import Status
+    from annotator.core.store import DocumentFilter
+    from annotator.nlp.jobs import to_spans
+
+    warnings.simplefilter("ignore")
+    try:
+        report = train_from_corpus(corpus_path, progress=_QueueProgress(out), **(options or {}))
+        name, f1 = active_score(corpus_path)
+        changed = report.activated or report.directive_activated
+        out.put(("report", report.summary(), bool(changed), name, f1))
+        if changed or refresh:
+            pipe = corpus_pipeline(corpus_path)
+            with _open_for_reading(corpus_path) as corpus:
+                ids = corpus.document_ids(DocumentFilter(status=[Status.NEW, Status.IN_PROGRESS]))
+                out.put(("refresh", len(ids)))
+                for doc_id in ids:
+                    text = corpus.document(doc_id, with_spans=False).text
+                    spans, relations = to_spans(pipe.annotate(text))
+                    out.put(("doc", doc_id, spans, relations))
+        out.put(("done",))
+    except BaseException as exc:  # noqa: BLE001 - said in the window, never a traceback
+        out.put(("error", str(exc) or type(exc).__name__))

@@ -229,29 +229,24 @@ def teach_change(before, after) -> list[tuple[str, str, str]]:
     """The memory lessons of one span edit (``before``/``after`` Span, either None): a list of
     ``(which, label, verdict)``; ``which`` says whose text ("before" or "after") is the string.
 
-    accept / create: ``after`` +; reject (or deleting a machine suggestion): ``before`` -;
-    relabel: ``before`` - and ``after`` +. Directive spans teach nothing here."""
+    accept, create, relabel: the string with its (new) label is remembered (+); relabelling
+    replaces the old label's suggestions through it. Reject: never again with that label (-).
+    Deleting teaches nothing (a span replaced by a longer one is deleted, and it was not wrong
+    everywhere); neither do directive spans."""
     def state(s):
         return getattr(s.state, "value", s.state) if s is not None else None
 
-    lessons = []
-    if after is not None and after.label == "DIRECTIVE" or before is not None and before.label == "DIRECTIVE":
-        return lessons
-    if before is None and after is not None and state(after) == "accepted":
-        lessons.append(("after", after.label, "+"))
-    elif before is not None and after is None:
-        if state(before) == "suggested" and _machine(before):
-            lessons.append(("before", before.label, "-"))
-    elif before is not None and after is not None:
-        if before.label != after.label and (before.start, before.end) == (after.start, after.end):
-            lessons.append(("before", before.label, "-"))
-            if state(after) != "rejected":
-                lessons.append(("after", after.label, "+"))
-        elif state(after) == "rejected" and state(before) != "rejected":
-            lessons.append(("after", after.label, "-"))
-        elif state(after) == "accepted" and state(before) != "accepted":
-            lessons.append(("after", after.label, "+"))
-    return lessons
+    if after is None or after.label == "DIRECTIVE":
+        return []
+    if state(after) == "rejected":
+        return [("after", after.label, "-")] if state(before) != "rejected" else []
+    if state(after) != "accepted":
+        return []
+    if before is not None and (before.start, before.end) != (after.start, after.end):
+        return []  # a resize, one syllable at a time: its steps are not names
+    if before is None or state(before) != "accepted" or before.label != after.label:
+        return [("after", after.label, "+")]
+    return []
 
 
 # ---------------------------------------------------------------------------------- the rules file
