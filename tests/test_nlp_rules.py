@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import warnings
 
+from pathlib import Path
+
 import pytest
 
 from annotator.nlp.pipeline import Pipeline
@@ -104,10 +106,46 @@ def test_gazetteers_shipped_and_built_from_underthesea():
     assert "Nguyễn" in rules.surnames
 
 
-def test_build_gazetteers_offline(tmp_path):
-    from annotator.nlp.build_gazetteers import write
+def _build_script():
+    import importlib.util
 
-    counts = write(tmp_path)
-    assert counts["provinces"] >= 34
-    lines = (tmp_path / "provinces.txt").read_text(encoding="utf-8").splitlines()
-    assert "Hà Nội" in lines and "Quảng Ninh" in lines
+    path = Path(__file__).resolve().parents[1] / "scripts" / "build_gazetteers.py"
+    spec = importlib.util.spec_from_file_location("build_gazetteers", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_build_gazetteers_offline_matches_shipped(tmp_path, monkeypatch):
+    """The build script runs without network and reproduces the committed gazetteers exactly."""
+    import socket
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("the gazetteer build tried to use the network")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    counts = _build_script().write(tmp_path)
+    assert counts["provinces"] >= 34 and counts["world"] > 1000
+    shipped = Path(__file__).resolve().parents[1] / "resources" / "gazetteers"
+    for name in ("provinces", "districts", "wards", "world"):
+        assert (tmp_path / f"{name}.txt").read_text(encoding="utf-8") == \
+            (shipped / f"{name}.txt").read_text(encoding="utf-8"), f"{name}.txt is stale: run scripts/build_gazetteers.py"
+
+
+def test_world_gazetteer_keeps_foreign_places_and_drops_vietnamese_words():
+    world = set((Path(__file__).resolve().parents[1] / "resources" / "gazetteers" / "world.txt")
+                .read_text(encoding="utf-8").splitlines())
+    for name in ("Seoul", "Busan", "Gyeonggi", "Osaka", "Aichi", "Savannakhet", "Chiang Mai", "Pháp",
+                 "Thụy Điển", "Quảng Tây"):
+        assert name in world, name
+    for word in ("Trang", "Nan", "Victoria", "Kim", "Hue", "Lao"):
+        assert word not in world, word
+
+
+def test_world_places_are_tagged_as_places():
+    from annotator.nlp.rules import load_rules
+
+    rules = load_rules()
+    texts = ["tỉnh", "Gyeonggi", "và", "thành", "phố", "Busan"]
+    tags = rules.gazetteer_tags(texts, [t.lower() for t in texts])
+    assert tags[1] == "B-COUNTRY" and tags[5] == "B-COUNTRY"

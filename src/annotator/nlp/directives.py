@@ -7,13 +7,15 @@ A sentence is a directive when (rules in ``resources/rules/directive_*.txt``):
    "giao thông"), must not sit inside an entity ("Ban Chỉ đạo …"), and is cancelled by the
    blockers in ``directive_blockers.txt``: a word right before it (noun/reported use: "sự",
    "theo", "của", "đã", "các" …), right after it ("của", "cù", "khoảng" …), a first-clause
-   phrase ("Theo chỉ đạo của …, …", "Thực hiện yêu cầu …, …") or a sentence-level past
-   opener ("Trước đó, …");
+   phrase ("Theo chỉ đạo của …, …", "Thực hiện yêu cầu …, …"), a sentence-level past
+   opener ("Trước đó, …") or a reported opinion anywhere before it ("… cho rằng cần …");
 2. **obligation modal** (``modal`` cues: cần, phải): a subject (or nothing) before it and a
    verb-like word after it, no negation/past marker before it, no number after it;
 3. **continuation**: a subject-less sentence right after a directive (same paragraph, the next
    line of a list, or any line after a directive that ends with ``:``) opening with a word from
-   ``directive_starts.txt`` ("Đồng thời, …", "Tăng cường …", "- Rà soát …;").
+   ``directive_starts.txt`` ("Đồng thời, …", "Tăng cường …", "- Rà soát …;"); or, in the same
+   paragraph, a body named at the start taking up its part of the assignment ("Sở Giao thông
+   vận tải lập kế hoạch phân luồng …").
 
 The confidence is the cue weight (continuations: the start word weight times 0.9, decaying
 along a chain), lowered for weak contexts. The span is the whole sentence as returned by
@@ -41,6 +43,8 @@ _GENERIC_ADDRESSEE_START = {
     "các", "những", "mọi", "mỗi", "toàn", "người", "nhân", "doanh", "cấp", "chính", "cơ", "hai",
     "ban", "ngành", "lực", "đơn", "địa", "bà", "phía", "đại", "đội", "hội", "nông", "học",
 }
+# lower-case words inside a body's name written without capitals ("Công an tỉnh", "Sở Giao thông vận tải")
+_BODY_WORDS = {"tỉnh", "thành", "phố", "huyện", "xã", "quận", "phường", "thị", "vận", "tải", "và"}
 _FUNCTION_WORDS = {"các", "những", "mọi", "mỗi", "phía", "hai", "toàn", "người"}
 _ADDRESSEE_STOP = {
     "tiếp", "tập", "khẩn", "chủ", "cần", "phải", "nghiêm", "quyết", "sớm", "kịp", "thực", "xây",
@@ -78,7 +82,7 @@ class DirectiveDetector:
         self.cues = rules.directive_cues
         self.blockers = rules.directive_blockers
         self.starts = rules.directive_starts
-        before, after, phrase, sentence = [], [], [], []
+        before, after, phrase, sentence, opinion = [], [], [], [], []
         for e in rules.entries.get("directive_blockers", []):
             toks = tuple(e.phrase.lower().split())
             if "before" in e.flags:
@@ -89,6 +93,8 @@ class DirectiveDetector:
                 phrase.append(toks)
             if "sentence" in e.flags:
                 sentence.append(toks)
+            if "opinion" in e.flags:
+                opinion.append(toks)
             if not e.flags:
                 before.append(toks)
         self._before = sorted(set(before), key=len, reverse=True)
@@ -101,6 +107,8 @@ class DirectiveDetector:
         self._sentence_by_first = self._by_word(self._sentence, 0)
         self._after_by_first = self._by_word(self._after, 0)
         self._before_by_last = self._by_word(self._before, -1)
+        # reported opinions and wishes anywhere before a cue: "… cho rằng cần làm rõ …"
+        self._opinion_by_first = self._by_word(sorted(set(opinion), key=len, reverse=True), 0)
 
     @staticmethod
     def _by_word(patterns, k: int) -> dict:
@@ -183,6 +191,9 @@ class DirectiveDetector:
                 blocked = True
             if not blocked and phrase_blocked and i < first_clause_end:
                 blocked = True
+            if not blocked and self._opinion_by_first and any(
+                    self._starts_any(low, k, self._opinion_by_first) for k in range(cs, i)):
+                blocked = True
             modal = "modal" in entry.flags
             if not blocked and modal:
                 blocked = not self._modal_ok(toks, low, texts, i, j)
@@ -234,6 +245,32 @@ class DirectiveDetector:
         if texts[i][:1].isupper() and i > 0:
             return False
         return True
+
+    def _body_continuation(self, toks, low, texts, mask, cs) -> bool:
+        """A body named at the start of the sentence takes up its part of the assignment before:
+        "Sở Giao thông vận tải lập kế hoạch phân luồng …", "Công an tỉnh tăng cường tuần tra …".
+
+        The subject is an entity or an organisation head, at most six tokens, directly followed
+        by an action word from ``directive_starts.txt``; nothing in the sentence is past.
+        """
+        n = len(toks)
+        if cs >= n or not texts[cs][:1].isupper():
+            return False
+        head = self.rules.org_heads.match(texts, low, cs)
+        if not (mask[cs] or head):
+            return False
+        if any(w in _PAST for w in low):
+            return False
+        named = cs + (head[0] if head else 0)  # tokens up to here are the head's own words
+        for k in range(cs + 1, min(n, cs + 7)):
+            lower = texts[k][:1].islower()
+            if lower and toks[k].word_pos == "B" and self.starts.match(texts, low, k):
+                # the words between are the body's name: capitalised, the head, a place word
+                return all(x < named or mask[x] or texts[x][:1].isupper() or low[x] in _BODY_WORDS
+                           for x in range(cs, k))
+            if texts[k] in (",", ";", ":") or (lower and low[k] in self.cues.firsts):
+                return False
+        return False
 
     def _starts_continuation(self, low, texts):
         cs = self._content_start(low)
@@ -305,6 +342,9 @@ class DirectiveDetector:
                     decay = 0.95 ** chain
                     hit = DirectiveHit(s, e, round(sw * 0.95 * decay, 4), "continuation",
                                        sentence_index=si)
+                elif not new_para and self._body_continuation(toks, low, texts, mask, cs):
+                    hit = DirectiveHit(s, e, round(0.7 * 0.95 ** chain, 4), "continuation",
+                                       sentence_index=si, attrs={"body": True})
             if hit is not None:
                 chain = chain + 1 if hit.kind == "continuation" else 0
                 hits.append(hit)

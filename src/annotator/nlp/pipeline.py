@@ -12,7 +12,9 @@ Merge precedence for entity spans (no two entity spans overlap in the output):
    a. cut before a word from ``name_breakers.txt`` ("UBND thành phố Hải Phòng | đề nghị …") and
       before ";";
    b. an ORG ends with its place when a capitalised name follows ("Sở … tỉnh Lâm Đồng | Ksor
-      Thị Hạnh");
+      Thị Hạnh"); a LOC that runs from a known place into a capitalised name is cut there and
+      the name becomes a PER ("Savannakhet | Santiphap Phomvihane"); an ORG that does not begin
+      with an organisation head stops before "tại" ("JICA | tại Việt Nam");
    c. coordinated names are split at "và"/"," when the right part starts with an organisation
       head, a known name or a place (ORG/LOC), or a MISC head (MISC);
    d. leading lower-case syllables are dropped from PER/ORG/MISC spans.
@@ -44,6 +46,7 @@ from pathlib import Path
 from annotator.nlp.directives import DirectiveDetector
 from annotator.nlp.entities import EntityModel, ModelError, load_model, predict_spans
 from annotator.nlp.features import Featurizer
+from annotator.nlp.hygiene import clean_entities
 from annotator.nlp.resources import models_dir
 from annotator.nlp.rules import RuleSet, load_rules, rule_entities
 from annotator.nlp.text import segment_spans, sentences, snap_span, syllables
@@ -304,6 +307,21 @@ class Pipeline:
                         k = e
                     else:
                         k += 1
+            # (b2) a place glued to the person after it: "tỉnh Savannakhet | Santiphap Phomvihane"
+            if lab == "LOC":
+                pm = rules.places.match(texts, lowers, a)
+                e = a + pm[0] if pm else b
+                if pm and b - e >= 2 and all(texts[x][:1].isupper() and texts[x].isalpha() for x in range(e, b)) \
+                        and not rules.places.match(texts, lowers, e):
+                    out.append((toks[a].start, toks[e - 1].end) + tuple(span[2:]))
+                    out.append((toks[e].start, toks[b - 1].end, "PER") + tuple(span[3:]))
+                    continue
+            # (b3) "JICA | tại Việt Nam": a name that is no organisation head does not take "tại …"
+            if lab == "ORG" and not heads.match(texts, lowers, a):
+                for k in range(a + 1, b):
+                    if lowers[k] == "tại":
+                        b = k
+                        break
             # (c) split coordinated names: "Bộ Tài chính | và | Ủy ban Kiểm tra Trung ương"
             if lab == "ORG":
                 # "UBND tỉnh | , lực lượng quân đội": a comma followed by lower-case words only
@@ -378,6 +396,8 @@ class Pipeline:
             words.append((texts, lowers))
             if toks:
                 ents.extend(self._sentence_entities(text, toks, texts, lowers))
+        # every source's spans in a clean shape (no edge punctuation/prepositions, lists, dates)
+        ents = clean_entities(text, ents, self.rules)
         # snap + de-overlap (keep earlier / longer)
         out_ents = []
         last_end = -1
@@ -410,11 +430,23 @@ class Pipeline:
                 # a continuation carries on the request it follows: same issuer and addressees
                 issuer, addressees, addressee_text = head_links
                 attrs["inherited"] = True
+                if h.attrs.get("body"):
+                    # "Sở Giao thông vận tải lập kế hoạch …": the body named first is told to act
+                    opener = [k for a_, b_, lab, k in ent_tuples if a_ == toks[0].start and lab in ("ORG", "LOC")]
+                    if opener:
+                        addressees, addressee_text = opener[:1], None
             else:
-                if issuer is None and last_issuer is not None and h.kind == "cue" \
-                        and self._pronoun_subject(text, h.start, h.cue_start):
-                    issuer = last_issuer  # "Ông cũng đề nghị …": the official quoted before
-                    attrs["issuer_resolved"] = "previous"
+                if issuer is None and h.kind == "cue":
+                    subject = text[h.start:h.cue_start].strip(" -–•\"“")
+                    if last_issuer is not None and self._pronoun_subject(text, h.start, h.cue_start):
+                        issuer = last_issuer  # "Ông cũng đề nghị …": the official quoted before
+                        attrs["issuer_resolved"] = "previous"
+                    elif not subject and h.sentence_index > 0:
+                        # "Đề nghị các bộ, ngành …" after "Bộ trưởng X phát biểu …": the speaker
+                        # named in the sentence before
+                        issuer = self._speaker_before(text, sents, h.sentence_index, ent_tuples)
+                        if issuer is not None:
+                            attrs["issuer_resolved"] = "previous"
                 head_links = (issuer, addressees, addressee_text)
             if issuer is not None:
                 last_issuer = issuer
@@ -433,6 +465,19 @@ class Pipeline:
         for step in self.postprocessors:
             annotation = step(annotation)
         return annotation
+
+    @staticmethod
+    def _speaker_before(text, sents, index, ent_tuples):
+        """The first person (else organisation) of the sentence before, in the same paragraph."""
+        prev = sents[index - 1]
+        if "\n\n" in text[prev.end:sents[index].start]:
+            return None
+        inside = [(a, lab, k) for a, b, lab, k in ent_tuples if a >= prev.start and b <= prev.end]
+        for wanted in ("PER", "ORG"):
+            for _a, lab, k in inside:
+                if lab == wanted:
+                    return k
+        return None
 
     _PRONOUNS = ("ông", "bà", "đồng chí", "anh", "chị", "bộ trưởng", "thứ trưởng", "chủ tịch", "phó chủ tịch",
                  "bí thư", "phó bí thư", "giám đốc", "thủ tướng", "phó thủ tướng", "trưởng ban", "đại biểu",

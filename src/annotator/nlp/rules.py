@@ -27,10 +27,10 @@ Known files and their options (see each file's header for details)::
     place_prefixes.txt      (no options)
     name_breakers.txt       flags: PER, ORG, LOC, MISC (labels whose spans are cut; default all)
     directive_cues.txt      weight=<0..1>, flags: modal, needs_modal
-    directive_blockers.txt  flags: before, after, phrase, sentence (where the blocker sits)
+    directive_blockers.txt  flags: before, after, phrase, sentence, opinion (where the blocker sits)
     directive_starts.txt    weight=<0..1>  (words that open a subject-less continuation sentence)
     provinces.txt districts.txt wards.txt countries.txt regions.txt surnames.txt
-    foreign_names.txt       gazetteers (no options)
+    foreign_names.txt world.txt  gazetteers (no options)
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ FILE_SCHEMAS: dict[str, _Schema] = {
     "misc_heads": _Schema(),
     "directive_cues": _Schema(flags=frozenset({"modal", "needs_modal"}),
                               numeric=frozenset({"weight"})),
-    "directive_blockers": _Schema(flags=frozenset({"before", "after", "phrase", "sentence"})),
+    "directive_blockers": _Schema(flags=frozenset({"before", "after", "phrase", "sentence", "opinion"})),
     "directive_starts": _Schema(numeric=frozenset({"weight"})),
     "name_breakers": _Schema(flags=frozenset(ENTITY_LABELS)),
     "provinces": _Schema(),
@@ -111,6 +111,7 @@ FILE_SCHEMAS: dict[str, _Schema] = {
     "regions": _Schema(),
     "surnames": _Schema(),
     "foreign_names": _Schema(),
+    "world": _Schema(),
 }
 
 RULE_FILES = (
@@ -118,7 +119,7 @@ RULE_FILES = (
     "directive_cues", "directive_blockers", "directive_starts",
 )
 GAZETTEER_FILES = (
-    "provinces", "districts", "wards", "countries", "regions", "surnames", "foreign_names",
+    "provinces", "districts", "wards", "countries", "regions", "surnames", "foreign_names", "world",
 )
 
 _BAD_CHARS = re.compile(r"[\t\x00-\x08\x0b-\x1f\[\]{}<>]")
@@ -385,7 +386,7 @@ class RuleSet:
         self.places = PhraseIndex(case="exact")
         # lowest priority first: a later list overwrites an identical name ("Quảng Ninh" is a
         # ward too, but a province first)
-        for name, kind in (("wards", "WARD"), ("districts", "DIST"), ("countries", "COUNTRY"),
+        for name, kind in (("world", "COUNTRY"), ("wards", "WARD"), ("districts", "DIST"), ("countries", "COUNTRY"),
                            ("regions", "REGION"), ("provinces", "PROV")):
             for x in e.get(name, []):
                 self.places.add(x.phrase, kind)

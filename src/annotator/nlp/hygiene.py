@@ -1,0 +1,214 @@
+"""Span hygiene: the shape every suggested entity must have, whatever made it.
+
+The model, the rules and the reviewers' memory each propose entity spans; this module is applied
+to all of them last, so that no suggestion of the default scheme:
+
+* begins or ends with punctuation, a conjunction or a preposition ("- xã hội", ", Pháp lệnh",
+  "Hà Nội và", "của Bộ Y tế");
+* runs across a list ("Ủy ban nhân dân các tỉnh, thành phố …", "Luật A, Luật B"), unless it is a
+  known name that contains a comma (``entities.txt``): it is cut at the first list comma;
+* is a date, a number or a numeral word ("Ngày 07 / 12 / 2007", "2024", "Sáu", "Hai");
+* is a compass direction ("Tây Tây Bắc", "hướng Tây Nam");
+* (ORG) names a body by a plural of common nouns ("Ủy ban nhân dân các tỉnh").
+
+It works on plain code-point offsets and the sentence's own text, so it is cheap enough to run
+on every span of every document (a few string operations a span).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from annotator.nlp.rules import RuleSet
+
+__all__ = ["clean_entities", "EDGE_WORDS"]
+
+# words an entity never begins or ends with (lower case): conjunctions and prepositions
+EDGE_WORDS = frozenset({
+    "và", "hoặc", "hay", "cùng", "với", "của", "tại", "trong", "ngoài", "cho", "từ", "đến", "tới",
+    "ở", "về", "theo", "trên", "dưới", "bởi", "do", "vào", "ra", "giữa", "qua", "sang", "để", "thuộc",
+    "là", "như", "nhưng", "mà", "thì", "các", "những", "mọi", "này", "đó", "kia", "nên",
+})
+# capitalised prepositions that open a sentence and are never the first word of a name
+_OPENERS = frozenset({"Theo", "Tại", "Trong", "Với", "Của", "Về", "Ở", "Cùng", "Và", "Hoặc", "Trên", "Dưới",
+                      "Ngoài", "Qua", "Đối", "Nhằm", "Để"})
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    k = pos - 1
+    while k >= 0 and text[k] in " \t\"“'(-–":
+        k -= 1
+    return k < 0 or text[k] in ".!?:;\n"
+
+
+_NUMERALS = frozenset({
+    "một", "hai", "ba", "bốn", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười", "mươi", "trăm",
+    "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "linh", "lẻ", "rưỡi", "nhất", "nhì",
+})
+_COMPASS = frozenset({"đông", "tây", "nam", "bắc"})
+_DIRECTION_BEFORE = ("hướng", "phía", "gió", "theo hướng", "về phía", "lệch", "dịch chuyển")
+_WORD = re.compile(r"[^\W_]+(?:[-./'’&][^\W_]+)*|\S", re.UNICODE)
+_DATE_HEAD = frozenset({"ngày", "tháng", "năm", "quý", "sáng", "chiều", "tối", "đêm", "trưa"})
+
+
+def _words(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    return [m.span() for m in _WORD.finditer(text, a, b)]
+
+
+def _is_word(piece: str) -> bool:
+    return piece[:1].isalnum()
+
+
+def _edge_word(piece: str, sentence_start: bool) -> bool:
+    """A conjunction or preposition: lower case, or capitalised only because it opens the sentence
+    ("Trong Tân Việt Nam"); a capitalised "Sang", "Từ" inside a text is a name ("Lê Văn Sang")."""
+    if piece in EDGE_WORDS:
+        return True
+    return sentence_start and piece in _OPENERS
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """Drop edge punctuation, conjunctions and prepositions; None if nothing is left."""
+    words = _words(text, a, b)
+    while words:
+        s, e = words[0]
+        piece = text[s:e]
+        if not _is_word(piece) and piece not in "(\"“'" or _edge_word(piece, _opens_sentence(text, s)):
+            words.pop(0)
+            continue
+        break
+    while words:
+        s, e = words[-1]
+        piece = text[s:e]
+        if not _is_word(piece) and piece not in ")\"”'" or piece in EDGE_WORDS:
+            words.pop()
+            continue
+        break
+    if not words:
+        return None
+    a, b = words[0][0], words[-1][1]
+    # unbalanced brackets or quotes at an edge are punctuation too
+    for open_, close in (("(", ")"), ("“", "”")):
+        if text[a] == open_ and close not in text[a:b]:
+            return _trim(text, a + 1, b)
+        if text[b - 1] == close and open_ not in text[a:b]:
+            return _trim(text, a, b - 1)
+    if text[a] in "\"'" and text.count(text[a], a, b) == 1:
+        return _trim(text, a + 1, b)
+    if text[b - 1] in "\"'" and text.count(text[b - 1], a, b) == 1:
+        return _trim(text, a, b - 1)
+    return a, b
+
+
+def _numeral(word: str) -> bool:
+    return not any(ch.isalpha() for ch in word) or word.lower() in _NUMERALS
+
+
+def _not_a_name(text: str, a: int, b: int, before: str) -> bool:
+    """Dates, numbers, numeral words and compass directions."""
+    words = [text[s:e] for s, e in _words(text, a, b)]
+    alpha = [w for w in words if _is_word(w)]
+    if not alpha:
+        return True
+    lowers = [w.lower() for w in alpha]
+    if all(_numeral(w) for w in alpha):
+        return True  # "2024", "07 / 12 / 2007", "Sáu", "Hai mươi" (not "ST25", "VTV4")
+    if lowers[0] in _DATE_HEAD and len(alpha) > 1 and all(_numeral(w) for w in alpha[1:]):
+        return True  # "Ngày 07 / 12 / 2007", "Tháng Sáu"
+    if all(w in _COMPASS for w in lowers):
+        if len(lowers) >= 3:
+            return True  # "Tây Tây Bắc" is only ever a direction
+        tail = before.rstrip().lower()
+        if any(tail.endswith(x) for x in _DIRECTION_BEFORE):
+            return True  # "theo hướng Tây Nam"
+    return False
+
+
+_PLURALS = frozenset({"các", "những", "mọi"})
+
+
+def _generic_plural(text: str, a: int, b: int) -> bool:
+    """"Ủy ban nhân dân các tỉnh (, thành phố từ A đến B)": a body named by a plural of common
+    nouns is no name. Names keep a plural when a capital follows it ("Liên hiệp các Tổ chức Hữu
+    nghị") or when they end with their own place and hold no list ("Đảng bộ Khối các cơ quan và
+    doanh nghiệp tỉnh Bình Định")."""
+    words = [text[s:e] for s, e in _words(text, a, b)]
+    for k, w in enumerate(words[1:-1], start=1):
+        if w.lower() in _PLURALS:
+            if not words[k + 1][:1].islower():
+                return False
+            rest = words[k + 1:]
+            return not any(x[:1].isupper() for x in rest) or any(x in (",", "từ", "đến") for x in rest)
+    return False
+
+
+def _list_cut(text: str, a: int, b: int, known_with_comma: frozenset[str], rules: RuleSet) -> int:
+    """End of the span's first list item, or ``b`` when the span is not a list.
+
+    A comma starts a new item when a new name begins right after it: an organisation or MISC
+    head, a known name or a place ("Luật Đất đai, Luật Nhà ở", "Bộ Y tế, Sở Y tế"). Names that
+    hold a comma go on in lower case or with their own words ("Bộ Văn hóa, Thể thao và Du lịch",
+    "Ban Chỉ đạo phòng, chống tham nhũng").
+    """
+    if text.find(",", a, b) < 0 or text[a:b] in known_with_comma:
+        return b
+    spans = _words(text, a, b)
+    texts = [text[s:e] for s, e in spans]
+    lowers = [t.lower() for t in texts]
+    for k, t in enumerate(texts[:-1]):
+        if t != "," or not texts[k + 1][:1].isupper():
+            continue
+        j = k + 1
+        if (rules.org_heads.match(texts, lowers, j) or rules.misc_heads.match(texts, lowers, j)
+                or rules.entities.match(texts, lowers, j) or rules.places.match(texts, lowers, j)):
+            return spans[k][0]
+    return b
+
+
+def known_names_with_comma(rules: RuleSet) -> frozenset[str]:
+    cached = getattr(rules, "_hygiene_known_commas", None)
+    if cached is None:
+        cached = frozenset(x.phrase for x in rules.entries.get("entities", []) if "," in x.phrase)
+        rules._hygiene_known_commas = cached
+    return cached
+
+
+def clean_entities(text: str, spans: Iterable, rules: RuleSet,
+                   labels: Sequence[str] = ("PER", "ORG", "LOC", "MISC")):
+    """The spans of the default scheme in a clean shape; others pass unchanged.
+
+    ``spans`` are objects with ``start``, ``end``, ``label`` attributes (changed with
+    ``dataclasses.replace``-like copies via ``_replace`` or attribute assignment) or tuples
+    ``(start, end, label, ...)``. Returns the kept spans in input order, in the input's type.
+    """
+    known = known_names_with_comma(rules)
+    out = []
+    for span in spans:
+        is_tuple = isinstance(span, tuple)
+        a, b, label = (span[0], span[1], span[2]) if is_tuple else (span.start, span.end, span.label)
+        if label not in labels:
+            out.append(span)
+            continue
+        got = _trim(text, a, b)
+        if got is None:
+            continue
+        a2, b2 = got
+        cut = _list_cut(text, a2, b2, known, rules)
+        if cut != b2:
+            got = _trim(text, a2, cut)
+            if got is None:
+                continue
+            a2, b2 = got
+        if _not_a_name(text, a2, b2, text[max(0, a2 - 20):a2]):
+            continue
+        if label == "ORG" and _generic_plural(text, a2, b2):
+            continue
+        if (a2, b2) == (a, b):
+            out.append(span)
+        elif is_tuple:
+            out.append((a2, b2) + tuple(span[2:]))
+        else:
+            span.start, span.end = a2, b2
+            out.append(span)
+    return out
