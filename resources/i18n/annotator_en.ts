@@ -809,6 +809,10 @@
         <translation>the learning process stopped</translation>
     </message>
     <message>
+        <source>Training finished</source>
+        <translation>Training finished</translation>
+    </message>
+    <message>
         <source>Learning: a better model is active</source>
         <translation>Learning: a better model is active</translation>
     </message>

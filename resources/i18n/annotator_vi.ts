@@ -805,6 +805,10 @@
         <translation>tiến trình học đã dừng</translation>
     </message>
     <message>
+        <source>Training finished</source>
+        <translation>Huấn luyện xong</translation>
+    </message>
+    <message>
         <source>Learning: a better model is active</source>
         <translation>Học: mô hình tốt hơn đã được kích hoạt</translation>
     </message>

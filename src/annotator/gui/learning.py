@@ -50,6 +50,7 @@ class LearningController(QObject):
         self.last_report = ""
         self.refreshed = 0
         self.model_text = ""
+        self.show_report = False
         #: extra ``train_from_corpus`` options for the background runs (e.g. ``no_seed``)
         self.options: dict = {}
 
@@ -221,8 +222,10 @@ class LearningController(QObject):
             else:
                 self.debounce.start()
 
-    def train_now(self) -> None:
-        """Tools → Train now: cancel a run in progress and start a fresh one at once."""
+    def train_now(self, show_report: bool = False) -> None:
+        """Tools → Train now: cancel a run in progress and start a fresh one at once;
+        ``show_report`` shows the training report when the run ends (Tools → Train model)."""
+        self.show_report = bool(show_report)
         self.debounce.stop()
         if self.running:
             self.cancel()
@@ -288,6 +291,13 @@ class LearningController(QObject):
                 self.progress = (msg[1], msg[2])
             elif kind == "report":
                 self.last_report = msg[1]
+                if self.show_report:
+                    self.show_report = False
+                    box = QMessageBox(QMessageBox.Icon.Information, _tr("Training finished"), msg[1],
+                                      QMessageBox.StandardButton.Ok, self.window)
+                    box.setObjectName("trainingReport")
+                    box.setStyleSheet("QLabel { font-family: monospace; }")  # the tables line up
+                    box.open()
                 self.model_text = self._model_text(msg[3], msg[4])
                 self.window.statusBar().showMessage(
                     _tr("Learning: a better model is active") if msg[2]

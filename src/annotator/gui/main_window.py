@@ -814,7 +814,9 @@ class MainWindow(QMainWindow):
             self.jobs.start_preannotate(self)
 
     def train(self) -> None:
-        if self.jobs is not None:
+        if getattr(self, "learning", None) is not None:  # its own process: the window never freezes (#13)
+            self.learning.train_now(show_report=True)
+        elif self.jobs is not None:
             self.jobs.start_train(self)
 
     def show_statistics(self) -> None:
