@@ -148,6 +148,11 @@ _MIGRATIONS: dict[int, list[str]] = {
 }
 
 
+#: a span the machine suggested and nobody has decided on yet: the only kind pre-annotation and
+#: learning may replace (a reviewer's, an imported tool's and a merged reviewer's suggestions stay)
+_MACHINE_SUGGESTION = "state='suggested' AND origin NOT IN ('reviewer', 'import') AND origin NOT LIKE 'merge:%'"
+
+
 def _json(value: Any) -> str:
     return json.dumps(value or {}, ensure_ascii=False, sort_keys=True)
 
@@ -645,21 +650,8 @@ class Corpus:
         with self.transaction():
             # only the machine's own suggestions are replaced: a reviewer's, an imported tool's
             # (--as-suggestions) and another reviewer's from a merge stay for the reviewer to judge
-            self.db.conn.execute(
-                "DELETE FROM spans WHERE doc_id=? AND state='suggested'"
-                " AND origin NOT IN ('reviewer', 'import') AND origin NOT LIKE 'merge:%'",
-                (doc_id,))
-            kept = self.spans(doc_id)
-            kinds = {label.name: label.kind for label in self.labels()}
-            stored: dict[int, int] = {}
-            for index, span in enumerate(suggestions):
-                if check_span(text, span.start, span.end):
-                    continue
-                kind = kinds.get(span.label, LabelKind.ENTITY)
-                if any(k.overlaps(span) and kinds.get(k.label, LabelKind.ENTITY) == kind for k in kept):
-                    continue
-                span = Span(**{**span.__dict__, "state": SpanState.SUGGESTED, "id": None})
-                stored[index] = self._insert_spans(doc_id, [span], who, stamp)[0]
+            self.db.conn.execute(f"DELETE FROM spans WHERE doc_id=? AND {_MACHINE_SUGGESTION}", (doc_id,))
+            stored = self._add_suggestions(doc_id, text, suggestions, who, stamp)
             for rel in relations:
                 if rel.head in stored and rel.tail in stored:
                     self.db.conn.execute(
@@ -722,27 +714,33 @@ class Corpus:
         """
         text = self._doc_text(doc_id)
         stamp = now()
-        added = 0
         with self.transaction():
             for span_id in remove:
-                self.db.conn.execute(
-                    "DELETE FROM spans WHERE id=? AND doc_id=? AND state='suggested'"
-                    " AND origin NOT IN ('reviewer', 'import') AND origin NOT LIKE 'merge:%'",
-                    (span_id, doc_id))
-            kept = self.spans(doc_id)
-            kinds = {label.name: label.kind for label in self.labels()}
-            for span in add:
-                if check_span(text, span.start, span.end):
-                    continue
-                kind = kinds.get(span.label, LabelKind.ENTITY)
-                if any(k.overlaps(span) and kinds.get(k.label, LabelKind.ENTITY) == kind for k in kept):
-                    continue
-                span = Span(**{**span.__dict__, "state": SpanState.SUGGESTED, "id": None})
-                self._insert_spans(doc_id, [span], who, stamp)
-                kept.append(span)
-                added += 1
+                self.db.conn.execute(f"DELETE FROM spans WHERE id=? AND doc_id=? AND {_MACHINE_SUGGESTION}",
+                                     (span_id, doc_id))
+            added = len(self._add_suggestions(doc_id, text, add, who, stamp, exclusive=True))
             self._recount(doc_id)
         return added
+
+    def _add_suggestions(self, doc_id: int, text: str, suggestions: Sequence[Span], who: str | None, stamp: str,
+                         *, exclusive: bool = False) -> dict[int, int]:
+        """Insert suggestions that overlap no span of the same label kind already there (a human
+        decision or another suggestion that stays); ``exclusive``: nor one added before them.
+        Returns {index in ``suggestions``: new span id}."""
+        kept = self.spans(doc_id)
+        kinds = {label.name: label.kind for label in self.labels()}
+        stored: dict[int, int] = {}
+        for index, span in enumerate(suggestions):
+            if check_span(text, span.start, span.end):
+                continue
+            kind = kinds.get(span.label, LabelKind.ENTITY)
+            if any(k.overlaps(span) and kinds.get(k.label, LabelKind.ENTITY) == kind for k in kept):
+                continue
+            span = Span(**{**span.__dict__, "state": SpanState.SUGGESTED, "id": None})
+            stored[index] = self._insert_spans(doc_id, [span], who, stamp)[0]
+            if exclusive:
+                kept.append(span)
+        return stored
 
     def least_certain_documents(self, limit: int = 20, statuses: Sequence[Status] = (Status.NEW,)) -> list[int]:
         """Unreviewed documents the machine is least sure about, least sure first: ranked by the
