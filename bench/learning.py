@@ -93,7 +93,7 @@ def with_memory(pipe, memory):
     return pipe
 
 
-def curve(docs, steps, show_report: bool):
+def curve(docs, steps, show_report: bool, weight: int = 3):
     half = len(docs) // 2
     pool, held = docs[:half], docs[half:]
     rows = []
@@ -119,7 +119,7 @@ def curve(docs, steps, show_report: bool):
             got["memory"] = score(with_memory(corpus_pipeline(None, memory=Memory()), memory), held) if n else base
             if n:
                 t0 = time.perf_counter()
-                report = train_from_corpus(db)
+                report = train_from_corpus(db, reviewed_weight=weight)
                 report_text = report.summary()
                 seconds = time.perf_counter() - t0
                 retrained = corpus_pipeline(db, memory=Memory())
@@ -192,6 +192,7 @@ def main(argv=None) -> int:
     ap.add_argument("--data", type=Path, default=ROOT / "bench" / "data" / "learning")
     ap.add_argument("--steps", default="0,5,10,15")
     ap.add_argument("--speed", action="store_true", help="also time training on 5,000 sentences")
+    ap.add_argument("--weight", type=int, default=3, help="reviewed documents' weight (train's default 3)")
     ap.add_argument("--no-report", action="store_true", help="do not print the last training report")
     args = ap.parse_args(argv)
     docs = load(args.data)
@@ -199,7 +200,7 @@ def main(argv=None) -> int:
         print(f"bench/learning.py: only {len(docs)} articles in {args.data}", file=sys.stderr)
         return 1
     steps = [int(x) for x in args.steps.split(",")]
-    rows, n_held, n_pool = curve(docs, steps, not args.no_report)
+    rows, n_held, n_pool = curve(docs, steps, not args.no_report, args.weight)
     print(table(rows, n_held))
     if args.speed:
         print(speed())
