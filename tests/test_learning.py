@@ -229,3 +229,41 @@ def test_least_certain_documents_come_first(tmp_path):
             corpus.replace_suggestions(doc_id, [Span(14, 20, "LOC", origin="crf:x", state=SpanState.SUGGESTED,
                                                      score=score)])
         assert corpus.least_certain_documents(2) == [ids[1], ids[2]]
+
+
+# ---------------------------------------------------------------------------------- directives learn
+
+
+def _advice_doc(i):
+    """The desk's convention: a request ("đề nghị") is a directive, public advice ("khuyến cáo") is not."""
+    p, d = PLACES[i % 8], DISEASES[(i + 1) % 8]
+    request = f"Sở Y tế {p} đề nghị các bệnh viện tăng cường giám sát ca bệnh {d}."
+    advice = f"Ngành y tế khuyến cáo người dân giữ vệ sinh và đưa trẻ đi tiêm chủng đầy đủ."
+    text = f"{p} tăng cường phòng bệnh {d}\n\nTuần qua, {p} ghi nhận {10 + i} ca bệnh {d}. {request} {advice} " \
+           f"Hiện các ca bệnh đều ổn định."
+    a = text.index(request)
+    org = text.index(f"Sở Y tế {p}")
+    spans = [(a, a + len(request), "DIRECTIVE"), (org, org + len(f"Sở Y tế {p}"), "ORG")]
+    for m in re.finditer(re.escape(p), text):
+        if not text[:m.start()].endswith("Sở Y tế "):
+            spans.append((m.start(), m.end(), "LOC"))
+    return text, spans
+
+
+def test_directives_learn_the_teams_convention_from_reviewed_sentences(tmp_path):
+    db = tmp_path / "c.db"
+    with Corpus(db) as corpus:
+        for i in range(12):
+            _done(corpus, *_advice_doc(i))
+    report = train_from_corpus(db, no_seed=True, reviewed_weight=1, activate="always")
+    # judged on the reviewed documents (cross-validated), the classifier beats the rules alone
+    assert report.new_scores["DIRECTIVE"]["f1"] > report.current_scores["DIRECTIVE"]["f1"], report.summary()
+    assert report.directive_activated
+    text = ("Quảng Trị phòng bệnh sởi\n\nSở Y tế Quảng Trị đề nghị các bệnh viện tăng cường giám sát ca bệnh sởi. "
+            "Ngành y tế khuyến cáo người dân đưa trẻ đi tiêm chủng đầy đủ.")
+    rules_only = {text[s.start:s.end] for s in corpus_pipeline(None).annotate(text).directives()}
+    learnt = {text[s.start:s.end] for s in corpus_pipeline(db).annotate(text).directives()}
+    advice = "Ngành y tế khuyến cáo người dân đưa trẻ đi tiêm chủng đầy đủ."
+    request = "Sở Y tế Quảng Trị đề nghị các bệnh viện tăng cường giám sát ca bệnh sởi."
+    assert advice in rules_only            # the rules call public advice a directive ...
+    assert learnt == {request}             # ... the reviewers did not, and the model learnt it
