@@ -81,3 +81,14 @@ def test_marking_done_schedules_retraining_and_train_now_is_in_the_tools_menu(qt
     assert db_rows(corpus_path, "SELECT status FROM documents WHERE id=1") == [("done",)]
     assert learning.debounce.isActive() and not learning.running
     learning.debounce.stop()
+
+
+def test_a_background_run_can_be_stopped_from_the_tools_menu(qtbot, open_window, corpus_path):
+    win = open_window(corpus_path)
+    learning = win.learning
+    learning.options = {"no_seed": True}
+    learning.train_now()
+    assert learning.stop_action.isEnabled() and learning.stop_action in win.tools_menu.actions()
+    learning.stop_action.trigger()
+    assert not learning.running and not learning.stop_action.isEnabled()
+    assert "learning" not in learning.label.text()

@@ -781,6 +781,14 @@
         <translation>Learn from the reviewed documents now, in the background</translation>
     </message>
     <message>
+        <source>&amp;Stop learning</source>
+        <translation>&amp;Stop learning</translation>
+    </message>
+    <message>
+        <source>Stop the training running in the background; the current model stays</source>
+        <translation>Stop the training running in the background; the current model stays</translation>
+    </message>
+    <message>
         <source>Instant &amp;memory…</source>
         <translation>Instant &amp;memory…</translation>
     </message>

@@ -777,6 +777,14 @@
         <translation>Học từ các tài liệu đã duyệt ngay bây giờ, chạy nền</translation>
     </message>
     <message>
+        <source>&amp;Stop learning</source>
+        <translation>&amp;Dừng học</translation>
+    </message>
+    <message>
+        <source>Stop the training running in the background; the current model stays</source>
+        <translation>Dừng việc huấn luyện đang chạy nền; giữ mô hình hiện tại</translation>
+    </message>
+    <message>
         <source>Instant &amp;memory…</source>
         <translation>&amp;Bộ nhớ tức thì…</translation>
     </message>

@@ -76,6 +76,10 @@ class LearningController(QObject):
         self.train_now_action = QAction(window)
         self.train_now_action.setObjectName("trainNowAction")
         self.train_now_action.triggered.connect(self.train_now)
+        self.stop_action = QAction(window)
+        self.stop_action.setObjectName("stopLearningAction")
+        self.stop_action.triggered.connect(self.cancel)
+        self.stop_action.setEnabled(False)
         self.memory_action = QAction(window)
         self.memory_action.setObjectName("memoryAction")
         self.memory_action.triggered.connect(self.edit_memory)
@@ -83,6 +87,7 @@ class LearningController(QObject):
         if menu is not None:
             menu.addSeparator()
             menu.addAction(self.train_now_action)
+            menu.addAction(self.stop_action)
             menu.addAction(self.memory_action)
         session = window.session
         session.spanDecided.connect(self.span_decided)
@@ -108,6 +113,8 @@ class LearningController(QObject):
     def retranslate(self) -> None:
         self.train_now_action.setText(_tr("Train &now"))
         self.train_now_action.setStatusTip(_tr("Learn from the reviewed documents now, in the background"))
+        self.stop_action.setText(_tr("&Stop learning"))
+        self.stop_action.setStatusTip(_tr("Stop the training running in the background; the current model stays"))
         self.memory_action.setText(_tr("Instant &memory…"))
         self.memory_action.setStatusTip(_tr("Strings reviewers taught: suggested, or never suggested, everywhere"))
         self.update_label()
@@ -369,3 +376,4 @@ class LearningController(QObject):
         elif self.phase == "refreshing":
             text += " · " + _tr("refreshing suggestions… {done}/{total}").format(done=done, total=total)
         self.label.setText(text)
+        self.stop_action.setEnabled(self.running)
