@@ -248,6 +248,7 @@ class LearningController(QObject):
         self.process = context.Process(target=learn_in_background, args=(self.corpus_path, self.queue, False, dict(self.options)),
                                        daemon=True)
         self.process.start()
+        self.run_path = self.corpus_path
         self.phase = "learning"
         self.progress = (0, 0)
         self.refreshed = 0
@@ -281,6 +282,9 @@ class LearningController(QObject):
         import queue as _queue
 
         if self.queue is None:
+            return
+        if getattr(self, "run_path", None) != self.corpus_path:  # another corpus was opened meanwhile
+            self.cancel()
             return
         until = time.perf_counter() + SLICE_SECONDS
         while time.perf_counter() < until:
