@@ -94,7 +94,7 @@ def with_memory(pipe, memory):
     return pipe
 
 
-def curve(docs, steps, show_report: bool, weight: int = 3):
+def curve(docs, steps, show_report: bool, weight: int = 5):
     half = len(docs) // 2
     pool, held = docs[:half], docs[half:]
     rows = []
@@ -199,7 +199,7 @@ def main(argv=None) -> int:
     ap.add_argument("--data", type=Path, default=ROOT / "bench" / "data" / "learning")
     ap.add_argument("--steps", default="0,5,10,15")
     ap.add_argument("--speed", action="store_true", help="also time training on 5,000 sentences")
-    ap.add_argument("--weight", type=int, default=3, help="reviewed documents' weight (train's default 3)")
+    ap.add_argument("--weight", type=int, default=5, help="reviewed documents' weight (train's default 5)")
     ap.add_argument("--no-report", action="store_true", help="do not print the last training report")
     args = ap.parse_args(argv)
     docs = load(args.data)

@@ -119,8 +119,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--activate", choices=("if-better", "always", "never"), default="if-better",
                    help="make the new models active (default: only when not worse than the current ones)")
     p.add_argument("--no-seed", action="store_true", help="train without the shipped seed corpus")
-    p.add_argument("--reviewed-weight", type=int, default=3, metavar="N",
-                   help="count each reviewed document N times, so the team's conventions win (default 3)")
+    p.add_argument("--reviewed-weight", type=int, default=5, metavar="N",
+                   help="count each reviewed document N times, so the team's conventions win (default 5; "
+                        "at most 3 for the directive classifier)")
     p.add_argument("--seed", type=int, default=13)
     p.add_argument("--dev-fraction", type=float, default=0.2,
                    help="part of the --conll sentences held out for judging (default 0.2)")

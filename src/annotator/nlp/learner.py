@@ -3,7 +3,7 @@
 One run (:func:`train_from_corpus`):
 
 1. **Data**: the shipped seed corpus (unless ``no_seed``), every done document of the corpus
-   (its accepted spans; repeated ``reviewed_weight`` times so the team's conventions win where
+   (its accepted spans; repeated ``reviewed_weight`` times, default 5, so the team's conventions win where
    they differ from the seed's; a reviewed copy of a seed article replaces it), and ``--conll``
    files (one document per sentence block, their own words). What reviewers taught the instant
    memory overrides the seed: a seed span whose string reviewers rejected with that label is
@@ -59,13 +59,16 @@ FOLDS = 5
 CONLL_HELD_OUT = 0.2
 #: the pointer file naming the active directive model in a models folder
 DIRECTIVE_POINTER = "active-directive"
+#: how many times a reviewed document counts by default (entity model), and at most for directives
+REVIEWED_WEIGHT = 5
+DIRECTIVE_WEIGHT = 3
 #: training refuses to run with fewer sentences that contain an entity
 MIN_ENTITY_SENTENCES = 20
 
 
 class LearnOptions:
     def __init__(self, conll=(), activate: str = "if-better", seed: int = 13, no_seed: bool = False,
-                 reviewed_weight: int = 3, new_labels: str = "refuse", folds: int = FOLDS,
+                 reviewed_weight: int = REVIEWED_WEIGHT, new_labels: str = "refuse", folds: int = FOLDS,
                  max_iterations: int | None = None):
         self.conll = list(conll or ())
         self.activate = activate
@@ -219,8 +222,8 @@ def _held_out(docs, fraction, seed):
 
 def train_from_corpus(corpus_path, conll=(), activate: str = "if-better", seed: int = 13,
                       dev_fraction: float = 0.2, progress=None, *, no_seed: bool = False,
-                      reviewed_weight: int = 3, new_labels: str = "refuse", options: LearnOptions | None = None,
-                      corpus=None) -> LearnReport:
+                      reviewed_weight: int = REVIEWED_WEIGHT, new_labels: str = "refuse",
+                      options: LearnOptions | None = None, corpus=None) -> LearnReport:
     """Train entity and directive models for a corpus, judge them against the active ones and
     activate them by the rule of ``activate`` (see the module docstring). Models are written to
     ``models/`` beside the corpus file. ``dev_fraction`` is the held-out part of CoNLL sentences."""
@@ -284,7 +287,8 @@ def train_from_corpus(corpus_path, conll=(), activate: str = "if-better", seed: 
     say("training data:")
     if seed_train:
         say(f"  seed corpus: {len(seed_train)} documents")
-    say(f"  reviewed documents: {len(reviewed)} (weight {opt.reviewed_weight})")
+    say(f"  reviewed documents: {len(reviewed)} (weight {opt.reviewed_weight}; "
+        f"{min(opt.reviewed_weight, DIRECTIVE_WEIGHT)} for directives)")
     if conll_data:
         say(f"  CoNLL: {len(conll_train)} sentences for training, {len(conll_held)} held out for judging "
             f"({', '.join(Path(p).name for p in opt.conll)})")
@@ -437,8 +441,12 @@ def train_from_corpus(corpus_path, conll=(), activate: str = "if-better", seed: 
 
 
 def _train_directives(docs, weights, rules, seed):
+    """The directive classifier sees a reviewed document at most :data:`DIRECTIVE_WEIGHT` times:
+    it has one example per sentence, not per word, and repeated more it follows a few documents'
+    sentences too closely (bench/learning.py)."""
     from annotator.nlp.directive_model import train_directive_model
 
+    weights = {k: min(v, DIRECTIVE_WEIGHT) for k, v in weights.items()}
     return train_directive_model(_directive_examples(docs, weights), rules=rules, seed=seed)
 
 
