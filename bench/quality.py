@@ -32,7 +32,7 @@ from annotator.core.markup import parse_markup  # noqa: E402
 from annotator.nlp.entities import decode_bio  # noqa: E402
 from annotator.nlp.pipeline import Pipeline  # noqa: E402
 from annotator.nlp.review_cost import ReviewCost, review_actions  # noqa: E402
-from annotator.nlp.text import sentences, syllables  # noqa: E402
+from annotator.core.segmentation import sentences, syllables  # noqa: E402
 from annotator.nlp.train import evaluate, format_report  # noqa: E402
 
 TARGETS = {"micro": 0.90, "DIRECTIVE": 0.95}

@@ -27,7 +27,7 @@ if str(ROOT / "src") not in sys.path:
     sys.path.insert(0, str(ROOT / "src"))
 
 from annotator.nlp.pipeline import Pipeline  # noqa: E402
-from annotator.nlp.text import sentences  # noqa: E402
+from annotator.core.segmentation import sentences  # noqa: E402
 from annotator.nlp.train import load_examples  # noqa: E402
 
 _SYL = re.compile(r"\w+")

@@ -70,7 +70,8 @@ def test_import_then_export_every_format(db, source, tmp_path, capsys):
     for fmt in FORMATS:
         target = tmp_path / f"out-{fmt}"
         assert main(["export", "--corpus", db, str(target), "--format", fmt]) == 0, fmt
-        assert target.read_text(encoding="utf-8").strip(), fmt
+        written = target / "train.jsonl" if fmt == "hf" else target   # hf: a dataset folder
+        assert written.read_text(encoding="utf-8").strip(), fmt
         assert f"as {fmt}" in capsys.readouterr().out
     first = json.loads((tmp_path / "out-native").read_text(encoding="utf-8").splitlines()[0])
     assert first["status"] == "done" and first["reviewer"] == "lan"
@@ -88,7 +89,8 @@ def test_export_options_and_stdout(db, source, tmp_path, capsys):
     assert "exported 3 documents" in captured.err  # the summary stays off stdout
     assert main(["export", "--corpus", db, str(tmp_path / "split"), "--format", "hf", "--status", "new",
                  "--state", "suggested", "--split", "60,20,20", "--seed", "4", "--level", "syllable"]) == 0
-    assert sorted(p.name for p in (tmp_path / "split").iterdir()) == ["dev.jsonl", "test.jsonl", "train.jsonl"]
+    assert sorted(p.name for p in (tmp_path / "split").iterdir()) == ["README.md", "dev.jsonl", "test.jsonl",
+                                                                             "train.jsonl"]
 
 
 def test_stats_and_search(db, source, capsys):

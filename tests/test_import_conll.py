@@ -35,7 +35,7 @@ def test_syllable_level_space_separated_without_docstart(corpus, tmp_path):
     path = tmp_path / "phoner.bio"
     path.write_text("Bệnh B-MISC\nnhân I-MISC\n91 I-MISC\nở O\nTP. B-LOC\nHCM I-LOC\n\n"
                     "Sức O\nkhỏe O\nổn O\nđịnh O\n\n", encoding="utf-8")
-    report = import_paths(corpus, [path])
+    report = import_paths(corpus, [path], sentences_per_doc=2)
     assert report.added == 1
     [doc] = corpus.iter_documents()
     assert doc.text == "Bệnh nhân 91 ở TP. HCM Sức khỏe ổn định"

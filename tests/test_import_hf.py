@@ -55,7 +55,7 @@ def test_same_text_and_spans_as_conll(corpus, make_corpus, tmp_path):
     (tmp_path / "a.conll").write_text(conll_text, encoding="utf-8")
     other = make_corpus()
     import_paths(corpus, [tmp_path / "a.jsonl"])
-    import_paths(other, [tmp_path / "a.conll"])
+    import_paths(other, [tmp_path / "a.conll"], sentences_per_doc=2)
     [a], [b] = corpus.iter_documents(), other.iter_documents()
     assert (a.text, a.title, spans_of(a)) == (b.text, b.title, spans_of(b))
 

@@ -382,8 +382,8 @@
 <context>
     <name>Jobs</name>
     <message>
-        <source>Articles and annotations (*.txt *.jsonl *.ndjson *.conll *.bio *.iob);;All files (*)</source>
-        <translation>Articles and annotations (*.txt *.jsonl *.ndjson *.conll *.bio *.iob);;All files (*)</translation>
+        <source>Articles and annotations (*.txt *.jsonl *.ndjson *.conll *.bio *.iob *.train *.testa *.testb);;All files (*)</source>
+        <translation>Articles and annotations (*.txt *.jsonl *.ndjson *.conll *.bio *.iob *.train *.testa *.testb);;All files (*)</translation>
     </message>
     <message>
         <source>Corpora and native exports (*.db *.jsonl);;All files (*)</source>

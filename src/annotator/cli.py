@@ -40,6 +40,17 @@ it was and the next source is merged. Merging the same source again changes noth
 MERGE_EPILOG = "exit status: 0 merged (conflicts included), 1 a source or the corpus failed, 130 interrupted"
 
 
+def _positive(value: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
 def _corpus_arg(parser: argparse.ArgumentParser, top: bool = False) -> None:
     parser.add_argument(
         "--corpus", metavar="PATH", default=None if top else argparse.SUPPRESS,
@@ -67,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("auto", "txt", "jsonl", "conll"), default="auto",
                    help="input format (default: by file extension)")
     p.add_argument("--reviewer", help="name recorded as the author of imported labels")
+    p.add_argument("--sentences-per-doc", type=_positive, default=1, metavar="N",
+                   help="CoNLL files without -DOCSTART-: N sentences make a document (default: 1)")
 
     p = sub.add_parser("merge", help="collect other reviewers' work from their corpora or native exports",
                        description=MERGE_DESCRIPTION, epilog=MERGE_EPILOG,
@@ -82,7 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="export the corpus for training")
     _corpus_arg(p)
-    p.add_argument("out", metavar="OUT", help="output file ('-' for stdout); with --split, a folder")
+    p.add_argument("out", metavar="OUT", help="output file ('-' for stdout); with --split, a folder; hf: a dataset"
+                                              " folder with a README.md card (OUT.jsonl: one JSONL file)")
     p.add_argument("--format", choices=FORMATS, default="native")
     p.add_argument("--status", action="append", metavar="S",
                    help="only documents with this status (new, in_progress, done, skipped); repeatable")
@@ -91,7 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--state", action="append", metavar="S",
                    help="only spans in this state (suggested, accepted, rejected); repeatable")
     p.add_argument("--level", choices=("word", "syllable"), default="word",
-                   help="CoNLL/hf token level (default: word, by underthesea segmentation)")
+                   help="CoNLL/hf token level (default: word, by underthesea segmentation); documents imported"
+                        " with their own tokens keep them")
     p.add_argument("--split", metavar="TRAIN,DEV,TEST",
                    help="write train/dev/test files in proportions, e.g. 80,10,10")
     p.add_argument("--seed", type=int, default=13, help="seed of the reproducible split (default 13)")
@@ -179,7 +194,7 @@ def cmd_import(args) -> int:
     with _open(args) as corpus:
         report = import_paths(corpus, [Path(p) for p in args.paths], as_suggestions=args.as_suggestions,
                               new_labels=args.new_labels, fmt=args.format, who=args.reviewer,
-                              progress=_progress())
+                              progress=_progress(), sentences_per_doc=args.sentences_per_doc)
     for problem in report.problems:
         print(problem, file=sys.stderr)
     print(report.summary())

@@ -6,8 +6,14 @@ Formats (see the modules in :mod:`annotator.core.formats`):
   Exports every document and every span by default.
 * ``prodigy``, ``doccano``: JSONL with character offsets (Prodigy tokens align with every span).
 * ``conll``: ``token<TAB>TAG`` BIO lines by word (underthesea segmentation, ``_`` joining
-  syllables) or by syllable; entity labels only.
-* ``hf``: one sentence a JSON line with ``id``, ``tokens``, ``ner_tags`` (string tags).
+  syllables) or by syllable; entity labels only. Documents imported from a token format
+  are written with their own tokens and sentences; a token that crosses a span edge is cut
+  there, so no span is ever moved.
+* ``hf``: a Hugging Face dataset folder: one JSONL file per split (``train.jsonl`` without
+  ``split``), one sentence a line with ``id``, ``tokens``, ``ner_tags``, and a ``README.md``
+  dataset card declaring ``ner_tags`` as ``Sequence(ClassLabel(names=[...]))``, so that
+  ``datasets.load_dataset(OUT)`` needs no glue code. ``OUT`` ending in ``.jsonl`` (or ``-``)
+  writes the sentences alone, as one JSONL file.
 * ``directives``: one sentence a JSON line, labelled ``directive`` or ``other``.
 
 Every format but ``directives`` can be imported back (``hf`` lines are grouped back into
@@ -43,7 +49,7 @@ from typing import IO
 
 from annotator.core.formats import conll, directives, doccano, hf, native, prodigy
 from annotator.core.formats.base import ExportDoc
-from annotator.core.model import Document, Relation, Span, SpanState, Status
+from annotator.core.model import Document, LabelKind, Relation, Span, SpanState, Status
 from annotator.core.progress import NullProgress, Progress
 from annotator.core.store import Corpus, DocumentFilter
 
@@ -232,7 +238,8 @@ def export(corpus: Corpus, out: str | os.PathLike, options: ExportOptions | None
     to_stdout = str(out) == "-"
     if fractions and to_stdout:
         raise ValueError("a split export writes a folder; give a folder name instead of '-'")
-    if not fractions and not to_stdout and Path(out).is_dir():
+    dataset = options.fmt == "hf" and not to_stdout and (fractions or Path(out).suffix.lower() != ".jsonl")
+    if not fractions and not dataset and not to_stdout and Path(out).is_dir():
         raise ValueError(f"{out} is a folder; give a file name (a folder is for a split export)")
     labels = set(options.labels) if options.labels else None
     known = corpus.label_names()
@@ -252,6 +259,13 @@ def export(corpus: Corpus, out: str | os.PathLike, options: ExportOptions | None
         parts = _assign_parts(corpus, ids, fractions, options.seed)
         names = [PART_NAMES[i] for i, f in enumerate(fractions)]
         outputs = [_Output(folder / f"{name}{writer.suffix}") for name in names]
+    elif dataset:
+        folder = Path(out)
+        if folder.exists() and not folder.is_dir():
+            raise ValueError(f"{folder} is a file; an hf dataset is a folder (name the file .jsonl for JSONL alone)")
+        parts = {doc_id: 0 for doc_id in ids}
+        names = ["train"]
+        outputs = [_Output(folder / f"train{writer.suffix}")]
     else:
         parts = None
         names = []
@@ -266,6 +280,12 @@ def export(corpus: Corpus, out: str | os.PathLike, options: ExportOptions | None
             report.spans += len(ed.spans)
             counts[part] += 1
             progress.advance()
+        if dataset:
+            entity_labels = [label.name for label in corpus.labels() if label.kind == LabelKind.ENTITY
+                             and (labels is None or label.name in labels)]
+            card = _Output(Path(out) / "README.md")
+            card.write_lines([hf.dataset_card(entity_labels, {n: f"{n}{writer.suffix}" for n in names})])
+            outputs.append(card)
         for output in outputs:
             output.commit()
     except BaseException:
@@ -274,7 +294,7 @@ def export(corpus: Corpus, out: str | os.PathLike, options: ExportOptions | None
         raise
     finally:
         progress.finish()
-    if parts is not None:
+    if fractions:
         report.parts = dict(zip(names, counts))
     report.files = [str(o.path) for o in outputs if o.path is not None]
     report.details.update({k: v for k, v in writer.stats.items() if k not in ("sentences",)})
@@ -306,6 +326,7 @@ def _documents(corpus: Corpus, ids: list[int], labels: set[str] | None, states: 
             spans.setdefault(row[1], []).append(Span(
                 start=row[2], end=row[3], label=row[4], origin=row[5], state=state, score=row[7],
                 attrs=loads(attrs) if attrs and attrs != "{}" else {}, id=row[0], doc_id=row[1]))
+        kept = corpus.tokens_of(chunk)
         relations: dict[int, list[Relation]] = {}
         for row in conn.execute(
                 f"SELECT id, doc_id, head, tail, label, origin FROM relations WHERE doc_id IN ({marks}) ORDER BY id",
@@ -319,7 +340,8 @@ def _documents(corpus: Corpus, ids: list[int], labels: set[str] | None, states: 
             doc = Document(id=row[0], uid=row[1], title=row[2], text=row[3], source=row[4],
                            meta=loads(meta) if meta and meta != "{}" else {}, status=status_of[row[6]],
                            reviewer=row[7], time_spent=row[8])
-            yield ExportDoc(doc, spans.get(row[0], []), relations.get(row[0], []), kinds)
+            tokens, sentences = kept.get(row[0], (None, None))
+            yield ExportDoc(doc, spans.get(row[0], []), relations.get(row[0], []), kinds, tokens, sentences)
 
 
 def iter_export_docs(corpus: Corpus, options: ExportOptions | None = None) -> Iterator[ExportDoc]:

@@ -12,7 +12,11 @@ Inputs
   document by itself, and the text is rebuilt as from CoNLL (see
   :mod:`annotator.core.formats.hf`). Integer ``ner_tags`` are rejected (no label list).
   The ``directives`` export is not importable (sentences without their article).
-* ``.conll`` / ``.bio`` / ``.iob``: token-per-line BIO files (see :mod:`annotator.core.formats.conll`).
+* ``.conll`` / ``.bio`` / ``.iob`` and CoNLL-2003's ``.train`` / ``.testa`` / ``.testb``:
+  token-per-line BIO files (see :mod:`annotator.core.formats.conll`); without ``-DOCSTART-``,
+  every ``sentences_per_doc`` sentences (default 1) make a document.
+* Token formats (CoNLL, hf, Prodigy ``tokens``) keep their tokens and sentence breaks with
+  the document (:meth:`Corpus.set_tokens`), so an export writes the same tokens again.
 * Folders: searched recursively for those extensions (hidden files and folders skipped).
   ``fmt`` other than ``auto`` reads explicitly named files in that format whatever their
   extension, and keeps only that format's extensions in folders.
@@ -74,8 +78,7 @@ from annotator.core.text import OffsetError, OffsetMap, check_span, content_hash
 __all__ = ["ImportReport", "import_paths", "EXTENSIONS", "FORMATS"]
 
 FORMATS = ("auto", "txt", "jsonl", "conll")
-EXTENSIONS = {".txt": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl", ".conll": "conll", ".bio": "conll",
-              ".iob": "conll"}
+EXTENSIONS = {".txt": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl", **{ext: "conll" for ext in conll.EXTENSIONS}}
 _IDENTITY = OffsetMap([], [], identity=True)
 _PROGRESS_STEP = 1 << 16
 
@@ -124,8 +127,10 @@ class _FileFailed(Exception):
 
 def import_paths(corpus: Corpus, paths: Sequence[str | Path], *, as_suggestions: bool = False,
                  new_labels: str = "refuse", fmt: str = "auto", who: str | None = None,
-                 progress: Progress | None = None) -> ImportReport:
+                 progress: Progress | None = None, sentences_per_doc: int = 1) -> ImportReport:
     """Import files and folders; see the module documentation for what is accepted and how."""
+    if sentences_per_doc < 1:
+        raise ValueError(f"sentences per document must be at least 1, not {sentences_per_doc}")
     if new_labels not in ("add", "refuse"):
         raise ValueError(f"new_labels must be 'add' or 'refuse', not {new_labels!r}")
     if fmt not in FORMATS:
@@ -140,7 +145,7 @@ def import_paths(corpus: Corpus, paths: Sequence[str | Path], *, as_suggestions:
         except OSError:
             pass
     importer = _Importer(corpus, as_suggestions=as_suggestions, new_labels=new_labels, who=who,
-                         progress=progress)
+                         progress=progress, sentences_per_doc=sentences_per_doc)
     progress.start(total, "import")
     try:
         for path, file_fmt in files:
@@ -290,8 +295,9 @@ def _json(value) -> str:
 
 class _Importer:
     def __init__(self, corpus: Corpus, *, as_suggestions: bool, new_labels: str, who: str | None,
-                 progress: Progress):
+                 progress: Progress, sentences_per_doc: int = 1):
         self.corpus = corpus
+        self.sentences_per_doc = sentences_per_doc
         self.as_suggestions = as_suggestions
         self.add_labels = new_labels == "add"
         self.who = who
@@ -377,7 +383,7 @@ class _Importer:
         empty = True
         loads = json.loads
         detect = formats.detect
-        sentences = hf.Reader()  # hf lines are sentences, grouped into documents
+        sentences = hf.Reader(hf.card_names(path.parent))  # hf lines are sentences, grouped into documents
         for lineno, line in self._lines(path):
             if not line.strip():
                 continue
@@ -420,7 +426,7 @@ class _Importer:
 
     def _read_conll(self, path: Path) -> bool:
         empty = True
-        for item in conll.read(self._lines(path)):
+        for item in conll.read(self._lines(path), self.sentences_per_doc):
             empty = False
             self._take((item,), path)
         return empty
@@ -455,6 +461,9 @@ class _Importer:
             self.labels.add(name)
             self.report.labels_added.append(name)
         doc_id = self.writer.insert(doc, digest)
+        kept = _tokens(rec, doc.text)
+        if kept is not None:
+            self.corpus.set_tokens(doc_id, *kept)
         self.report.added += 1
         self.report.spans += len(doc.spans)
         self.report.added_ids.append(doc_id)
@@ -531,6 +540,32 @@ class _Importer:
         return Document(text=text, title=title, source=rec.source or str(path), meta=rec.meta or {},
                         status=status, uid=rec.uid or "", reviewer=reviewer, time_spent=rec.time_spent,
                         spans=spans, relations=relations)
+
+
+def _tokens(rec: RawRecord, text: str):
+    """The record's own tokens and sentences on the stored text, or None when it has none or
+    they do not fit it (then exports segment the text as for any other document)."""
+    if not rec.tokens:
+        return None
+    omap = _normalize(rec.text)[1]
+    try:
+        tokens = _offsets(rec.tokens, omap, len(text))
+        sentences = _offsets(rec.sentences, omap, len(text)) if rec.sentences else None
+    except (OffsetError, TypeError, ValueError):
+        return None
+    return tokens, sentences
+
+
+def _offsets(pairs, omap: OffsetMap, n: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    last = 0
+    for a, z in pairs:
+        a, z = omap.map(a), omap.map(z)
+        if type(a) is not int or type(z) is not int or not last <= a < z <= n:
+            raise ValueError("tokens out of order")
+        out.append((a, z))
+        last = z
+    return out
 
 
 def _check_encodable(doc: Document) -> None:

@@ -72,7 +72,7 @@ from pathlib import Path
 from annotator.core import formats
 from annotator.core.formats import native
 from annotator.core.formats.base import RecordError, title_of
-from annotator.core.importer import ImportReport, _check_encodable, _FileFailed, _Importer
+from annotator.core.importer import ImportReport, _check_encodable, _FileFailed, _Importer, _tokens
 from annotator.core.model import Document, LabelKind, Span, SpanState, Status
 from annotator.core.progress import NullProgress, Progress
 from annotator.core.store import Corpus, CorpusError, now
@@ -220,6 +220,7 @@ class _SourceFailed(Exception):
 
 class _CorpusSource:
     kind = "corpus"
+    kept_tokens = None   # the imported tokens and sentences of the document just read, if any
 
     def __init__(self, path: Path):
         self.path, self.name = path, path.name
@@ -248,6 +249,10 @@ class _CorpusSource:
                 return
             except (sqlite3.Error, ValueError, KeyError) as exc:
                 raise _SourceFailed(self._explain(exc)) from None
+            try:
+                self.kept_tokens = self.corpus.tokens_of([doc.id]).get(doc.id)
+            except sqlite3.Error as exc:
+                raise _SourceFailed(self._explain(exc)) from None
             yield self._indexed(doc)
 
     def _indexed(self, doc: Document) -> Document:
@@ -273,6 +278,7 @@ class _JsonlSource:
 
     kind = "jsonl"
     label_kinds: dict[str, LabelKind] = {}
+    kept_tokens = None   # the imported tokens and sentences of the document just read, if any
 
     def __init__(self, path: Path, target: Corpus):
         self.path, self.name = path, path.name
@@ -306,7 +312,9 @@ class _JsonlSource:
                     raise self._fail(lineno, f"a {reader.__name__.rsplit('.', 1)[-1]} record, not annotator's"
                                              " native JSONL (write it with annotator export --format native)")
                 try:
-                    doc = self.importer._document(native.parse(obj, lineno), self.path)
+                    rec = native.parse(obj, lineno)
+                    doc = self.importer._document(rec, self.path)
+                    self.kept_tokens = _tokens(rec, doc.text)
                     _check_encodable(doc)
                 except RecordError as exc:
                     raise self._fail(lineno, str(exc)) from None
@@ -470,6 +478,8 @@ class _Merger:
             except ValueError as exc:
                 raise _SourceFailed(f"{self.source.path}: {self._title(doc)!r}: {exc}") from None
             assert created, "find_by_hash said the text was not stored"
+            if self.source.kept_tokens is not None:   # the source document's own tokens (CoNLL, hf, ...)
+                self.corpus.set_tokens(doc_id, *self.source.kept_tokens)
             self._log(doc_id, "added", None, reviewer=doc.reviewer, status=Status(doc.status).value,
                       spans=len(doc.spans))
         self.rep.added += 1

@@ -133,6 +133,15 @@ _MIGRATIONS: dict[int, list[str]] = {
         )""",
         "CREATE INDEX IF NOT EXISTS history_doc ON history(doc_id)",
     ],
+    # 3: the tokens and sentences of documents imported from token formats (CoNLL, hf,
+    # Prodigy tokens, ...), kept so that exports write them again (flat JSON offset lists)
+    3: [
+        """CREATE TABLE IF NOT EXISTS doc_tokens (
+            doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            tokens TEXT NOT NULL,
+            sentences TEXT
+        )""",
+    ],
     # step 4 (learning): what reviewers taught the instant memory, one row per string and label
     4: [
         """CREATE TABLE IF NOT EXISTS memory (
@@ -164,6 +173,15 @@ def _span_from_row(row: dict) -> Span:
         id=row["id"], doc_id=row["doc_id"], author=row["author"],
         created_at=row["created_at"], updated_at=row["updated_at"],
     )
+
+
+def _flat(pairs: Sequence[tuple[int, int]]) -> str:
+    return json.dumps([x for pair in pairs for x in pair], separators=(",", ":"))
+
+
+def _pairs(flat: str) -> list[tuple[int, int]]:
+    values = json.loads(flat)
+    return list(zip(values[0::2], values[1::2]))
 
 
 def _span_dict(span: Span) -> dict:
@@ -551,6 +569,26 @@ class Corpus:
         with self.transaction():
             self.db.conn.execute("DELETE FROM documents WHERE id=?", (doc_id,))
             self._log(who, doc_id, "delete_document", doc_id)
+
+    # ------------------------------------------------------------------ imported tokens
+    def set_tokens(self, doc_id: int, tokens: Sequence[tuple[int, int]],
+                   sentences: Sequence[tuple[int, int]] | None = None) -> None:
+        """Keep a document's own tokens and sentence breaks (offsets into its text)."""
+        with self.transaction():
+            self.db.conn.execute(
+                "INSERT OR REPLACE INTO doc_tokens(doc_id, tokens, sentences) VALUES (?,?,?)",
+                (doc_id, _flat(tokens), None if sentences is None else _flat(sentences)))
+
+    def tokens_of(self, doc_ids: Sequence[int]) -> dict[int, tuple[list[tuple[int, int]], list[tuple[int, int]] | None]]:
+        """Document id → (tokens, sentences) for the documents that keep their own tokens."""
+        out: dict = {}
+        for i in range(0, len(doc_ids), 900):
+            chunk = list(doc_ids[i:i + 900])
+            for doc_id, tokens, sentences in self.db.conn.execute(
+                    f"SELECT doc_id, tokens, sentences FROM doc_tokens WHERE doc_id IN ({','.join('?' * len(chunk))})",
+                    chunk):
+                out[doc_id] = (_pairs(tokens), None if sentences is None else _pairs(sentences))
+        return out
 
     # ------------------------------------------------------------------ spans
     def spans(self, doc_id: int) -> list[Span]:

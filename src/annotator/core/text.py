@@ -1,4 +1,4 @@
-"""Text normalisation, offset mapping and syllable snapping.
+"""Text normalisation and offset mapping.
 
 Offsets stored anywhere in annotator are Python code-point offsets into NFC text.
 Incoming text may be NFD, carry a BOM or CRLF; :func:`normalize` returns the stored
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -135,55 +134,7 @@ class Utf16Index:
         return unit - before
 
 
-# A syllable: letters/digits with their combining marks, joined inside by . - / ' & (TP.HCM, 57-NQ/TW).
-_WORD = r"[\w\u0300-\u036f]+(?:[-./'’&][\w\u0300-\u036f]+)*"
-TOKEN_RE = re.compile(_WORD + r"|[^\w\s]")
-
-
-def syllables(text: str) -> list[tuple[int, int]]:
-    """Offsets of syllables and punctuation marks, the units a span may begin or end on."""
-    return [m.span() for m in TOKEN_RE.finditer(text)]
-
-
-def snap_to_syllables(text: str, start: int, end: int,
-                      units: list[tuple[int, int]] | None = None) -> tuple[int, int] | None:
-    """Grow a selection to whole syllables and drop punctuation/space at its edges.
-
-    Returns None when the selection holds no syllable at all.
-    """
-    units = syllables(text) if units is None else units
-    starts = [u[0] for u in units]
-    lo = bisect.bisect_right(starts, start) - 1
-    if lo < 0 or units[lo][1] <= start:
-        lo += 1
-    hits = []
-    i = max(lo, 0)
-    while i < len(units) and units[i][0] < end:
-        if units[i][1] > start:
-            hits.append(units[i])
-        i += 1
-    if not hits:
-        return None
-    words = [u for u in hits if unicodedata.category(text[u[0]])[0] in "LN"]
-    chosen = words or hits
-    return chosen[0][0], chosen[-1][1]
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence offsets by punctuation and line breaks (a fallback when no segmenter is loaded)."""
-    out = []
-    for para in re.finditer(r"[^\n]+", text):
-        base = para.start()
-        chunk = para.group(0)
-        pos = 0
-        for m in re.finditer(r"[.!?;…]+(?=\s+[\"“(\-–]?[A-ZÀ-Ỹ0-9]|\s*$)", chunk):
-            seg = chunk[pos:m.end()]
-            lead = len(seg) - len(seg.lstrip())
-            if seg.strip():
-                out.append((base + pos + lead, base + m.end()))
-            pos = m.end()
-        rest = chunk[pos:]
-        if rest.strip():
-            lead = len(rest) - len(rest.lstrip())
-            out.append((base + pos + lead, base + pos + len(rest.rstrip())))
-    return out
+# Syllables, sentences and snapping live in the one segmentation module.
+from annotator.core.segmentation import (  # noqa: E402,F401
+    sentence_spans as sentences, snap_to_syllables, syllable_spans as syllables,
+)

@@ -177,7 +177,7 @@ def start_import(window: QWidget, paths: Sequence[str | os.PathLike], *, as_sugg
 
 
 IMPORT_FILTER = QT_TRANSLATE_NOOP(
-    "Jobs", "Articles and annotations (*.txt *.jsonl *.ndjson *.conll *.bio *.iob);;All files (*)")
+    "Jobs", "Articles and annotations (*.txt *.jsonl *.ndjson *.conll *.bio *.iob *.train *.testa *.testb);;All files (*)")
 
 
 def choose_and_import(window: QWidget) -> Task | None:

@@ -561,8 +561,7 @@ def resized(units: list[tuple[int, int]], start: int, end: int, edge: str, grow:
 
 
 def word_units(text: str) -> list[tuple[int, int]]:
-    """Word units by underthesea's word segmentation (the model behind word_tokenize)."""
-    from annotator.nlp.text import segment, words
+    """Word units by underthesea's word segmentation, the same as word-level exports."""
+    from annotator.core.segmentation import word_units as words_of
 
-    tokens = segment(text)
-    return [(tokens[a].start, tokens[b - 1].end) for a, b in words(tokens)]
+    return words_of(text)

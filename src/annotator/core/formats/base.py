@@ -67,6 +67,10 @@ class ExportDoc:
     spans: list[Span]
     relations: list[Relation]
     kinds: dict[str, LabelKind]
+    # the document's own tokens and sentences when it was imported from a token format
+    # (offsets into the stored text), None otherwise
+    tokens: list[tuple[int, int]] | None = None
+    sentences: list[tuple[int, int]] | None = None
 
     @property
     def entity_spans(self) -> list[Span]:

@@ -1,4 +1,4 @@
-"""CoNLL / BIO columns (VLSP, PhoNER style).
+"""CoNLL / BIO columns (CoNLL-2003, VLSP, PhoNER style).
 
 Reading
 -------
@@ -13,39 +13,47 @@ Reading
   ``</tag>``) end a sentence.
 * Multi-syllable words written with ``_`` (``Hà_Nội``, VLSP word level) become words with
   spaces; a token made only of underscores stays as it is.
-* A blank line ends a sentence. A document ends at a ``-DOCSTART-`` line or at two blank
-  lines in a row; a file with neither is one document.
+* Documents: a ``-DOCSTART-`` line starts a new document. A file that does not open with
+  ``-DOCSTART-`` (a corpus as distributed, one sentence per blank-line block) becomes one
+  document per ``sentences_per_doc`` sentences (default 1); two blank lines in a row also
+  end a document. A sentence group that repeats an earlier one word for word (bylines such
+  as "Theo TTXVN") joins the document before it, since the corpus keeps one document per
+  text and would skip it. The file is streamed: two documents are held at a time.
 * The text is rebuilt deterministically: tokens joined by one space, except no space
   before ``, . ; : ! ? ) ] } ” … %`` and ``...`` and none after ``( [ { “``; sentences joined
-  by one space. The title is the first sentence. What the original spacing was (``57-NQ/TW``
-  read as ``57 - NQ / TW``) is not in the file, so it cannot be restored.
+  by one space. The title is the first sentence. The record keeps the file's tokens and
+  sentences (offsets into that text), so an export of the document writes exactly these
+  tokens and sentences again.
 * A bad line (missing tag column, unknown tag) rejects its whole document, reported at
   that line.
-* :func:`build` (text and spans from tagged sentences) is shared with the ``hf`` JSONL
+* :func:`build` (text, spans, tokens from tagged sentences) is shared with the ``hf``
   reader (:mod:`annotator.core.formats.hf`), so both rebuild the same text from the same
   tokens and tags.
 
 Writing
 -------
 ``token<TAB>TAG`` per line, a blank line after each sentence, and ``-DOCSTART-<TAB>O`` plus a
-blank line before each document (the reader splits documents there). Sentences come from
-:func:`annotator.nlp.text.sentences`, words from :func:`annotator.nlp.text.segment`
-(underthesea's word segmentation, with offsets kept); at word level the syllables of a word
-are joined by ``_`` like VLSP, at syllable level each syllable is a token. Only entity labels
-are written (DIRECTIVE goes to the directives export). A span that covers part of a word is
-widened to the whole word; a span that then overlaps an entity already written is dropped.
-Both are counted in the export report. Sentences are merged where an entity crosses a
-sentence boundary, so an entity is never cut in two.
+blank line before each document (the reader splits documents there). A document imported
+from a token format is written with its own tokens and sentences. Otherwise sentences come
+from :func:`annotator.core.segmentation.sentences` and tokens from the same segmentation as
+the window and the engine: words (underthesea word segmentation; whitespace inside a word
+written as ``_`` like VLSP) at word level, syllables at syllable level. A span never moves:
+a token that crosses a span edge is cut there into two tokens, and sentences are merged
+where an entity crosses a sentence boundary. Only entity labels are written (DIRECTIVE goes
+to the directives export); BIO has one layer, so of two overlapping entities only the first
+(the longer one at the same start) is written, and the report counts the others.
 """
 
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from annotator.core.formats.base import BadRecord, ExportDoc, RawRecord, RawSpan
+from annotator.core.segmentation import sentences, split_units, syllables, words_by_sentence
 
 NAME = "conll"
 DOCSTART = "-DOCSTART-"
@@ -55,6 +63,8 @@ NO_SPACE_AFTER = frozenset({"(", "[", "{", "“"})
 _TAG = re.compile(r"^([BIES])[-_](\S+)$")
 _UNDERSCORE = re.compile(r"(?<=[^_\s])_(?=[^_\s])")
 _MARKUP = re.compile(r"^</?[A-Za-z][\w-]*>$")   # VLSP's <s> ... </s> sentence marks
+_WHITESPACE = re.compile(r"\s+")
+EXTENSIONS = (".conll", ".bio", ".iob", ".train", ".testa", ".testb")   # CoNLL-2003 names its files .train/.testa/.testb
 
 
 def is_tag(value: str) -> bool:
@@ -77,27 +87,33 @@ class _Doc:
             self.current = []
 
 
-def read(lines: Iterable[tuple[int, str]]) -> Iterator[RawRecord | BadRecord]:
-    """Documents of a CoNLL file given as (line number, line) pairs."""
+def read(lines: Iterable[tuple[int, str]], sentences_per_doc: int = 1) -> Iterator[RawRecord | BadRecord]:
+    """Documents of a CoNLL file given as (line number, line) pairs (see the module documentation)."""
+    if sentences_per_doc < 1:
+        raise ValueError(f"sentences_per_doc must be at least 1, not {sentences_per_doc}")
     doc = _Doc()
+    groups = _Groups()
     blanks = 0
+    by_docstart: bool | None = None   # decided by the file's first non-blank line
     for lineno, line in lines:
         line = line.rstrip("\r\n")
         if not line.strip():
             blanks += 1
             doc.end_sentence()
-            if blanks >= 2:
-                yield from _finish(doc)
+            if blanks >= 2 or (not by_docstart and len(doc.sentences) >= sentences_per_doc):
+                yield from groups.push(doc, repeats_join=not by_docstart)
                 doc = _Doc()
             continue
         blanks = 0
         cols = line.split("\t") if "\t" in line else line.split()
         cols = [c.strip() for c in cols]
+        if by_docstart is None:
+            by_docstart = cols[0] == DOCSTART
         if len(cols) == 1 and _MARKUP.match(cols[0]):
             doc.end_sentence()
             continue
         if cols[0] == DOCSTART:
-            yield from _finish(doc)
+            yield from groups.push(doc, repeats_join=not by_docstart)
             doc = _Doc()
             continue
         if not doc.line:
@@ -114,7 +130,44 @@ def read(lines: Iterable[tuple[int, str]]) -> Iterator[RawRecord | BadRecord]:
             doc.error = BadRecord(lineno, f"bad tag {tag!r} (expected O, B-LABEL or I-LABEL)")
             continue
         doc.current.append((cols[0], tag))
-    yield from _finish(doc)
+    yield from groups.push(doc, repeats_join=not by_docstart)
+    yield from groups.close()
+
+
+class _Groups:
+    """Finished documents, held back by one: a sentence group that repeats an earlier group
+    of the file word for word ("Theo TTXVN") joins the document before it instead of being
+    skipped as a duplicate text, so that no sentence of a corpus is lost."""
+
+    def __init__(self) -> None:
+        self.held: _Doc | None = None
+        self.seen: set[int] = set()
+
+    def push(self, doc: _Doc, repeats_join: bool) -> Iterator[RawRecord | BadRecord]:
+        doc.end_sentence()
+        if not doc.sentences and doc.error is None:
+            return
+        if doc.error is None:
+            key = hash(tuple(tuple(token for token, _ in sentence) for sentence in doc.sentences))
+            held = self.held
+            if repeats_join and key in self.seen and held is not None and held.error is None:
+                held.sentences.extend(doc.sentences)
+                return
+            self.seen.add(key)
+        yield from self.close()
+        self.held = doc
+
+    def close(self) -> Iterator[RawRecord | BadRecord]:
+        if self.held is not None:
+            yield from _finish(self.held)
+            self.held = None
+
+
+def read_path(path: str | os.PathLike, sentences_per_doc: int = 1) -> Iterator[RawRecord | BadRecord]:
+    """Documents of a CoNLL file, streamed (UTF-8, a BOM is fine): :class:`RawRecord` with text,
+    entity spans, tokens and sentences, or :class:`BadRecord` for a document with a bad line."""
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        yield from read(enumerate(f, 1), sentences_per_doc)
 
 
 def _finish(doc: _Doc) -> Iterator[RawRecord | BadRecord]:
@@ -126,13 +179,14 @@ def _finish(doc: _Doc) -> Iterator[RawRecord | BadRecord]:
 
 
 def build(sentences: list[list[tuple[str, str]]], line: int = 0) -> RawRecord:
-    """Text and spans from tagged sentences (``_`` inside a token becomes a space)."""
+    """Text, spans, tokens and sentences from tagged sentences (``_`` inside a token becomes a space)."""
     pieces: list[str] = []
     pos = 0
     spans: list[RawSpan] = []
+    tokens: list[tuple[int, int]] = []
+    bounds: list[tuple[int, int]] = []
     open_label: str | None = None
     open_start = open_end = 0
-    first_sentence_end = 0
 
     def close() -> None:
         nonlocal open_label
@@ -140,8 +194,9 @@ def build(sentences: list[list[tuple[str, str]]], line: int = 0) -> RawRecord:
             spans.append(RawSpan(open_start, open_end, open_label, key=len(spans)))
             open_label = None
 
-    for si, sentence in enumerate(sentences):
+    for sentence in sentences:
         prev = None
+        first = len(tokens)
         for ti, (token, tag) in enumerate(sentence):
             if "_" in token:
                 token = _UNDERSCORE.sub(" ", token)
@@ -152,6 +207,7 @@ def build(sentences: list[list[tuple[str, str]]], line: int = 0) -> RawRecord:
             start = pos
             pieces.append(token)
             pos += len(token)
+            tokens.append((start, pos))
             prev = token
             if tag == "O":
                 close()
@@ -164,80 +220,97 @@ def build(sentences: list[list[tuple[str, str]]], line: int = 0) -> RawRecord:
             if kind in "SE":
                 close()
         close()  # entities do not cross sentences
-        if si == 0:
-            first_sentence_end = pos
+        if len(tokens) > first:
+            bounds.append((tokens[first][0], pos))
     text = "".join(pieces)
     return RawRecord(text=text, line=line, fmt=NAME, spans=spans, has_annotations=True,
-                     title=text[:first_sentence_end][:200])
+                     title=text[:bounds[0][1]][:200] if bounds else "", tokens=tokens, sentences=bounds)
 
 
 # ---------------------------------------------------------------------------------- writing
 
-def _nlp():
-    from annotator.nlp import text as nlp_text
-
-    return nlp_text
+def _units(ed: ExportDoc, level: str, spans) -> list[list[tuple[int, int]]]:
+    """Token offsets of each sentence: the document's own (imported) tokens, else syllables or words."""
+    text = ed.doc.text
+    if ed.tokens is not None:   # sentences of the file, else of the segmentation (Prodigy tokens)
+        bounds = list(ed.sentences) if ed.sentences else [(s.start, s.end) for s in sentences(text)]
+        bounds = _merge_crossed(bounds or [(0, len(text))], spans)
+        starts = [b[0] for b in bounds]
+        out: list[list[tuple[int, int]]] = [[] for _ in bounds]
+        for a, z in ed.tokens:
+            out[max(bisect.bisect_right(starts, a) - 1, 0)].append((a, z))
+        return out
+    bounds = _merge_crossed([(s.start, s.end) for s in sentences(text)], spans)
+    if level == "syllable":
+        return [[(t[1], t[2]) for t in syllables(text, a, b)] for a, b in bounds]
+    return words_by_sentence(text, bounds)
 
 
 def tagged_sentences(ed: ExportDoc, level: str = "word", stats: Counter | None = None
                      ) -> list[list[tuple[str, str]]]:
-    """Sentences of (token, BIO tag) for the document's entity spans."""
-    nlp = _nlp()
+    """Sentences of (token, BIO tag) for the document's entity spans; a token that crosses a
+    span edge is cut there, so every span is written exactly as it is."""
     text = ed.doc.text
     stats = stats if stats is not None else Counter()
     spans = sorted(ed.entity_spans, key=lambda s: (s.start, -(s.end - s.start), s.label))
-    bounds = [(s.start, s.end) for s in nlp.sentences(text)]
-    bounds = _merge_crossed(bounds, spans)
-    units: list[tuple[int, int, str]] = []   # (start, end, token text)
-    sentence_of: list[int] = []
-    for si, (a, b) in enumerate(bounds):
-        if level == "syllable":
-            for tok in nlp.syllables(text, a, b):
-                units.append((tok.start, tok.end, tok.text))
-                sentence_of.append(si)
-        else:
-            toks = nlp.segment(text, a, b)
-            for first, last in nlp.words(toks):
-                word = toks[first:last]
-                units.append((word[0].start, word[-1].end, "_".join(t.text for t in word)))
-                sentence_of.append(si)
-    tags = ["O"] * len(units)
-    starts = [u[0] for u in units]
-    for span in spans:
-        i = max(bisect.bisect_right(starts, span.start) - 1, 0)
-        while i < len(units) and units[i][1] <= span.start:
-            i += 1
-        j = i
-        while j < len(units) and units[j][0] < span.end:
-            j += 1
-        if i == j:
-            stats["spans dropped (no token)"] += 1
-            continue
-        if any(t != "O" for t in tags[i:j]):
-            stats["spans dropped (overlap after snapping to words)"] += 1
-            continue
-        if units[i][0] != span.start or units[j - 1][1] != span.end:
-            stats["spans widened to whole words"] += 1
-        tags[i] = f"B-{span.label}"
-        for k in range(i + 1, j):
-            tags[k] = f"I-{span.label}"
-        stats["entities"] += 1
-    out: list[list[tuple[str, str]]] = [[] for _ in bounds]
-    for (a, b, tok), tag, si in zip(units, tags, sentence_of):
-        out[si].append((tok, tag))
-    return [s for s in out if s]
+    edges = [p for s in spans for p in (s.start, s.end)]
+    sents = [_trimmed(text, split_units(units, edges)) if edges else units for units in _units(ed, level, spans)]
+    sents = [units for units in sents if units]
+    ends = [units[-1][1] for units in sents]
+    mine: list[list] = [[] for _ in sents]
+    for span in spans:   # each span to the sentence it starts in (sentences never cut an entity)
+        k = bisect.bisect_right(ends, span.start)
+        if k < len(sents):
+            mine[k].append(span)
+    out: list[list[tuple[str, str]]] = []
+    for units, here in zip(sents, mine):
+        index = {a: i for i, (a, _) in enumerate(units)}
+        tags = ["O"] * len(units)
+        for span in here:
+            i = index.get(span.start)
+            if i is None:   # starts on whitespace: the first token inside
+                i = bisect.bisect_left(units, (span.start, span.start))
+            j = i
+            while j < len(units) and units[j][1] <= span.end:
+                j += 1
+            if j == i:
+                continue
+            if any(t != "O" for t in tags[i:j]):
+                stats["overlapping entities not written (BIO has one layer)"] += 1
+                continue
+            tags[i] = f"B-{span.label}"
+            for k in range(i + 1, j):
+                tags[k] = f"I-{span.label}"
+            stats["entities"] += 1
+        out.append([(_WHITESPACE.sub("_", text[a:z]), tag) for (a, z), tag in zip(units, tags)])
+    return out
+
+
+def _trimmed(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Units without the whitespace at their edges (a word cut between its syllables)."""
+    out = []
+    for a, z in units:
+        while a < z and text[a].isspace():
+            a += 1
+        while z > a and text[z - 1].isspace():
+            z -= 1
+        if a < z:
+            out.append((a, z))
+    return out
 
 
 def _merge_crossed(bounds: list[tuple[int, int]], spans) -> list[tuple[int, int]]:
+    """Sentences joined where an entity crosses their boundary, so no entity is cut in two."""
     if not spans or len(bounds) < 2:
         return bounds
     merged = list(bounds)
+    starts = [b[0] for b in merged]
     for span in spans:
-        starts = [b[0] for b in merged]
         i = max(bisect.bisect_right(starts, span.start) - 1, 0)
         j = max(bisect.bisect_right(starts, span.end - 1) - 1, 0)
         if j > i:
             merged[i:j + 1] = [(merged[i][0], merged[j][1])]
+            del starts[i + 1:j + 1]
     return merged
 
 

@@ -1,7 +1,7 @@
 """Directive sentence classification JSONL: one sentence a line,
 ``{"text": ..., "label": "directive" | "other", "doc_id": UID, "start": 10, "end": 80}``.
 
-Sentences come from :func:`annotator.nlp.text.sentences`. A sentence is ``directive`` when
+Sentences come from :func:`annotator.core.segmentation.sentences`. A sentence is ``directive`` when
 the exported DIRECTIVE spans (by default: accepted ones of done documents) cover more than
 half of its characters, so a span that ends a character short of the final punctuation,
 or one that runs over two short sentences, still labels them.
@@ -54,7 +54,7 @@ class Writer:
         self.stats: Counter = Counter()
 
     def lines(self, ed: ExportDoc) -> Iterator[str]:
-        from annotator.nlp.text import sentences
+        from annotator.core.segmentation import sentences
 
         text = ed.doc.text
         spans = sorted((s.start, s.end) for s in ed.directive_spans)

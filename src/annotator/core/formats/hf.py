@@ -3,9 +3,13 @@
 
 Writing
 -------
-Tokens and tags are the CoNLL export's (words joined by ``_`` at word level, syllables at
-syllable level), so ``datasets.load_dataset("json", data_files=...)`` loads it as is. A
-document's sentences are written on consecutive lines with ids ``UID-0``, ``UID-1``, ...
+Tokens and tags are the CoNLL export's (a document's own imported tokens, else words
+joined by ``_`` at word level, syllables at syllable level; a token that crosses a span edge
+is cut there). A document's sentences are written on consecutive lines with ids ``UID-0``,
+``UID-1``, ... The exporter writes them as a dataset folder: one JSONL file per split plus
+the ``README.md`` of :func:`dataset_card`, whose YAML header declares the features (string
+``tokens``, ``ner_tags`` as ``Sequence(ClassLabel)``), so that ``datasets.load_dataset(OUT)``
+turns the tag names of the files into ClassLabel ids by itself.
 
 Reading
 -------
@@ -27,8 +31,10 @@ A JSONL line with both ``tokens`` and ``ner_tags`` is an hf sentence (detected p
   keys (``pos_tags``, ``chunk_tags``, ...) are ignored.
 * As for CoNLL, the spans are accepted spans (origin ``import``) of a done document, or
   suggested spans of a new document with ``as_suggestions``.
-* ``ner_tags`` must be tag names. Integer tags (the ``ClassLabel`` ids of many datasets)
-  are rejected: the label list is not in the file, so they cannot be mapped to labels.
+* ``ner_tags`` are tag names, or integer ``ClassLabel`` ids when the file lies in a dataset
+  folder whose ``README.md`` card declares the names (:func:`card_names`; what ``datasets``
+  writes with ``to_json`` beside its card). Integer tags without a card are rejected: the
+  label list is not in the file, so they cannot be mapped to labels.
 * A bad hf line (tokens and ner_tags of different lengths, a tag that is not ``O`` /
   ``B-X`` / ``I-X``, an empty token, integer tags) rejects its whole document, reported at
   that line, as a bad CoNLL line does; the document's other lines are skipped with it. A
@@ -44,6 +50,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from annotator.core.formats.base import BadRecord, ExportDoc, RawRecord, RecordError
@@ -71,8 +78,9 @@ def document_part(value: Any) -> str | None:
     return match.group(1) if match else text
 
 
-def sentence(obj: dict[str, Any]) -> list[tuple[str, str]]:
-    """(token, tag) pairs of one hf line; RecordError says what is wrong with it."""
+def sentence(obj: dict[str, Any], names: list[str] | None = None) -> list[tuple[str, str]]:
+    """(token, tag) pairs of one hf line; integer tags are read through ``names`` (the
+    ClassLabel names of a dataset card) when given; RecordError says what is wrong with it."""
     tokens, tags = obj.get("tokens"), obj.get("ner_tags")
     if not isinstance(tokens, list):
         raise RecordError("tokens must be a JSON list")
@@ -82,6 +90,10 @@ def sentence(obj: dict[str, Any]) -> list[tuple[str, str]]:
         raise RecordError(f"tokens has {len(tokens)} items but ner_tags has {len(tags)}")
     pairs = []
     for index, (token, tag) in enumerate(zip(tokens, tags)):
+        if names is not None and isinstance(tag, int) and not isinstance(tag, bool):
+            if not 0 <= tag < len(names):
+                raise RecordError(f"ner_tags[{index}] is {tag}, but the dataset card names {len(names)} tags")
+            tag = names[tag]
         if not isinstance(tag, str):
             if isinstance(tag, int) and not isinstance(tag, bool):
                 raise RecordError(
@@ -118,7 +130,8 @@ class Reader:
     (:class:`BadRecord`) that are complete, in file order.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, names: list[str] | None = None) -> None:
+        self.names = names   # ClassLabel names of integer ner_tags (from the folder's dataset card)
         self.doc: _Doc | None = None
         self.pending: list[BadRecord] = []   # unreadable lines after the open document
 
@@ -144,7 +157,7 @@ class Reader:
             doc = self.doc = _Doc(part, line)
         if doc.error is None:
             try:
-                doc.sentences.append(sentence(obj))
+                doc.sentences.append(sentence(obj, self.names))
             except RecordError as exc:
                 what = f" (document {part!r} is rejected as a whole)" if part is not None else ""
                 doc.error = BadRecord(line, f"{exc}{what}")
@@ -173,6 +186,89 @@ class Reader:
         out.extend(self.pending)
         self.pending = []
         return out
+
+
+def class_names(labels: list[str]) -> list[str]:
+    """The ClassLabel names of the ``ner_tags`` of these entity labels: O, then B-/I- per label."""
+    return ["O"] + [f"{prefix}-{label}" for label in labels for prefix in ("B", "I")]
+
+
+def dataset_card(labels: list[str], files: dict[str, str]) -> str:
+    """A Hugging Face dataset card (``README.md``) declaring the features and the data file of
+    each split (``files``: split name → file name in the folder)."""
+    q = json.dumps   # a JSON string is a YAML string, whatever the label holds
+    names = "\n".join(f"          '{i}': {q(name, ensure_ascii=False)}" for i, name in enumerate(class_names(labels)))
+    data = "\n".join(f"  - split: {q(name)}\n    path: {q(path, ensure_ascii=False)}" for name, path in files.items())
+    return f"""---
+dataset_info:
+  features:
+  - name: id
+    dtype: string
+  - name: tokens
+    sequence: string
+  - name: ner_tags
+    sequence:
+      class_label:
+        names:
+{names}
+configs:
+- config_name: default
+  data_files:
+{data}
+---
+
+# Named entities (token classification)
+
+Exported by annotator: one sentence a line, `tokens` and `ner_tags` (BIO tags of the labels
+{", ".join(labels) or "(none)"}). Load it with `datasets.load_dataset("path/to/this/folder")`;
+`ner_tags` are `ClassLabel` ids (`features["ner_tags"].feature.names` lists the tags).
+"""
+
+
+_CARD_FEATURE = re.compile(r"^\s*-\s*name:\s*['\"]?ner_tags['\"]?\s*$")
+_CARD_NAME = re.compile(r"^\s*['\"]?(\d+)['\"]?\s*:\s*(.+?)\s*$")
+
+
+def card_names(folder: Path) -> list[str] | None:
+    """The ClassLabel names of ``ner_tags`` declared by the dataset card (``README.md``) of a
+    folder, as :func:`dataset_card` and ``datasets`` write them; None without such a card."""
+    try:
+        lines = (folder / "README.md").read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    names: dict[int, str] = {}
+    in_feature = in_names = False
+    for line in lines:
+        if line.strip() == "---" and (names or in_feature):
+            break
+        if _CARD_FEATURE.match(line):
+            in_feature = True
+            continue
+        if in_feature and not in_names:
+            if line.strip() == "names:":
+                in_names = True
+            elif line.lstrip().startswith("- name:"):
+                in_feature = False
+            continue
+        if in_names:
+            match = _CARD_NAME.match(line)
+            if not match:
+                break
+            names[int(match.group(1))] = _unquote(match.group(2))
+    if not names or sorted(names) != list(range(len(names))):
+        return None
+    return [names[i] for i in range(len(names))]
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value[1:-1]
+    if len(value) >= 2 and value[0] == value[-1] == "'":
+        return value[1:-1].replace("''", "'")
+    return value
 
 
 class Writer:

@@ -10,6 +10,8 @@ Line shape::
 
 On import, ``spans[].id`` only names spans for ``relations`` of the same line (when spans
 have no ids, relations name them by their index in ``spans``); the store gives new ids.
+A document imported from a token format also carries ``token_offsets`` and
+``sentence_offsets`` (``[[start, end], ...]``), so a native backup keeps its tokens.
 """
 
 from __future__ import annotations
@@ -60,14 +62,24 @@ def parse(obj: dict[str, Any], line: int) -> RawRecord:
         origin = item.get("origin")
         rec.relations.append(RawRelation(item["head"], item["tail"], str(item.get("label") or ""),
                                          origin if isinstance(origin, str) and origin else None))
+    rec.tokens = _pairs(obj.get("token_offsets"))
+    rec.sentences = _pairs(obj.get("sentence_offsets")) if rec.tokens else None
     return rec
+
+
+def _pairs(value: Any) -> list[tuple[int, int]] | None:
+    """``[[start, end], ...]`` as pairs, None when absent or not that shape (the text is then
+    segmented as for any document)."""
+    if not isinstance(value, list) or not all(isinstance(p, list) and len(p) == 2 for p in value):
+        return None
+    return [(p[0], p[1]) for p in value] or None
 
 
 def record(ed: ExportDoc) -> dict[str, Any]:
     doc, text = ed.doc, ed.doc.text
     ids = {s.id for s in ed.spans} if ed.relations else ()
     # SpanState and Status are str enums: json writes them as their value
-    return {
+    out = {
         "id": doc.uid,
         "text": text,
         "title": doc.title,
@@ -82,3 +94,7 @@ def record(ed: ExportDoc) -> dict[str, Any]:
         "reviewer": doc.reviewer,
         "time_spent": doc.time_spent,
     }
+    if ed.tokens is not None:
+        out["token_offsets"] = [list(t) for t in ed.tokens]
+        out["sentence_offsets"] = [list(t) for t in ed.sentences] if ed.sentences else None
+    return out

@@ -1,7 +1,8 @@
 """Prodigy JSONL (``db-in`` / ``ner.manual`` / ``spans.manual`` / ``rel.manual`` task shape).
 
-Export: ``text``, ``tokens`` (from :mod:`annotator.core.tokens`: they rebuild the text and
-are split at every span boundary, so every span aligns with spaCy's ``Doc.char_span``),
+Export: ``text``, ``tokens`` (the document's own tokens when it was imported with tokens,
+else :func:`annotator.core.segmentation.tokenize`'s: they rebuild the text and are split at
+every span boundary, so every span aligns with spaCy's ``Doc.char_span``),
 ``spans`` (``start``, ``end``, ``label``, ``token_start``, ``token_end`` inclusive), ``relations``
 (rel.manual shape, when the document has any), ``answer`` (``accept``; ``reject`` for a
 skipped document) and ``meta`` (the document's meta plus ``doc_id`` and ``title``).
@@ -19,7 +20,7 @@ from annotator.core.formats.base import (
     ExportDoc, RawRecord, RawRelation, RawSpan, RecordError, as_dict, as_int, as_list, as_score,
 )
 from annotator.core.model import SpanState, Status
-from annotator.core.tokens import TokenIndex, tokenize
+from annotator.core.segmentation import TokenIndex, tokenize
 
 NAME = "prodigy"
 
@@ -40,6 +41,14 @@ def _offsets(item: dict, tokens: list, index: int) -> tuple[Any, Any]:
     raise RecordError(f"spans[{index}] has no start/end")
 
 
+def _token_offsets(tokens: list) -> list[tuple[int, int]] | None:
+    """The record's own tokens (kept with the document and written again on export)."""
+    try:
+        return [(t["start"], t["end"]) for t in tokens] or None
+    except (KeyError, TypeError):
+        return None
+
+
 def parse(obj: dict[str, Any], line: int) -> RawRecord:
     rec = RawRecord(text=obj.get("text"), line=line, fmt=NAME)
     rec.has_annotations = "spans" in obj or "answer" in obj
@@ -55,6 +64,7 @@ def parse(obj: dict[str, Any], line: int) -> RawRecord:
         rec.title = meta.pop("title")
     rec.meta = meta
     tokens = as_list(obj.get("tokens"), "tokens")
+    rec.tokens = _token_offsets(tokens)
     for index, item in enumerate(as_list(obj.get("spans"), "spans")):
         if not isinstance(item, dict):
             raise RecordError(f"spans[{index}] must be a JSON object")
@@ -76,7 +86,7 @@ def parse(obj: dict[str, Any], line: int) -> RawRecord:
 
 def record(ed: ExportDoc) -> dict[str, Any]:
     doc, text = ed.doc, ed.doc.text
-    tokens = tokenize(text, [(s.start, s.end) for s in ed.spans])
+    tokens = tokenize(text, [(s.start, s.end) for s in ed.spans], ed.tokens)
     index = TokenIndex(tokens)
     spans, by_id = [], {}
     for s in ed.spans:
