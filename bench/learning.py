@@ -94,7 +94,7 @@ def with_memory(pipe, memory):
     return pipe
 
 
-def curve(docs, steps, show_report: bool, weight: int = 5):
+def curve(docs, steps, show_report: bool, weight: int = 5, retrain_at_zero: bool = False):
     half = len(docs) // 2
     pool, held = docs[:half], docs[half:]
     rows = []
@@ -118,7 +118,7 @@ def curve(docs, steps, show_report: bool, weight: int = 5):
             memory = memory_of(memory_rows)
             got = {"shipped": base}
             got["memory"] = score(with_memory(corpus_pipeline(None, memory=Memory()), memory), held) if n else base
-            if n:
+            if n or retrain_at_zero:
                 t0 = time.perf_counter()
                 report = train_from_corpus(db, reviewed_weight=weight)
                 report_text = report.summary()
@@ -201,13 +201,15 @@ def main(argv=None) -> int:
     ap.add_argument("--speed", action="store_true", help="also time training on 5,000 sentences")
     ap.add_argument("--weight", type=int, default=5, help="reviewed documents' weight (train's default 5)")
     ap.add_argument("--no-report", action="store_true", help="do not print the last training report")
+    ap.add_argument("--retrain-at-zero", action="store_true",
+                    help="also retrain with no reviewed document (what the seed corpus alone gives)")
     args = ap.parse_args(argv)
     docs = load(args.data)
     if len(docs) < 8:
         print(f"bench/learning.py: only {len(docs)} articles in {args.data}", file=sys.stderr)
         return 1
     steps = [int(x) for x in args.steps.split(",")]
-    rows, n_held, n_pool = curve(docs, steps, not args.no_report, args.weight)
+    rows, n_held, n_pool = curve(docs, steps, not args.no_report, args.weight, args.retrain_at_zero)
     print(table(rows, n_held))
     if args.speed:
         print(speed())
