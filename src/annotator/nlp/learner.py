@@ -19,8 +19,8 @@ One run (:func:`train_from_corpus`):
    least :data:`MIN_JUDGE_DOCS` judged documents, the candidate is activated when it is not worse
    on them (micro-F1 difference >= 0) and not worse beyond noise on the seed's dev part (the
    interval reaches 0); with fewer, the report says so and the candidate must be not worse on
-   both the seed's dev part and those documents. The directive classifier (trained on the reviewed
-   documents only, on top of the rules) is judged the same way on directive F1 and activated on its own.
+   both the seed's dev part and those documents. The directive classifier (trained once there is a
+   reviewed document) is judged the same way on directive F1 and activated on its own.
 """
 
 from __future__ import annotations
@@ -432,7 +432,7 @@ def train_from_corpus(corpus_path, conll=(), activate: str = "if-better", seed: 
         say(f"new directive model: {report.directive_path.name} "
             f"({'now active' if report.directive_activated else 'not activated'}; {dir_rule})")
     else:
-        say("directive model: no reviewed directive sentences to learn from; the rules stay")
+        say("directive model: no reviewed document to learn from; the rules stay")
     say(f"time: featurizing {report.timings['featurize']:.1f} s, CRF {report.timings['crf']:.1f} s, "
         f"whole run {time.perf_counter() - t_start:.1f} s")
     progress.advance()
@@ -441,14 +441,14 @@ def train_from_corpus(corpus_path, conll=(), activate: str = "if-better", seed: 
 
 
 def _train_directives(docs, weights, rules, seed):
-    """The directive classifier learns from reviewed documents only: the rules it works with were
-    tuned on the seed corpus, so what is left to learn is where the team decides otherwise (trained
-    on the seed too, it drifts back to the seed's conventions and loses on the team's news:
-    bench/learning.py). A reviewed document counts at most :data:`DIRECTIVE_WEIGHT` times (one
-    example per sentence; repeated more, it follows a few documents too closely)."""
+    """The directive classifier learns from the seed and the reviewed documents, once there is a
+    reviewed one (before, the rules tuned on the seed are all there is to know). A reviewed document
+    counts at most :data:`DIRECTIVE_WEIGHT` times: one example per sentence, and repeated more it
+    follows a few documents too closely (bench/learning.py)."""
     from annotator.nlp.directive_model import train_directive_model
 
-    docs = [d for d in docs if d.source == "reviewed"]
+    if not any(d.source == "reviewed" for d in docs):
+        return None
     weights = {k: min(v, DIRECTIVE_WEIGHT) for k, v in weights.items()}
     return train_directive_model(_directive_examples(docs, weights), rules=rules, seed=seed)
 
