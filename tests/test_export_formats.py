@@ -75,7 +75,7 @@ def test_filters(filled_corpus, tmp_path):
     assert [r["meta"]["doc_id"] for r in lines(out)] == ["d4"]
     out, _ = run(filled_corpus, tmp_path, fmt="prodigy", statuses=["done", "skipped"], states=["accepted", "rejected"])
     recs = lines(out)
-    assert [r["answer"] for r in recs] == ["accept", "reject", "accept"]
+    assert [r["answer"] for r in recs] == ["accept", "ignore", "accept"]  # a skipped document: Prodigy's ignore
     assert [s.get("answer") for s in recs[0]["spans"] if s["label"] == "LOC"] == ["reject"]
 
 

@@ -323,8 +323,9 @@ def test_merge_reports_a_bad_source_and_the_file_picker_starts_it(qtbot, window,
 def test_import_file_filter_offers_exactly_what_the_importer_reads():
     import re
 
-    from annotator.core.importer import EXTENSIONS
-    from annotator.gui.jobs import IMPORT_FILTER
+    from annotator.core.formats import registry
+    from annotator.gui.jobs import import_filter
 
-    offered = set(re.findall(r"\*(\.\w+)", IMPORT_FILTER.split(";;")[0]))
-    assert offered == set(EXTENSIONS)
+    offered = set(re.findall(r"\*(\.\w+)", import_filter().split(";;")[0]))
+    assert offered == set(registry.import_extensions())
+    assert {".txt", ".jsonl", ".json", ".conll", ".tsv", ".spacy"} <= offered

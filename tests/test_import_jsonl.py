@@ -97,16 +97,21 @@ def test_existing_uid_gets_a_suffix(corpus, tmp_path):
     assert uids[0] == "x" and uids[1].startswith("x-") and len(set(uids)) == 2
 
 
-@pytest.mark.parametrize("answer,status", [("accept", Status.DONE), ("reject", Status.SKIPPED),
-                                           ("ignore", Status.SKIPPED)])
-def test_prodigy_answer_wins(corpus, tmp_path, answer, status):
+@pytest.mark.parametrize("answer,status,state,suggest", [
+    ("accept", Status.DONE, SpanState.ACCEPTED, False),
+    ("accept", Status.DONE, SpanState.SUGGESTED, True),      # --as-suggestions: accepted labels to review
+    ("reject", Status.DONE, SpanState.REJECTED, False),
+    ("reject", Status.DONE, SpanState.REJECTED, True),
+    ("ignore", Status.SKIPPED, SpanState.SUGGESTED, False),
+    ("ignore", Status.SKIPPED, SpanState.SUGGESTED, True)])
+def test_prodigy_answer_means_what_it_says(corpus, tmp_path, answer, status, state, suggest):
     rec = {"text": TEXT, "tokens": [], "spans": [{"start": 4, "end": 17, "label": "PER", "token_start": 1,
                                                   "token_end": 3}],
            "answer": answer, "_input_hash": 1, "_task_hash": 2, "meta": {"source": "x"}}
-    import_paths(corpus, [write_jsonl(tmp_path / "a.jsonl", [rec])], as_suggestions=True)
+    import_paths(corpus, [write_jsonl(tmp_path / "a.jsonl", [rec])], as_suggestions=suggest)
     doc = only_doc(corpus)
     assert doc.status == status and doc.meta == {"source": "x"}
-    assert doc.spans[0].state == SpanState.SUGGESTED  # as asked; the answer is about the document
+    assert doc.spans[0].state == state
 
 
 def test_prodigy_token_offsets_and_span_answers(corpus, tmp_path):

@@ -96,12 +96,12 @@ def test_prodigy_roundtrip(make_corpus, tmp_path, snapshot):
                         "child_span": span(T1, T1[:T1.index(". ") + 1], "DIRECTIVE")}]},
         {"text": T2, "answer": "accept",
          "spans": [span(T2, "Huế", "LOC"), span(T2, "Đà Nẵng", "LOC", 1), span(T2, "Sở Du lịch  Đà Nẵng", "ORG")]},
-        {"text": T3, "answer": "reject", "spans": [span(T3, "Lào Cai", "LOC")]},
+        {"text": T3, "answer": "ignore", "spans": [span(T3, "Lào Cai", "LOC")]},
         {"text": T4, "answer": "accept", "spans": []},
     ]
     source = write(tmp_path / "in.jsonl", records)
     a, b = roundtrip(make_corpus, tmp_path, source, "prodigy",
-                     options={"statuses": ["done", "skipped"], "states": ["accepted", "rejected"]})
+                     options={"statuses": ["done", "skipped"], "states": ["accepted", "rejected", "suggested"]})
     snap = snapshot(a)
     assert snap == snapshot(b)
     assert snap["documents"][T3]["status"] == "skipped"

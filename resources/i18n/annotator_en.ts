@@ -266,8 +266,20 @@
 <context>
     <name>ExportDialog</name>
     <message>
+        <source>Plain text articles</source>
+        <extracomment>the translations of the format registry&apos;s descriptions (lupdate reads these literals; tests/test_formats_peers.py checks that every registered format has one)</extracomment>
+        <translation>Plain text articles</translation>
+    </message>
+    <message>
+        <source>JSON lines (native, Prodigy, doccano, Label Studio or hf records)</source>
+        <translation>JSON lines (native, Prodigy, doccano, Label Studio or hf records)</translation>
+    </message>
+    <message>
+        <source>JSON array (native, Prodigy, doccano, Label Studio or hf records)</source>
+        <translation>JSON array (native, Prodigy, doccano, Label Studio or hf records)</translation>
+    </message>
+    <message>
         <source>Annotator JSONL (everything, re-importable)</source>
-        <extracomment>(code, description): codes are the CLI&apos;s --format values.</extracomment>
         <translation>Annotator JSONL (everything, re-importable)</translation>
     </message>
     <message>
@@ -289,6 +301,18 @@
     <message>
         <source>Directive sentences (JSONL)</source>
         <translation>Directive sentences (JSONL)</translation>
+    </message>
+    <message>
+        <source>Label Studio JSON (tasks with annotations)</source>
+        <translation>Label Studio JSON (tasks with annotations)</translation>
+    </message>
+    <message>
+        <source>WebAnno / INCEpTION TSV 3.3</source>
+        <translation>WebAnno / INCEpTION TSV 3.3</translation>
+    </message>
+    <message>
+        <source>spaCy DocBin</source>
+        <translation>spaCy DocBin</translation>
     </message>
     <message>
         <source>Words (underthesea segmentation)</source>
@@ -382,10 +406,6 @@
 <context>
     <name>Jobs</name>
     <message>
-        <source>Articles and annotations (*.txt *.jsonl *.ndjson *.conll *.bio *.iob *.train *.testa *.testb);;All files (*)</source>
-        <translation>Articles and annotations (*.txt *.jsonl *.ndjson *.conll *.bio *.iob *.train *.testa *.testb);;All files (*)</translation>
-    </message>
-    <message>
         <source>Corpora and native exports (*.db *.jsonl);;All files (*)</source>
         <translation>Corpora and native exports (*.db *.jsonl);;All files (*)</translation>
     </message>
@@ -396,6 +416,10 @@
     <message>
         <source>Documents imported: %1 (spans: %2, files: %3)</source>
         <translation>Documents imported: %1 (spans: %2, files: %3)</translation>
+    </message>
+    <message>
+        <source>records merged into a document of the same text: %1</source>
+        <translation>records merged into a document of the same text: %1</translation>
     </message>
     <message>
         <source>duplicates skipped: %1</source>
@@ -428,6 +452,14 @@
     <message>
         <source>Import</source>
         <translation>Import</translation>
+    </message>
+    <message>
+        <source>Articles and annotations</source>
+        <translation>Articles and annotations</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>All files</translation>
     </message>
     <message>
         <source>Import files</source>
@@ -506,8 +538,8 @@
         <translation>&amp;Import files…</translation>
     </message>
     <message>
-        <source>Add .txt articles, JSONL or CoNLL files to the corpus</source>
-        <translation>Add .txt articles, JSONL or CoNLL files to the corpus</translation>
+        <source>Add articles and annotations (text, JSON, CoNLL, WebAnno, spaCy, ...) to the corpus</source>
+        <translation>Add articles and annotations (text, JSON, CoNLL, WebAnno, spaCy, ...) to the corpus</translation>
     </message>
     <message>
         <source>Import a &amp;folder…</source>
@@ -950,10 +982,6 @@
     <message>
         <source>Import files</source>
         <translation>Import files</translation>
-    </message>
-    <message>
-        <source>Articles and annotations (*.txt *.jsonl *.json *.conll *.conllu);;All files (*)</source>
-        <translation>Articles and annotations (*.txt *.jsonl *.json *.conll *.conllu);;All files (*)</translation>
     </message>
     <message>
         <source>Import folder</source>

@@ -266,8 +266,20 @@
 <context>
     <name>ExportDialog</name>
     <message>
+        <source>Plain text articles</source>
+        <extracomment>the translations of the format registry&apos;s descriptions (lupdate reads these literals; tests/test_formats_peers.py checks that every registered format has one)</extracomment>
+        <translation>Bài viết dạng văn bản thuần</translation>
+    </message>
+    <message>
+        <source>JSON lines (native, Prodigy, doccano, Label Studio or hf records)</source>
+        <translation>JSON lines (bản ghi native, Prodigy, doccano, Label Studio hoặc hf)</translation>
+    </message>
+    <message>
+        <source>JSON array (native, Prodigy, doccano, Label Studio or hf records)</source>
+        <translation>Mảng JSON (bản ghi native, Prodigy, doccano, Label Studio hoặc hf)</translation>
+    </message>
+    <message>
         <source>Annotator JSONL (everything, re-importable)</source>
-        <extracomment>(code, description): codes are the CLI&apos;s --format values.</extracomment>
         <translation>JSONL của Annotator (đầy đủ, nhập lại được)</translation>
     </message>
     <message>
@@ -289,6 +301,18 @@
     <message>
         <source>Directive sentences (JSONL)</source>
         <translation>Câu chỉ đạo (JSONL)</translation>
+    </message>
+    <message>
+        <source>Label Studio JSON (tasks with annotations)</source>
+        <translation>Label Studio JSON (tác vụ kèm nhãn)</translation>
+    </message>
+    <message>
+        <source>WebAnno / INCEpTION TSV 3.3</source>
+        <translation>WebAnno / INCEpTION TSV 3.3</translation>
+    </message>
+    <message>
+        <source>spaCy DocBin</source>
+        <translation>spaCy DocBin</translation>
     </message>
     <message>
         <source>Words (underthesea segmentation)</source>
@@ -382,10 +406,6 @@
 <context>
     <name>Jobs</name>
     <message>
-        <source>Articles and annotations (*.txt *.jsonl *.ndjson *.conll *.bio *.iob *.train *.testa *.testb);;All files (*)</source>
-        <translation>Bài viết và nhãn (*.txt *.jsonl *.ndjson *.conll *.bio *.iob *.train *.testa *.testb);;Mọi tệp (*)</translation>
-    </message>
-    <message>
         <source>Corpora and native exports (*.db *.jsonl);;All files (*)</source>
         <translation>Kho ngữ liệu và tệp xuất gốc (*.db *.jsonl);;Mọi tệp (*)</translation>
     </message>
@@ -396,6 +416,10 @@
     <message>
         <source>Documents imported: %1 (spans: %2, files: %3)</source>
         <translation>Số bài đã nhập: %1 (đoạn: %2, tệp: %3)</translation>
+    </message>
+    <message>
+        <source>records merged into a document of the same text: %1</source>
+        <translation>bản ghi được gộp vào văn bản trùng nội dung: %1</translation>
     </message>
     <message>
         <source>duplicates skipped: %1</source>
@@ -428,6 +452,14 @@
     <message>
         <source>Import</source>
         <translation>Nhập</translation>
+    </message>
+    <message>
+        <source>Articles and annotations</source>
+        <translation>Bài viết và nhãn</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>Mọi tệp</translation>
     </message>
     <message>
         <source>Import files</source>
@@ -506,8 +538,8 @@
         <translation>&amp;Nhập tệp…</translation>
     </message>
     <message>
-        <source>Add .txt articles, JSONL or CoNLL files to the corpus</source>
-        <translation>Thêm bài .txt, tệp JSONL hoặc CoNLL vào kho ngữ liệu</translation>
+        <source>Add articles and annotations (text, JSON, CoNLL, WebAnno, spaCy, ...) to the corpus</source>
+        <translation>Thêm bài viết và nhãn (văn bản, JSON, CoNLL, WebAnno, spaCy, ...) vào kho ngữ liệu</translation>
     </message>
     <message>
         <source>Import a &amp;folder…</source>
@@ -946,10 +978,6 @@
     <message>
         <source>Import files</source>
         <translation>Nhập tệp</translation>
-    </message>
-    <message>
-        <source>Articles and annotations (*.txt *.jsonl *.json *.conll *.conllu);;All files (*)</source>
-        <translation>Bài viết và nhãn (*.txt *.jsonl *.json *.conll *.conllu);;Tất cả tệp (*)</translation>
     </message>
     <message>
         <source>Import folder</source>

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 from annotator import __version__
-
-FORMATS = ("native", "prodigy", "doccano", "conll", "hf", "directives")
+from annotator.batch import commands as batch_commands
+from annotator.core.formats import registry
 CONFLICT_MODES = ("keep", "theirs", "suggest")  # annotator.core.merge.CONFLICT_MODES (not imported: startup)
 
 MERGE_DESCRIPTION = """\
@@ -68,15 +68,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("vi", "en"), help="user interface language (default: system locale)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("import", help="import .txt files, folders, .jsonl or CoNLL files")
+    p = sub.add_parser("import", help="import .txt files, folders, JSON(L), CoNLL, WebAnno TSV or spaCy files")
     _corpus_arg(p)
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--as-suggestions", action="store_true",
                    help="keep imported labels as suggestions of new documents (to review another tool's output)")
     p.add_argument("--new-labels", choices=("add", "refuse"), default="refuse",
                    help="what to do with labels the corpus does not know (default: refuse the record)")
-    p.add_argument("--format", choices=("auto", "txt", "jsonl", "conll"), default="auto",
-                   help="input format (default: by file extension)")
+    p.add_argument("--format", choices=registry.import_names(), default="auto",
+                   help="input format (default: by file extension); a record format (native, prodigy, ...)"
+                        " reads .jsonl/.json files as that shape")
+    p.add_argument("--text-field", metavar="NAME",
+                   help="JSON key holding the text, when not 'text' (doccano's column_data)")
+    p.add_argument("--label-field", metavar="NAME",
+                   help="JSON key holding the [start, end, label] list, when not 'label' (doccano's column_label)")
     p.add_argument("--reviewer", help="name recorded as the author of imported labels")
     p.add_argument("--sentences-per-doc", type=_positive, default=1, metavar="N",
                    help="CoNLL files without -DOCSTART-: N sentences make a document (default: 1)")
@@ -96,8 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="export the corpus for training")
     _corpus_arg(p)
     p.add_argument("out", metavar="OUT", help="output file ('-' for stdout); with --split, a folder; hf: a dataset"
-                                              " folder with a README.md card (OUT.jsonl: one JSONL file)")
-    p.add_argument("--format", choices=FORMATS, default="native")
+                                              " folder with a README.md card (OUT.jsonl: one JSONL file); webanno: a folder")
+    p.add_argument("--format", choices=registry.export_names(), default="native")
     p.add_argument("--status", action="append", metavar="S",
                    help="only documents with this status (new, in_progress, done, skipped); repeatable")
     p.add_argument("--label", action="append", metavar="L", help="only these labels; repeatable")
@@ -148,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--only", choices=("new", "all"), default="all",
                    help="which documents: 'new' ones only, or all that are not done (default)")
     p.add_argument("--jobs", type=int, default=0, help="worker processes (default: one per core)")
+    batch_commands.add_parsers(sub)  # tag, sample
     return parser
 
 
@@ -194,7 +200,8 @@ def cmd_import(args) -> int:
     with _open(args) as corpus:
         report = import_paths(corpus, [Path(p) for p in args.paths], as_suggestions=args.as_suggestions,
                               new_labels=args.new_labels, fmt=args.format, who=args.reviewer,
-                              progress=_progress(), sentences_per_doc=args.sentences_per_doc)
+                              progress=_progress(), sentences_per_doc=args.sentences_per_doc,
+                              text_field=args.text_field, label_field=args.label_field)
     for problem in report.problems:
         print(problem, file=sys.stderr)
     print(report.summary())
@@ -323,7 +330,7 @@ def cmd_gui(args) -> int:
 
 
 COMMANDS = {"import": cmd_import, "merge": cmd_merge, "export": cmd_export, "stats": cmd_stats, "search": cmd_search,
-            "train": cmd_train, "preannotate": cmd_preannotate}
+            "train": cmd_train, "preannotate": cmd_preannotate, **batch_commands.HANDLERS}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,6 +15,10 @@ Formats (see the modules in :mod:`annotator.core.formats`):
   ``datasets.load_dataset(OUT)`` needs no glue code. ``OUT`` ending in ``.jsonl`` (or ``-``)
   writes the sentences alone, as one JSONL file.
 * ``directives``: one sentence a JSON line, labelled ``directive`` or ``other``.
+* ``labelstudio``: one JSON array of Label Studio tasks; ``webanno``: a folder with one
+  WebAnno / INCEpTION TSV 3.3 file per document; ``spacy``: one spaCy DocBin.
+
+The formats and their writers are declared in :mod:`annotator.core.formats.registry`.
 
 Every format but ``directives`` can be imported back (``hf`` lines are grouped back into
 documents by their ``UID-N`` ids). ``directives`` is export-only: sentence-level
@@ -45,18 +49,15 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
 
-from annotator.core.formats import conll, directives, doccano, hf, native, prodigy
+from annotator.core.formats import hf, registry
 from annotator.core.formats.base import ExportDoc
 from annotator.core.model import Document, LabelKind, Relation, Span, SpanState, Status
 from annotator.core.progress import NullProgress, Progress
 from annotator.core.store import Corpus, DocumentFilter
 
-__all__ = ["ExportOptions", "ExportReport", "export", "FORMATS", "parse_split"]
+__all__ = ["ExportOptions", "ExportReport", "export", "parse_split"]
 
-FORMATS = ("native", "prodigy", "doccano", "conll", "hf", "directives")
-TRAINING_FORMATS = ("prodigy", "doccano", "conll", "hf", "directives")
 PART_NAMES = ("train", "dev", "test")
 
 
@@ -95,31 +96,6 @@ class ExportReport:
         return text
 
 
-class _JsonWriter:
-    suffix = ".jsonl"
-
-    def __init__(self, module):
-        self.record = module.record
-        self.stats: Counter = Counter()
-
-    def lines(self, ed: ExportDoc) -> Iterator[str]:
-        yield json.dumps(self.record(ed), ensure_ascii=False)
-
-
-def _writer(options: ExportOptions):
-    if options.fmt == "native":
-        return _JsonWriter(native)
-    if options.fmt == "prodigy":
-        return _JsonWriter(prodigy)
-    if options.fmt == "doccano":
-        return _JsonWriter(doccano)
-    if options.fmt == "conll":
-        return conll.Writer(options.level)
-    if options.fmt == "hf":
-        return hf.Writer(options.level)
-    return directives.Writer(options.level)
-
-
 def parse_split(split: str | Sequence[float]) -> list[float]:
     """'80,10,10' → [0.8, 0.1, 0.1]; two parts are train and dev."""
     try:
@@ -133,8 +109,8 @@ def parse_split(split: str | Sequence[float]) -> list[float]:
 
 
 def _validate(options: ExportOptions) -> tuple[list[Status] | None, set[SpanState] | None]:
-    if options.fmt not in FORMATS:
-        raise ValueError(f"unknown export format {options.fmt!r} (use one of {', '.join(FORMATS)})")
+    if options.fmt not in registry.export_names():
+        raise ValueError(f"unknown export format {options.fmt!r} (use one of {', '.join(registry.export_names())})")
     if options.level not in ("word", "syllable"):
         raise ValueError(f"level must be 'word' or 'syllable', not {options.level!r}")
     try:
@@ -148,7 +124,7 @@ def _validate(options: ExportOptions) -> tuple[list[Status] | None, set[SpanStat
     except ValueError:
         raise ValueError(f"unknown span state in {list(options.states)!r}"
                          " (use suggested, accepted or rejected)") from None
-    if options.fmt in TRAINING_FORMATS:
+    if registry.get(options.fmt).training:
         statuses = statuses or [Status.DONE]
         states = states or {SpanState.ACCEPTED}
     return statuses, states
@@ -178,19 +154,30 @@ def _assign_parts(corpus: Corpus, ids: list[int], fractions: list[float], seed: 
 
 
 class _Output:
-    """A file written under a temporary name and renamed into place on success (or stdout)."""
+    """A file written under a temporary name and renamed into place on success (or stdout).
 
-    def __init__(self, path: Path | None):
+    Text writers give lines; a writer with ``frame`` (opening, separator, closing) writes one
+    JSON array; a ``binary`` writer's items are kept and written by ``to_bytes`` at the end."""
+
+    def __init__(self, path: Path | None, writer=None):
         self.path = path
+        self.binary = bool(getattr(writer, "binary", False))
+        self.writer = writer
+        self.opening, self.separator, self.closing = getattr(writer, "frame", None) or ("", "\n", "\n")
+        self.started = False
         if path is None:
-            self.stream: IO[str] = sys.stdout
+            self.stream = sys.stdout.buffer if self.binary else sys.stdout
             self.tmp = None
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
             self.tmp = tmp
-            self.stream = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
-        self.buffer: list[str] = []
+            self.stream = os.fdopen(fd, "wb") if self.binary else \
+                os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        self.buffer: list = []
+
+    def write(self, ed: ExportDoc, writer) -> int:
+        return self.write_lines(writer.lines(ed))
 
     def write_lines(self, lines) -> int:
         n = 0
@@ -198,18 +185,25 @@ class _Output:
         for line in lines:
             buf.append(line)
             n += 1
-        if len(buf) >= 512:
+        if len(buf) >= 512 and not self.binary:
             self.flush_buffer()
         return n
 
     def flush_buffer(self) -> None:
         if self.buffer:
-            self.buffer.append("")
-            self.stream.write("\n".join(self.buffer))
+            lead = self.separator if self.started else self.opening
+            self.stream.write(lead + self.separator.join(self.buffer))
+            self.started = True
             self.buffer = []
 
     def commit(self) -> None:
-        self.flush_buffer()
+        if self.binary:
+            self.stream.write(self.writer.to_bytes(self.buffer))
+            self.buffer = []
+        else:
+            self.flush_buffer()
+            if self.started or self.opening:
+                self.stream.write(("" if self.started else self.opening) + self.closing)
         if self.tmp is None:
             self.stream.flush()
             return
@@ -228,6 +222,47 @@ class _Output:
                     pass
 
 
+class _FolderOutput:
+    """One file per document (``UID`` + the writer's suffix) in a folder; each file is written
+    under a temporary name and renamed, and an aborted export removes the files it wrote."""
+
+    def __init__(self, folder: Path, writer):
+        self.folder = folder
+        self.writer = writer
+        self.written: list[Path] = []
+        self.names: set[str] = set()
+        self.path = folder
+
+    def write(self, ed: ExportDoc, writer) -> int:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        stem = "".join(c if c.isalnum() or c in "-_." else "_" for c in ed.doc.uid) or str(ed.doc.id)
+        name, n = stem, 1
+        while name in self.names:
+            n += 1
+            name = f"{stem}-{n}"
+        self.names.add(name)
+        target = self.folder / f"{name}{writer.suffix}"
+        out = _Output(target, writer)
+        try:
+            count = out.write(ed, writer)
+            out.commit()
+        except BaseException:
+            out.abort()
+            raise
+        self.written.append(target)
+        return count
+
+    def commit(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+
+    def abort(self) -> None:
+        for path in self.written:
+            try:
+                path.unlink()
+            except OSError:
+                pass
+
+
 def export(corpus: Corpus, out: str | os.PathLike, options: ExportOptions | None = None, *,
            progress: Progress | None = None) -> ExportReport:
     """Write the corpus to ``out`` (a file, '-' for stdout, or a folder with ``options.split``)."""
@@ -236,10 +271,15 @@ def export(corpus: Corpus, out: str | os.PathLike, options: ExportOptions | None
     fractions = parse_split(options.split) if options.split else None
     progress = progress or NullProgress()
     to_stdout = str(out) == "-"
-    if fractions and to_stdout:
-        raise ValueError("a split export writes a folder; give a folder name instead of '-'")
+    writer = registry.get(options.fmt).writer(options.level)
+    per_document = registry.get(options.fmt).folder
+    if (fractions or per_document) and to_stdout:
+        raise ValueError(f"a {'split' if fractions else options.fmt} export writes a folder;"
+                         " give a folder name instead of '-'")
+    if per_document and Path(out).exists() and not Path(out).is_dir():
+        raise ValueError(f"{out} is a file; a {options.fmt} export writes a folder (one file per document)")
     dataset = options.fmt == "hf" and not to_stdout and (fractions or Path(out).suffix.lower() != ".jsonl")
-    if not fractions and not dataset and not to_stdout and Path(out).is_dir():
+    if not fractions and not per_document and not dataset and not to_stdout and Path(out).is_dir():
         raise ValueError(f"{out} is a folder; give a file name (a folder is for a split export)")
     labels = set(options.labels) if options.labels else None
     known = corpus.label_names()
@@ -247,7 +287,6 @@ def export(corpus: Corpus, out: str | os.PathLike, options: ExportOptions | None
         raise ValueError(f"no such label: {', '.join(sorted(labels - known))}"
                          f" (the corpus has {', '.join(sorted(known))})")
     kinds = {label.name: label.kind for label in corpus.labels()}
-    writer = _writer(options)
     flt = DocumentFilter(status=statuses, reviewer=options.reviewer)
     ids = corpus.document_ids(flt)
     report = ExportReport(fmt=options.fmt)
@@ -258,24 +297,26 @@ def export(corpus: Corpus, out: str | os.PathLike, options: ExportOptions | None
             raise ValueError(f"{folder} is a file; a split export writes a folder")
         parts = _assign_parts(corpus, ids, fractions, options.seed)
         names = [PART_NAMES[i] for i, f in enumerate(fractions)]
-        outputs = [_Output(folder / f"{name}{writer.suffix}") for name in names]
+        outputs = [_FolderOutput(folder / name, writer) if per_document
+                   else _Output(folder / f"{name}{writer.suffix}", writer) for name in names]
     elif dataset:
         folder = Path(out)
         if folder.exists() and not folder.is_dir():
             raise ValueError(f"{folder} is a file; an hf dataset is a folder (name the file .jsonl for JSONL alone)")
         parts = {doc_id: 0 for doc_id in ids}
         names = ["train"]
-        outputs = [_Output(folder / f"train{writer.suffix}")]
+        outputs = [_Output(folder / f"train{writer.suffix}", writer)]
     else:
         parts = None
         names = []
-        outputs = [_Output(None if to_stdout else Path(out))]
+        outputs = [_FolderOutput(Path(out), writer) if per_document
+                   else _Output(None if to_stdout else Path(out), writer)]
     counts = [0] * len(outputs)
     progress.start(len(ids), f"export {options.fmt}")
     try:
         for ed in _documents(corpus, ids, labels, states, kinds):
             part = parts[ed.doc.id] if parts is not None else 0
-            report.lines += outputs[part].write_lines(writer.lines(ed))
+            report.lines += outputs[part].write(ed, writer)
             report.documents += 1
             report.spans += len(ed.spans)
             counts[part] += 1

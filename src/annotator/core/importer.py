@@ -12,22 +12,38 @@ Inputs
   document by itself, and the text is rebuilt as from CoNLL (see
   :mod:`annotator.core.formats.hf`). Integer ``ner_tags`` are rejected (no label list).
   The ``directives`` export is not importable (sentences without their article).
+  Label Studio tasks and JSON-MIN records are recognised too (:mod:`annotator.core.formats.labelstudio`).
+* ``.json``: an array of records in any of those shapes (Label Studio's export is one), or
+  objects one after another (:mod:`annotator.core.formats.jsonarray`). ``text_field`` /
+  ``label_field`` (``--text-field`` / ``--label-field``) name the keys of the text and the
+  labels when a tool uses its own (doccano's ``column_data`` / ``column_label``).
 * ``.conll`` / ``.bio`` / ``.iob`` and CoNLL-2003's ``.train`` / ``.testa`` / ``.testb``:
   token-per-line BIO files (see :mod:`annotator.core.formats.conll`); without ``-DOCSTART-``,
   every ``sentences_per_doc`` sentences (default 1) make a document.
-* Token formats (CoNLL, hf, Prodigy ``tokens``) keep their tokens and sentence breaks with
-  the document (:meth:`Corpus.set_tokens`), so an export writes the same tokens again.
+* ``.tsv``: WebAnno / INCEpTION TSV 3.x, one document a file, its uid the file name
+  (:mod:`annotator.core.formats.webanno`); ``.spacy``: spaCy DocBin files
+  (:mod:`annotator.core.formats.spacy`, needs the ``interop`` extra).
+* Token formats (CoNLL, hf, Prodigy ``tokens``, WebAnno, DocBin) keep their tokens and
+  sentence breaks with the document (:meth:`Corpus.set_tokens`), so an export writes the
+  same tokens again.
 * Folders: searched recursively for those extensions (hidden files and folders skipped).
   ``fmt`` other than ``auto`` reads explicitly named files in that format whatever their
-  extension, and keeps only that format's extensions in folders.
+  extension, and keeps only that format's extensions in folders; a record format
+  (``prodigy``, ``labelstudio``, ...) reads .jsonl/.json files with every record in that
+  shape. Formats, extensions and readers are declared in
+  :mod:`annotator.core.formats.registry`.
 
 What imported labels become
 ---------------------------
 Spans keep origin ``import`` (a native record's own ``origin`` is kept) and are stored as
 accepted spans of a done document, as Prodigy's ``db-in`` does; with ``as_suggestions``
 they are suggested spans of a new document, to be reviewed. What a record says itself wins:
-a native ``status`` / ``state``, Prodigy's ``answer`` (accept → done, reject/ignore → skipped)
-and a span's own ``answer``. A record that carries no annotation at all (no ``spans``,
+a native ``status`` / ``state``, Prodigy's ``answer`` (accept → accepted spans of a done
+document, reject → rejected spans of a done document, ignore → spans left as suggestions of
+a skipped document) and a span's own ``answer``. Prodigy records with the same text (ner.teach
+writes one per suggestion) are merged into the document the first of them made in this file:
+their spans are added, a later answer on the same span (start, end, label) wins, the document
+is done unless every answer was ignore; ``ImportReport.merged`` counts them. A record that carries no annotation at all (no ``spans``,
 ``label``, ``entities``, ``answer`` or ``status`` key, e.g. ``{"text": ...}``) is a new
 document, like a .txt file.
 
@@ -68,17 +84,16 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from annotator.core import formats
-from annotator.core.formats import conll, hf, txt
+from annotator.core.formats import hf, registry, txt
+from annotator.core.formats.jsonarray import records as json_records
 from annotator.core.formats.base import BadRecord, RawRecord, RecordError, as_int, title_of
 from annotator.core.model import Document, Relation, Span, SpanState, Status
 from annotator.core.progress import NullProgress, Progress
 from annotator.core.store import Corpus, now
 from annotator.core.text import OffsetError, OffsetMap, check_span, content_hash, normalize
 
-__all__ = ["ImportReport", "import_paths", "EXTENSIONS", "FORMATS"]
+__all__ = ["ImportReport", "import_paths"]
 
-FORMATS = ("auto", "txt", "jsonl", "conll")
-EXTENSIONS = {".txt": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl", **{ext: "conll" for ext in conll.EXTENSIONS}}
 _IDENTITY = OffsetMap([], [], identity=True)
 _PROGRESS_STEP = 1 << 16
 
@@ -90,6 +105,7 @@ class ImportReport:
     duplicates: int = 0
     rejected: int = 0
     spans: int = 0
+    merged: int = 0
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     failed_files: list[str] = field(default_factory=list)
@@ -100,6 +116,8 @@ class ImportReport:
     def summary(self) -> str:
         parts = [f"imported {self.added} document{'s' * (self.added != 1)} "
                  f"({self.spans} span{'s' * (self.spans != 1)}) from {self.files} file{'s' * (self.files != 1)}"]
+        if self.merged:
+            parts.append(f"{self.merged} record{'s' * (self.merged != 1)} merged into a document of the same text")
         if self.duplicates:
             parts.append(f"{self.duplicates} duplicate{'s' * (self.duplicates != 1)} skipped")
         if self.rejected:
@@ -127,14 +145,19 @@ class _FileFailed(Exception):
 
 def import_paths(corpus: Corpus, paths: Sequence[str | Path], *, as_suggestions: bool = False,
                  new_labels: str = "refuse", fmt: str = "auto", who: str | None = None,
-                 progress: Progress | None = None, sentences_per_doc: int = 1) -> ImportReport:
-    """Import files and folders; see the module documentation for what is accepted and how."""
+                 progress: Progress | None = None, sentences_per_doc: int = 1, text_field: str | None = None,
+                 label_field: str | None = None) -> ImportReport:
+    """Import files and folders; see the module documentation for what is accepted and how.
+
+    ``text_field`` / ``label_field`` name the JSON keys that hold the text and the labels
+    when a tool writes them under its own names (doccano's ``column_data`` /
+    ``column_label`` settings)."""
     if sentences_per_doc < 1:
         raise ValueError(f"sentences per document must be at least 1, not {sentences_per_doc}")
     if new_labels not in ("add", "refuse"):
         raise ValueError(f"new_labels must be 'add' or 'refuse', not {new_labels!r}")
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown import format {fmt!r} (use one of {', '.join(FORMATS)})")
+    if fmt not in registry.import_names():
+        raise ValueError(f"unknown import format {fmt!r} (use one of {', '.join(registry.import_names())})")
     progress = progress or NullProgress()
     report = ImportReport()
     files = _collect(paths, fmt, report)
@@ -145,7 +168,7 @@ def import_paths(corpus: Corpus, paths: Sequence[str | Path], *, as_suggestions:
         except OSError:
             pass
     importer = _Importer(corpus, as_suggestions=as_suggestions, new_labels=new_labels, who=who,
-                         progress=progress, sentences_per_doc=sentences_per_doc)
+                         progress=progress, sentences_per_doc=sentences_per_doc, fields=(text_field, label_field))
     progress.start(total, "import")
     try:
         for path, file_fmt in files:
@@ -158,6 +181,8 @@ def import_paths(corpus: Corpus, paths: Sequence[str | Path], *, as_suggestions:
 def _collect(paths: Sequence[str | Path], fmt: str, report: ImportReport) -> list[tuple[Path, str]]:
     out: list[tuple[Path, str]] = []
     seen: set[Path] = set()
+    by_extension = registry.import_extensions()
+    wanted = set(registry.extensions_of(fmt)) if fmt != "auto" else set(by_extension)
 
     def add(path: Path, file_fmt: str) -> None:
         key = path.resolve()
@@ -171,21 +196,19 @@ def _collect(paths: Sequence[str | Path], fmt: str, report: ImportReport) -> lis
             found = []
             for child in sorted(path.rglob("*")):
                 rel = child.relative_to(path).parts
-                kind = EXTENSIONS.get(child.suffix.lower())
-                if kind is None or any(part.startswith(".") for part in rel) or not child.is_file():
+                suffix = child.suffix.lower()
+                if suffix not in wanted or any(part.startswith(".") for part in rel) or not child.is_file():
                     continue
-                if fmt not in ("auto", kind):
-                    continue
-                found.append((child, kind))
+                found.append((child, by_extension[suffix] if fmt == "auto" else fmt))
             if not found:
-                report.problems.append(f"{path}: no {', '.join(sorted(set(EXTENSIONS)))} files in this folder")
+                report.problems.append(f"{path}: no {', '.join(sorted(wanted))} files in this folder")
             for child, kind in found:
                 add(child, kind)
         elif path.is_file():
-            kind = fmt if fmt != "auto" else EXTENSIONS.get(path.suffix.lower())
+            kind = fmt if fmt != "auto" else by_extension.get(path.suffix.lower())
             if kind is None:
                 report.problems.append(f"{path}: unknown file type {path.suffix or '(no extension)'!r};"
-                                       " name it .txt, .jsonl or .conll, or choose the format")
+                                       f" name it {', '.join(sorted(by_extension))}, or choose the format")
                 report.failed_files.append(str(path))
                 continue
             add(path, kind)
@@ -281,6 +304,31 @@ class _Writer:
                 self.flush()
         return doc_id
 
+    def merge(self, doc_id: int, doc: Document, status: Status | None) -> None:
+        """Add a later record's spans and relations to a document of this import: the same
+        span (start, end, label) takes the later state; ``status`` replaces the document's."""
+        self.flush()
+        conn, stamp, who = self.conn, self.stamp, self.who
+        known = {(s, e, label): sid for sid, s, e, label in conn.execute(
+            'SELECT id, start, "end", label FROM spans WHERE doc_id=?', (doc_id,))}
+        ids = []
+        for s in doc.spans:
+            sid = known.get((s.start, s.end, s.label))
+            if sid is None:
+                sid = conn.execute(self._SPAN_SQL, (doc_id, s.start, s.end, s.label, s.origin, s.state.value, s.score,
+                                                    _json(s.attrs), who, stamp, stamp)).lastrowid
+            else:
+                conn.execute("UPDATE spans SET state=?, score=coalesce(?, score), updated_at=? WHERE id=?",
+                             (s.state.value, s.score, stamp, sid))
+            ids.append(sid)
+        have = set(conn.execute("SELECT head, tail, label FROM relations WHERE doc_id=?", (doc_id,)).fetchall())
+        for r in doc.relations:
+            if (ids[r.head], ids[r.tail], r.label) not in have:
+                conn.execute(self._REL_SQL, (doc_id, ids[r.head], ids[r.tail], r.label, r.origin, who, stamp))
+        conn.execute(
+            f"UPDATE documents SET status=coalesce(?, status), updated_at=?, {Corpus._COUNTS} WHERE id=?",
+            (status.value if status else None, stamp, doc_id, doc_id, doc_id))
+
     def flush(self) -> None:
         if self.pending:
             self.conn.executemany(self._SPAN_SQL, self.pending)
@@ -295,9 +343,11 @@ def _json(value) -> str:
 
 class _Importer:
     def __init__(self, corpus: Corpus, *, as_suggestions: bool, new_labels: str, who: str | None,
-                 progress: Progress, sentences_per_doc: int = 1):
+                 progress: Progress, sentences_per_doc: int = 1,
+                 fields: tuple[str | None, str | None] = (None, None)):
         self.corpus = corpus
         self.sentences_per_doc = sentences_per_doc
+        self.text_field, self.label_field = fields
         self.as_suggestions = as_suggestions
         self.add_labels = new_labels == "add"
         self.who = who
@@ -314,12 +364,8 @@ class _Importer:
                 conn = self.corpus.db.conn
                 self.first_new_id = conn.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0] + 1
                 self.writer = _Writer(conn, self.who)
-                if fmt == "txt":
-                    empty = self._read_txt(path)
-                elif fmt == "jsonl":
-                    empty = self._read_jsonl(path)
-                else:
-                    empty = self._read_conll(path)
+                self.answers: dict[int, list[Status | None]] = {}   # Prodigy documents of this file
+                empty = self._read(path, fmt)
                 self.writer.flush()
                 if report.added:
                     self.corpus._log(self.who, None, "import", None, None,
@@ -379,29 +425,77 @@ class _Importer:
         self._record(txt.parse(text, str(path)), path)
         return False
 
-    def _read_jsonl(self, path: Path) -> bool:
+    def _read(self, path: Path, fmt: str) -> bool:
+        """Read one file as ``fmt`` (see :mod:`annotator.core.formats.registry`); True when empty."""
+        container = registry.container_for(fmt, path.suffix)
+        forced = None if registry.get(fmt).container else registry.get(fmt).load()
+        if container == "txt":
+            return self._read_txt(path)
+        if container == "jsonl":
+            return self._read_records(path, self._jsonl_objects(path), forced)
+        if container == "json":
+            return self._read_records(path, self._json_objects(path), forced)
+        module = registry.get(fmt).load()
+        if container == "binary":
+            data = path.read_bytes()
+            self.progress.advance(len(data))
+            items = module.read_bytes(data, str(path))
+        else:
+            options = {"sentences_per_doc": self.sentences_per_doc} if fmt == "conll" else {}
+            items = module.read(self._lines(path), **options)
+        named_by_file = getattr(module, "UID_FROM_FILE_NAME", False)
         empty = True
+        try:
+            for item in items:
+                empty = False
+                if named_by_file and isinstance(item, RawRecord) and not item.uid:
+                    item.uid = path.stem
+                self._take((item,), path)
+        except RecordError as exc:   # the file as a whole cannot be read as this format
+            raise _FileFailed(f"{path}: {exc} (nothing from this file was imported)") from None
+        return empty
+
+    def _jsonl_objects(self, path: Path) -> Iterator[tuple[int, object]]:
+        """(line, parsed object or BadRecord) for each non-blank line."""
         loads = json.loads
-        detect = formats.detect
-        sentences = hf.Reader(hf.card_names(path.parent))  # hf lines are sentences, grouped into documents
         for lineno, line in self._lines(path):
             if not line.strip():
                 continue
-            empty = False
             try:
-                obj = loads(line)
+                yield lineno, loads(line)
             except RecursionError:
-                self._take(sentences.broken(lineno, "bad JSON (nested too deeply)"), path)
-                continue
+                yield lineno, BadRecord(lineno, "bad JSON (nested too deeply)")
             except ValueError as exc:
                 msg = getattr(exc, "msg", str(exc))
                 col = getattr(exc, "colno", None)
-                self._take(sentences.broken(lineno, f"bad JSON ({msg}{f' at column {col}' if col else ''})"), path)
+                yield lineno, BadRecord(lineno, f"bad JSON ({msg}{f' at column {col}' if col else ''})")
+
+    def _json_objects(self, path: Path) -> Iterator[tuple[int, object]]:
+        """Records of a ``.json`` file: an array, or objects one after another (JSON lines or a
+        single object). The file is read whole; broken JSON fails the file, since where the
+        next record would start is unknown."""
+        text = "".join(line for _, line in self._lines(path))
+        try:
+            yield from json_records(text)
+        except ValueError as exc:
+            raise _FileFailed(f"{path}:{exc} (nothing from this file was imported)") from None
+
+    def _read_records(self, path: Path, objects, forced=None) -> bool:
+        """JSON records, each read by the shape :func:`formats.detect` finds (or ``forced``)."""
+        empty = True
+        detect = formats.detect
+        sentences = hf.Reader(hf.card_names(path.parent))  # hf lines are sentences, grouped into documents
+        for lineno, obj in objects:
+            empty = False
+            if isinstance(obj, BadRecord):
+                self._take(sentences.broken(lineno, obj.reason), path)
                 continue
             if not isinstance(obj, dict):
                 self._take(sentences.broken(lineno, "not a JSON object"), path)
                 continue
-            reader = detect(obj)
+            if self.text_field or self.label_field:
+                obj = self._renamed(obj)
+            reader = forced or detect(obj)
             if reader is hf:
                 self._take(sentences.add(obj, lineno), path)
                 continue
@@ -412,24 +506,32 @@ class _Importer:
             except RecordError as exc:
                 self._reject(path, lineno, str(exc))
                 continue
+            if rec.text is None:
+                self._reject(path, lineno, _missing_text(obj, self.text_field))
+                continue
             self._record(rec, path)
         self._take(sentences.finish(), path)
         return empty
 
+    def _renamed(self, obj: dict) -> dict:
+        """The record with the user's text and label fields under the names the readers know."""
+        obj = dict(obj)
+        if self.text_field and self.text_field in obj:
+            obj["text"] = obj.pop(self.text_field)
+        data = obj.get("data")
+        if self.text_field and isinstance(data, dict) and self.text_field in data:   # a Label Studio task
+            obj["data"] = {**data, "text": data[self.text_field]}
+        if self.label_field and self.label_field in obj:
+            obj["label"] = obj.pop(self.label_field)
+        return obj
+
     def _take(self, items, path: Path) -> None:
-        """Store or reject what a grouping reader (CoNLL, hf) has finished."""
+        """Store or reject what a grouping reader (CoNLL, hf, WebAnno, ...) has finished."""
         for item in items:
             if isinstance(item, BadRecord):
                 self._reject(path, item.line, item.reason)
             else:
                 self._record(item, path)
-
-    def _read_conll(self, path: Path) -> bool:
-        empty = True
-        for item in conll.read(self._lines(path), self.sentences_per_doc):
-            empty = False
-            self._take((item,), path)
-        return empty
 
     # ------------------------------------------------------------------ records
     def _reject(self, path: Path, lineno: int, reason: str) -> None:
@@ -450,23 +552,36 @@ class _Importer:
             self._reject(path, rec.line, f"contains an unpaired surrogate {bad!r} (a broken character escape)")
             return
         existing = self.writer.find(digest)
+        if existing is not None and rec.fmt == "prodigy" and existing in self.answers:
+            # ner.teach writes one record per suggestion: they are answers about one document
+            self._add_labels(doc)
+            answers = self.answers[existing]
+            answers.append(rec.status)
+            self.writer.merge(existing, doc, _combined_answer(answers))
+            self.report.merged += 1
+            self.report.spans += len(doc.spans)
+            return
         if existing is not None:
             self.report.duplicates += 1
             where = "earlier in this file" if existing >= self.first_new_id else "already in the corpus"
             self.report.notes.append(f"{path}:{rec.line}: duplicate of document {existing} ({where}), skipped")
             return
-        unknown = sorted({s.label for s in doc.spans} - self.labels)
-        for name in unknown:
-            self.corpus.ensure_label(name)
-            self.labels.add(name)
-            self.report.labels_added.append(name)
+        self._add_labels(doc)
         doc_id = self.writer.insert(doc, digest)
+        if rec.fmt == "prodigy":
+            self.answers[doc_id] = [rec.status]
         kept = _tokens(rec, doc.text)
         if kept is not None:
             self.corpus.set_tokens(doc_id, *kept)
         self.report.added += 1
         self.report.spans += len(doc.spans)
         self.report.added_ids.append(doc_id)
+
+    def _add_labels(self, doc: Document) -> None:
+        for name in sorted({s.label for s in doc.spans} - self.labels):
+            self.corpus.ensure_label(name)
+            self.labels.add(name)
+            self.report.labels_added.append(name)
 
     def _document(self, rec: RawRecord, path: Path) -> Document:
         raw = rec.text
@@ -540,6 +655,23 @@ class _Importer:
         return Document(text=text, title=title, source=rec.source or str(path), meta=rec.meta or {},
                         status=status, uid=rec.uid or "", reviewer=reviewer, time_spent=rec.time_spent,
                         spans=spans, relations=relations)
+
+
+def _combined_answer(answers: list[Status | None]) -> Status | None:
+    """The status of a document several Prodigy records answered: done when any answer was
+    accept or reject, skipped when every answer was ignore."""
+    if Status.DONE in answers:
+        return Status.DONE
+    if answers and all(a == Status.SKIPPED for a in answers):
+        return Status.SKIPPED
+    return None
+
+
+def _missing_text(obj: dict, text_field: str | None) -> str:
+    if text_field:
+        return f"missing text (no {text_field!r} field)"
+    keys = ", ".join(sorted(str(k) for k in obj)[:8])
+    return f"missing text (no 'text' field; the record has {keys or 'no fields'}: name the text field with --text-field)"
 
 
 def _tokens(rec: RawRecord, text: str):

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.formats import registry
 from annotator.gui import i18n
 from annotator.gui.stats_view import STATUS_TEXTS, StatsDialog, status_text
 from annotator.gui.workers import Task, TaskRunner
@@ -137,7 +138,8 @@ def import_summary(report) -> str:
         return report.summary()
     parts = [_tr("Documents imported: %1 (spans: %2, files: %3)").replace("%1", _count(report.added))
              .replace("%2", _count(getattr(report, "spans", 0))).replace("%3", _count(getattr(report, "files", 0)))]
-    for count, text in ((getattr(report, "duplicates", 0), _tr("duplicates skipped: %1")),
+    for count, text in ((getattr(report, "merged", 0), _tr("records merged into a document of the same text: %1")),
+                        (getattr(report, "duplicates", 0), _tr("duplicates skipped: %1")),
                         (getattr(report, "rejected", 0), _tr("records rejected: %1")),
                         (len(getattr(report, "failed_files", []) or []), _tr("files that failed: %1")),
                         (len(getattr(report, "empty_files", []) or []), _tr("empty files: %1"))):
@@ -176,13 +178,21 @@ def start_import(window: QWidget, paths: Sequence[str | os.PathLike], *, as_sugg
                   [str(p) for p in paths], as_suggestions, new_labels, fmt, _reviewer(window), on_done=done)
 
 
-IMPORT_FILTER = QT_TRANSLATE_NOOP(
-    "Jobs", "Articles and annotations (*.txt *.jsonl *.ndjson *.conll *.bio *.iob *.train *.testa *.testb);;All files (*)")
+def import_filter() -> str:
+    """The import dialog's name filters: every extension the importer reads (from the format
+    registry), then one filter per readable file format, then all files."""
+    patterns = " ".join(f"*{ext}" for ext in registry.import_extensions())
+    filters = [f"{_tr('Articles and annotations')} ({patterns})"]
+    for fmt in registry.FORMATS:
+        if fmt.container:
+            filters.append(f"{format_text(fmt.name)} ({' '.join(f'*{ext}' for ext in fmt.extensions)})")
+    filters.append(f"{_tr('All files')} (*)")
+    return ";;".join(filters)
 
 
 def choose_and_import(window: QWidget) -> Task | None:
     """Ask for files (Qt's own translated dialog in Vietnamese), then import them."""
-    paths, _ = QFileDialog.getOpenFileNames(window, _tr("Import files"), "", _tr(IMPORT_FILTER),
+    paths, _ = QFileDialog.getOpenFileNames(window, _tr("Import files"), "", import_filter(),
                                             options=i18n.file_dialog_options())
     return start_import(window, paths) if paths else None
 
@@ -299,17 +309,29 @@ def start_train(window: QWidget) -> Task:
 
 
 # ---------------------------------------------------------------------------------- export
-#: (code, description): codes are the CLI's --format values.
-EXPORT_FORMATS = (
-    ("native", QT_TRANSLATE_NOOP("ExportDialog", "Annotator JSONL (everything, re-importable)")),
-    ("prodigy", QT_TRANSLATE_NOOP("ExportDialog", "Prodigy JSONL")),
-    ("doccano", QT_TRANSLATE_NOOP("ExportDialog", "doccano JSONL")),
-    ("conll", QT_TRANSLATE_NOOP("ExportDialog", "CoNLL (one token per line, BIO tags)")),
-    ("hf", QT_TRANSLATE_NOOP("ExportDialog", "Hugging Face datasets (JSONL of tokens and tags)")),
-    ("directives", QT_TRANSLATE_NOOP("ExportDialog", "Directive sentences (JSONL)")),
+#: the translations of the format registry's descriptions (lupdate reads these literals;
+#: tests/test_formats_peers.py checks that every registered format has one)
+FORMAT_TEXTS = (
+    QT_TRANSLATE_NOOP("ExportDialog", "Plain text articles"),
+    QT_TRANSLATE_NOOP("ExportDialog", "JSON lines (native, Prodigy, doccano, Label Studio or hf records)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "JSON array (native, Prodigy, doccano, Label Studio or hf records)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "Annotator JSONL (everything, re-importable)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "Prodigy JSONL"),
+    QT_TRANSLATE_NOOP("ExportDialog", "doccano JSONL"),
+    QT_TRANSLATE_NOOP("ExportDialog", "CoNLL (one token per line, BIO tags)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "Hugging Face datasets (JSONL of tokens and tags)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "Directive sentences (JSONL)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "Label Studio JSON (tasks with annotations)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "WebAnno / INCEpTION TSV 3.3"),
+    QT_TRANSLATE_NOOP("ExportDialog", "spaCy DocBin"),
 )
-EXPORT_EXTENSIONS = {"native": ".jsonl", "prodigy": ".jsonl", "doccano": ".jsonl", "conll": ".conll",
-                     "hf": ".jsonl", "directives": ".jsonl"}
+
+
+def format_text(name: str) -> str:
+    """A registered format's description in the interface language."""
+    return _etr(registry.get(name).description)
+
+
 TOKEN_LEVELS = (
     ("word", QT_TRANSLATE_NOOP("ExportDialog", "Words (underthesea segmentation)")),
     ("syllable", QT_TRANSLATE_NOOP("ExportDialog", "Syllables")),
@@ -333,7 +355,7 @@ class ExportDialog(QDialog):
         self._path_edited = False
 
         self.format_combo = QComboBox()
-        for code, _ in EXPORT_FORMATS:
+        for code in registry.export_names():
             self.format_combo.addItem("", code)
         default_format = self.format_combo.findData("native")
         self.format_combo.setCurrentIndex(default_format)
@@ -449,7 +471,7 @@ class ExportDialog(QDialog):
         """The chosen options as the exporter's ``ExportOptions``."""
         from annotator.core.exporter import ExportOptions
 
-        level = self.level_combo.currentData() if self.fmt() in ("conll", "hf") else "word"
+        level = self.level_combo.currentData() if registry.get(self.fmt()).levels else "word"
         return ExportOptions(fmt=self.fmt(), statuses=self.statuses() or None, labels=None,
                              reviewer=self.reviewer if self.mine_check.isChecked() and self.reviewer else None,
                              states=None, level=level, split=self.split(), seed=self.seed_spin.value())
@@ -469,15 +491,15 @@ class ExportDialog(QDialog):
     def _default_path(self) -> str:
         folder = self.corpus_path.parent if self.corpus_path else Path.home()
         stem = f"{self.corpus_path.stem if self.corpus_path else 'corpus'}-{self.fmt()}"
-        if self.split_check.isChecked():
+        if self.split_check.isChecked() or registry.get(self.fmt()).folder:
             return str(folder / stem)
-        return str(folder / (stem + EXPORT_EXTENSIONS.get(self.fmt(), ".jsonl")))
+        return str(folder / (stem + registry.get(self.fmt()).extensions[0]))
 
     def _on_path_edited(self, _text: str) -> None:
         self._path_edited = True
 
     def _on_format_changed(self, *_args) -> None:
-        tokens = self.fmt() in ("conll", "hf")
+        tokens = registry.get(self.fmt()).levels
         self.level_combo.setEnabled(tokens)
         self.level_label.setEnabled(tokens)
         if not self._path_edited:
@@ -496,7 +518,7 @@ class ExportDialog(QDialog):
 
     def browse(self) -> None:
         options = i18n.file_dialog_options()
-        if self.split_check.isChecked():
+        if self.split_check.isChecked() or registry.get(self.fmt()).folder:
             path = QFileDialog.getExistingDirectory(self, _etr("Folder for the train, dev and test files"),
                                                     self.output_path(), QFileDialog.Option.ShowDirsOnly | options)
         else:
@@ -514,8 +536,8 @@ class ExportDialog(QDialog):
     # ------------------------------------------------------------------ texts
     def retranslate(self) -> None:
         self.setWindowTitle(_etr("Export"))
-        for i, (_code, text) in enumerate(EXPORT_FORMATS):
-            self.format_combo.setItemText(i, _etr(text))
+        for i, code in enumerate(registry.export_names()):
+            self.format_combo.setItemText(i, format_text(code))
         for i, (_code, text) in enumerate(TOKEN_LEVELS):
             self.level_combo.setItemText(i, _etr(text))
         self.format_label.setText(_etr("&Format:"))
@@ -613,7 +635,7 @@ class JobActions(QObject):
 
     def retranslate(self, *_args) -> None:
         self.import_files.setText(_tr("&Import files…"))
-        self.import_files.setStatusTip(_tr("Add .txt articles, JSONL or CoNLL files to the corpus"))
+        self.import_files.setStatusTip(_tr("Add articles and annotations (text, JSON, CoNLL, WebAnno, spaCy, ...) to the corpus"))
         self.import_folder.setText(_tr("Import a &folder…"))
         self.import_folder.setStatusTip(_tr("Add every article in a folder to the corpus"))
         self.preannotate.setText(_tr("&Pre-annotate"))

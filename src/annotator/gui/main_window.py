@@ -787,7 +787,7 @@ class MainWindow(QMainWindow):
     def import_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Import files"), str(Path.home()),
-            self.tr("Articles and annotations (*.txt *.jsonl *.json *.conll *.conllu);;All files (*)"), "",
+            self.jobs.import_filter(), "",
             self._dialog_options())
         if paths:
             self.import_paths(paths)

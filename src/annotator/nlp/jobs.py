@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from annotator.core.model import Relation, Span, SpanState, Status
@@ -67,11 +69,17 @@ def to_spans(annotation) -> tuple[list[Span], list[Relation]]:
 _WORKER_PIPELINE = None
 
 
-def _worker_init(corpus_path: str | None) -> None:
+def _worker_init(model_path: str | None, rules_dir: str | None, corpus_path: str | None = None) -> None:
+    """The worker's pipeline: a corpus's own (its active models, scheme and instant memory) when
+    ``corpus_path`` is given, else the model and rules named."""
     global _WORKER_PIPELINE
+    from annotator.nlp.pipeline import Pipeline
 
     warnings.simplefilter("ignore")
-    _WORKER_PIPELINE = load_pipeline(corpus_path)
+    if corpus_path is not None:
+        _WORKER_PIPELINE = load_pipeline(corpus_path)
+    else:
+        _WORKER_PIPELINE = Pipeline.load(model_path, rules_dir)
 
 
 def _worker_annotate(item: tuple[int, str]):
@@ -83,6 +91,45 @@ def _worker_annotate(item: tuple[int, str]):
 def _can_fork() -> bool:
     return (sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
             and "PySide6.QtCore" not in sys.modules and not getattr(sys, "frozen", False))
+
+
+def _ignore_interrupt() -> None:
+    """Ctrl+C is the calling process's to handle (it stops the pool): workers print no traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _worker_start(model_path: str | None, rules_dir: str | None, corpus_path: str | None = None) -> None:
+    _ignore_interrupt()
+    _worker_init(model_path, rules_dir, corpus_path)
+
+
+def worker_pipeline():
+    """The pipeline a worker process set up with :func:`worker_pool` (or ``_worker_init``) uses."""
+    return _WORKER_PIPELINE
+
+
+@contextmanager
+def worker_pool(jobs: int, model_path: str | os.PathLike | None, rules_dir: str | os.PathLike | None,
+                corpus_path: str | os.PathLike | None = None):
+    """A process pool whose workers hold the pipeline (:func:`worker_pipeline`; a corpus's own when
+    ``corpus_path`` is given); terminated on any error.
+
+    On Linux the model is loaded once here and the workers inherit it (fork); where forking is
+    unsafe (Qt threads running, frozen app) each worker loads it itself.
+    """
+    initargs = (str(model_path) if model_path else None, str(rules_dir) if rules_dir else None,
+                str(corpus_path) if corpus_path else None)
+    if _can_fork():
+        _worker_init(*initargs)
+        context, initializer, initargs = multiprocessing.get_context("fork"), _ignore_interrupt, ()
+    else:
+        context, initializer = multiprocessing.get_context("spawn"), _worker_start
+    with context.Pool(jobs, initializer=initializer, initargs=initargs) as pool:
+        try:
+            yield pool
+        except BaseException:
+            pool.terminate()
+            raise
 
 
 def _texts(corpus: Corpus, ids: list[int]) -> Iterator[tuple[int, str]]:
@@ -111,7 +158,7 @@ def preannotate_corpus(corpus_path: str | os.PathLike, only: str = "all", progre
         jobs = max(1, min(jobs, len(ids) // 4 or 1))
         done = 0
         if jobs == 1:
-            _worker_init(str(corpus_path))
+            _worker_init(None, None, str(corpus_path))
             for item in _texts(corpus, ids):
                 progress.check()
                 doc_id, spans, relations = _worker_annotate(item)
@@ -119,26 +166,14 @@ def preannotate_corpus(corpus_path: str | os.PathLike, only: str = "all", progre
                 done += 1
                 progress.advance()
         else:
-            initargs = (str(corpus_path),)
-            if _can_fork():
-                # the CLI loads the model once and the workers inherit it
-                _worker_init(*initargs)
-                context, initializer = multiprocessing.get_context("fork"), None
-            else:
-                # forking a process that runs Qt threads is unsafe: workers load the model themselves
-                context, initializer = multiprocessing.get_context("spawn"), _worker_init
-            with context.Pool(jobs, initializer=initializer, initargs=initargs if initializer else ()) as pool:
-                try:
-                    # texts are read here, in batches: the pool's feeder thread may not touch SQLite
-                    for batch_start in range(0, len(ids), 64):
-                        batch = list(_texts(corpus, ids[batch_start:batch_start + 64]))
-                        for doc_id, spans, relations in pool.imap_unordered(_worker_annotate, batch, chunksize=2):
-                            corpus.replace_suggestions(doc_id, spans, relations, who=who)
-                            done += 1
-                            progress.advance()
-                except BaseException:
-                    pool.terminate()
-                    raise
+            with worker_pool(jobs, None, None, corpus_path) as pool:
+                # texts are read here, in batches: the pool's feeder thread may not touch SQLite
+                for batch_start in range(0, len(ids), 64):
+                    batch = list(_texts(corpus, ids[batch_start:batch_start + 64]))
+                    for doc_id, spans, relations in pool.imap_unordered(_worker_annotate, batch, chunksize=2):
+                        corpus.replace_suggestions(doc_id, spans, relations, who=who)
+                        done += 1
+                        progress.advance()
         progress.finish()
         return done
     finally:

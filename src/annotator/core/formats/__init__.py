@@ -5,22 +5,21 @@ JSONL readers (:mod:`native`, :mod:`prodigy`, :mod:`doccano`) turn one parsed li
 one file may mix shapes. :mod:`hf` lines are one sentence each: its
 :class:`~annotator.core.formats.hf.Reader` groups consecutive lines of one document id
 into a record. :mod:`txt` and :mod:`conll` read whole files. Writers (:mod:`native`,
-:mod:`prodigy`, :mod:`doccano`, :mod:`conll`, :mod:`hf`, :mod:`directives`) turn an
-:class:`~annotator.core.formats.base.ExportDoc` into output lines. :mod:`directives` is
-export-only (sentence classification data cannot rebuild articles).
+:mod:`prodigy`, :mod:`doccano`, :mod:`conll`, :mod:`hf`, :mod:`directives`, :mod:`labelstudio`,
+:mod:`webanno`, :mod:`spacy`) turn an :class:`~annotator.core.formats.base.ExportDoc` into
+output. :mod:`directives` is export-only (sentence classification data cannot rebuild
+articles). :mod:`registry` declares every format once.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from annotator.core.formats import directives, doccano, hf, native, prodigy
-
-JSONL_READERS = {"native": native, "prodigy": prodigy, "doccano": doccano}
+from annotator.core.formats import directives, doccano, hf, labelstudio, native, prodigy
 
 
 def detect(obj: dict[str, Any]):
-    """The reader for one JSONL record: hf, doccano, Prodigy or (the default) native.
+    """The reader for one JSON record: hf, Label Studio, doccano, Prodigy or (the default) native.
 
     hf (``tokens`` and ``ner_tags``) has no per-line ``parse``: its lines go to
     :class:`hf.Reader`, which groups them into documents."""
@@ -28,6 +27,8 @@ def detect(obj: dict[str, Any]):
         return hf
     if directives.is_directives(obj):
         return directives
+    if labelstudio.is_labelstudio(obj):
+        return labelstudio
     if "entities" in obj or ("data" in obj and "text" not in obj):
         return doccano
     if isinstance(obj.get("label"), list) and "spans" not in obj:

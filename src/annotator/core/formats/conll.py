@@ -64,7 +64,6 @@ _TAG = re.compile(r"^([BIES])[-_](\S+)$")
 _UNDERSCORE = re.compile(r"(?<=[^_\s])_(?=[^_\s])")
 _MARKUP = re.compile(r"^</?[A-Za-z][\w-]*>$")   # VLSP's <s> ... </s> sentence marks
 _WHITESPACE = re.compile(r"\s+")
-EXTENSIONS = (".conll", ".bio", ".iob", ".train", ".testa", ".testb")   # CoNLL-2003 names its files .train/.testa/.testb
 
 
 def is_tag(value: str) -> bool:
