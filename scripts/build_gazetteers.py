@@ -78,7 +78,9 @@ def _underthesea_dir() -> Path:
 REGION_COUNTRIES = ("KR", "JP", "CN", "LA", "TH", "KH", "MY", "ID", "PH", "MM", "US", "AU",
                     "CA", "DE", "FR", "GB", "IT", "ES", "BR", "TW")
 # neighbours and partners whose smaller cities make the news too; elsewhere only large cities
-NEAR_COUNTRIES = frozenset({"KR", "JP", "CN", "LA", "TH", "KH", "MY", "ID", "PH", "MM", "SG", "TW"})
+NEAR_COUNTRIES = frozenset({"KR", "JP", "CN", "LA", "TH", "KH", "MY", "ID", "PH", "MM", "SG", "TW",
+                            # strategic partners whose provinces and cities the news names often
+                            "RU", "IN", "AU", "US", "FR", "DE", "GB", "IT", "CU", "CA", "NZ"})
 _REGION_SUFFIXES = re.compile(
     r"(?:-teukbyeolsi|-gwangyeoksi|-teukbyeoljachido|-teukbyeoljachisi|-do|-si| Sheng| Shi| Zizhiqu|"
     r" SAR| Prefecture| Province|-ken|-fu|-to)$")

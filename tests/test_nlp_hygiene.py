@@ -52,6 +52,33 @@ def _clean(rules, text, phrase, label):
     ("Bão di chuyển theo hướng Tây Nam.", "Tây Nam", "LOC", []),
     ("Giống lúa ST25 đạt giải.", "ST25", "MISC", ["ST25"]),
     ("Các tỉnh Tây Bắc mưa lớn.", "Tây Bắc", "LOC", ["Tây Bắc"]),
+    # routes: the ends are the places; one place whose name holds a dash stays whole
+    ("Xe tải chạy trên cao tốc Trung Lương - Mỹ Thuận.", "Trung Lương - Mỹ Thuận", "LOC",
+     ["Trung Lương", "Mỹ Thuận"]),
+    ("Hàng qua cặp cửa khẩu Tịnh Biên - Phnom Den tăng.", "Tịnh Biên - Phnom Den", "LOC",
+     ["Tịnh Biên", "Phnom Den"]),
+    ("Du khách đến miền Trung - Tây Nguyên.", "Trung - Tây Nguyên", "LOC", ["Tây Nguyên"]),
+    ("Tỉnh Bà Rịa - Vũng Tàu có mưa.", "Bà Rịa - Vũng Tàu", "LOC", ["Bà Rịa - Vũng Tàu"]),
+    ("Tàu cập cảng Cái Mép - Thị Vải.", "Cái Mép - Thị Vải", "LOC", ["Cái Mép - Thị Vải"]),
+    ("Dự án thuộc Hành lang Kinh tế Bắc - Nam.", "Hành lang Kinh tế Bắc - Nam", "LOC",
+     ["Hành lang Kinh tế Bắc - Nam"]),
+    # a bracket after a name: the name, and an abbreviation closed inside the span
+    ("Em dự Olympic Vật lý Châu Á 2027 (APhO 2027) tại Hà Nội.", "Olympic Vật lý Châu Á 2027 (APhO 2027)",
+     "MISC", ["Olympic Vật lý Châu Á 2027", "APhO 2027"]),
+    ("Tập đoàn Hanwa (Nhật Bản) đầu tư.", "Tập đoàn Hanwa (Nhật", "ORG", ["Tập đoàn Hanwa"]),
+    ("Quốc hội thông qua Luật Thủy sản (sửa đổi) năm nay.", "Luật Thủy sản (sửa đổi)", "MISC",
+     ["Luật Thủy sản (sửa đổi)"]),
+    # a colon ends a name (headlines "X: …"); the bare head of a generic plural is no name
+    ("Hiệp định CPTPP: Cơ hội cho nông sản", "Hiệp định CPTPP: Cơ hội", "MISC", ["Hiệp định CPTPP"]),
+    ("Lào Cai: Mở rộng vùng chè", "Lào Cai: Mở", "LOC", ["Lào Cai"]),
+    ("UBND các huyện phối hợp bàn giao mặt bằng.", "UBND", "ORG", []),
+    ("UBND Thành phố chỉ đạo.", "UBND", "ORG", ["UBND"]),
+    # a language is no entity; the country is
+    ("Trang tin viết bằng tiếng Lào và tiếng Anh.", "Lào", "LOC", []),
+    ("Hàng xuất sang Lào tăng.", "Lào", "LOC", ["Lào"]),
+    ("Lớp học song ngữ Việt - Lào mở thêm.", "Lào", "LOC", []),
+    ("Gia đình đa văn hóa Việt - Hàn được hỗ trợ.", "Việt - Hàn", "MISC", []),
+    ("Tuyến Hà Nội - Lào Cai thông xe.", "Lào Cai", "LOC", ["Lào Cai"]),
 ])
 def test_hygiene_cases(rules, text, phrase, label, expected):
     assert _clean(rules, text, phrase, label) == expected

@@ -14,8 +14,10 @@ A sentence is a directive when (rules in ``resources/rules/directive_*.txt``):
 3. **continuation**: a subject-less sentence right after a directive (same paragraph, the next
    line of a list, or any line after a directive that ends with ``:``) opening with a word from
    ``directive_starts.txt`` ("Đồng thời, …", "Tăng cường …", "- Rà soát …;"); or, in the same
-   paragraph, a body named at the start taking up its part of the assignment ("Sở Giao thông
-   vận tải lập kế hoạch phân luồng …").
+   paragraph (or the list or paragraph after a request), a body named at the start taking up its
+   part of the assignment ("Sở Giao thông vận tải lập kế hoạch phân luồng …");
+4. **headline**: the first line, without final punctuation, reporting an instruction after a
+   colon ("Phó Thủ tướng: Hoàn thành …") or as a bare urgent imperative ("Khẩn trương …").
 
 The confidence is the cue weight (continuations: the start word weight times 0.9, decaying
 along a chain), lowered for weak contexts. The span is the whole sentence as returned by
@@ -44,7 +46,7 @@ _GENERIC_ADDRESSEE_START = {
     "ban", "ngành", "lực", "đơn", "địa", "bà", "phía", "đại", "đội", "hội", "nông", "học",
 }
 # lower-case words inside a body's name written without capitals ("Công an tỉnh", "Sở Giao thông vận tải")
-_BODY_WORDS = {"tỉnh", "thành", "phố", "huyện", "xã", "quận", "phường", "thị", "vận", "tải", "và"}
+_BODY_WORDS = {"tỉnh", "thành", "phố", "huyện", "xã", "quận", "phường", "thị", "vận", "tải", "và", "các"}
 _FUNCTION_WORDS = {"các", "những", "mọi", "mỗi", "phía", "hai", "toàn", "người"}
 _ADDRESSEE_STOP = {
     "tiếp", "tập", "khẩn", "chủ", "cần", "phải", "nghiêm", "quyết", "sớm", "kịp", "thực", "xây",
@@ -59,7 +61,7 @@ class DirectiveHit:
     start: int
     end: int
     score: float
-    kind: str  # "cue" | "modal" | "continuation"
+    kind: str  # "cue" | "modal" | "continuation" | "headline"
     cue: str = ""
     cue_start: int = -1  # character offsets of the cue
     cue_end: int = -1
@@ -250,7 +252,7 @@ class DirectiveDetector:
         """A body named at the start of the sentence takes up its part of the assignment before:
         "Sở Giao thông vận tải lập kế hoạch phân luồng …", "Công an tỉnh tăng cường tuần tra …".
 
-        The subject is an entity or an organisation head, at most six tokens, directly followed
+        The subject is an entity or an organisation head, at most twelve tokens, directly followed
         by an action word from ``directive_starts.txt``; nothing in the sentence is past.
         """
         n = len(toks)
@@ -262,15 +264,47 @@ class DirectiveDetector:
         if any(w in _PAST for w in low):
             return False
         named = cs + (head[0] if head else 0)  # tokens up to here are the head's own words
-        for k in range(cs + 1, min(n, cs + 7)):
+        for k in range(cs + 1, min(n, cs + 13)):
             lower = texts[k][:1].islower()
             if lower and toks[k].word_pos == "B" and self.starts.match(texts, low, k):
                 # the words between are the body's name: capitalised, the head, a place word
                 return all(x < named or mask[x] or texts[x][:1].isupper() or low[x] in _BODY_WORDS
-                           for x in range(cs, k))
+                           or texts[x] == "," for x in range(cs, k))
+            if texts[k] == "," and k + 1 < n and mask[k + 1] and mask[k - 1]:
+                continue  # two bodies: "Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam tăng …"
             if texts[k] in (",", ";", ":") or (lower and low[k] in self.cues.firsts):
                 return False
         return False
+
+    @staticmethod
+    def _body_place_ok(prev_dir, new_para: bool, after_colon: bool, listy: bool) -> bool:
+        """Where a body's own continuation may stand: in the paragraph of the directive before,
+        in the list a lead-in ending with ":" opens, or in the next paragraph after a request (not
+        after a headline: the article's lead follows it)."""
+        if not new_para or after_colon or listy:
+            return True
+        return prev_dir.kind != "headline"
+
+    def _headline(self, text, s, e, toks, low, texts):
+        """A headline that reports an instruction: "Phó Thủ tướng: Hoàn thành … trong năm 2026",
+        "Sóc Trăng: Mở rộng vùng lúa …", or a bare urgent imperative ("Khẩn trương bàn giao …").
+
+        Only the document's first line without final punctuation; after the colon (at most ten
+        words in) comes a word from ``directive_starts.txt`` or a cue."""
+        if text[:s].strip() or text[e - 1] in ".!?;:" or (e < len(text) and text[e] not in "\r\n"):
+            return None
+        n = len(toks)
+        colon = next((k for k in range(min(n, 12)) if texts[k] == ":"), None)
+        if colon is None:
+            if n and low[0] == "khẩn" and n > 1 and low[1] == "trương":
+                return DirectiveHit(s, e, 0.7, "headline", sentence_index=0)
+            return None
+        k = colon + 1
+        if colon == 0 or k >= n or not texts[k][:1].isalpha():
+            return None
+        if self.starts.match(texts, low, k) or (low[k] in self.cues.firsts and self.cues.match(texts, low, k)):
+            return DirectiveHit(s, e, 0.7, "headline", ":", toks[colon].start, toks[colon].end, 0)
+        return None
 
     def _starts_continuation(self, low, texts):
         cs = self._content_start(low)
@@ -330,7 +364,9 @@ class DirectiveDetector:
                     hit = DirectiveHit(s, e, w, kind, " ".join(texts[i:i + length]),
                                        toks[i].start, toks[i + length - 1].end, si)
             adjacent = prev_dir is not None and prev_dir.sentence_index == si - 1
-            if hit is None and adjacent and toks:
+            if hit is None and si == 0 and toks and not sentence_blocked:
+                hit = self._headline(text, s, e, toks, low, texts)
+            if hit is None and adjacent and toks and prev_dir.kind != "headline":
                 after_colon = prev_end_char == ":"
                 listy = bool(toks) and (new_line and (text[s - 2:s].strip() in ("-", "+", "•", "–")
                                                       or prev_end_char in ";:"))
@@ -342,7 +378,8 @@ class DirectiveDetector:
                     decay = 0.95 ** chain
                     hit = DirectiveHit(s, e, round(sw * 0.95 * decay, 4), "continuation",
                                        sentence_index=si)
-                elif not new_para and self._body_continuation(toks, low, texts, mask, cs):
+                elif self._body_place_ok(prev_dir, new_para, after_colon, listy) and \
+                        self._body_continuation(toks, low, texts, mask, cs):
                     hit = DirectiveHit(s, e, round(0.7 * 0.95 ** chain, 4), "continuation",
                                        sentence_index=si, attrs={"body": True})
             if hit is not None:

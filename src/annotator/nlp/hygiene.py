@@ -8,8 +8,13 @@ to all of them last, so that no suggestion of the default scheme:
 * runs across a list ("Ủy ban nhân dân các tỉnh, thành phố …", "Luật A, Luật B"), unless it is a
   known name that contains a comma (``entities.txt``): it is cut at the first list comma;
 * is a date, a number or a numeral word ("Ngày 07 / 12 / 2007", "2024", "Sáu", "Hai");
-* is a compass direction ("Tây Tây Bắc", "hướng Tây Nam");
-* (ORG) names a body by a plural of common nouns ("Ủy ban nhân dân các tỉnh").
+* is a compass direction ("Tây Tây Bắc", "hướng Tây Nam"), or a language ("tiếng Lào");
+* (ORG) names a body by a plural of common nouns ("Ủy ban nhân dân các tỉnh"), or is the bare head
+  of one ("UBND | các huyện");
+* runs across a colon ("Hiệp định EVFTA: Còn …"): it ends there;
+* (LOC) is a route between places ("cao tốc Nội Bài - Lào Cai"): its ends are the places;
+* runs into a bracket after the name ("Olympic Toán học Quốc tế 2026 (IMO 2026)"): the name and
+  the abbreviation are two spans.
 
 It works on plain code-point offsets and the sentence's own text, so it is cheap enough to run
 on every span of every document (a few string operations a span).
@@ -17,6 +22,7 @@ on every span of every document (a few string operations a span).
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterable, Sequence
 
@@ -143,6 +149,19 @@ def _generic_plural(text: str, a: int, b: int) -> bool:
     return False
 
 
+_PLURAL_HEADS = frozenset({"UBND", "HĐND", "Ủy ban nhân dân", "Hội đồng nhân dân", "Công an", "Sở", "Ban",
+                           "Bộ", "Cục", "Chi cục", "Trung tâm", "Đảng ủy", "Ban Chỉ đạo"})
+_PLURAL_AFTER = re.compile(r" (các|những|mọi) [^\W\d_]", re.UNICODE)
+
+
+def _head_of_plural(text: str, a: int, b: int) -> bool:
+    """"UBND | các huyện", "Sở | các tỉnh": a bare head cut from a generic plural is no name either."""
+    if text[a:b] not in _PLURAL_HEADS:
+        return False
+    m = _PLURAL_AFTER.match(text, b)
+    return bool(m) and text[m.end() - 1].islower()
+
+
 def _list_cut(text: str, a: int, b: int, known_with_comma: frozenset[str], rules: RuleSet) -> int:
     """End of the span's first list item, or ``b`` when the span is not a list.
 
@@ -164,6 +183,71 @@ def _list_cut(text: str, a: int, b: int, known_with_comma: frozenset[str], rules
                 or rules.entities.match(texts, lowers, j) or rules.places.match(texts, lowers, j)):
             return spans[k][0]
     return b
+
+
+# words before "A - B" that make it one place (a port, a sluice, a zone), not a route between two
+_WHOLE_BEFORE = ("cảng", "cống", "luồng", "luồng hàng hải", "khu công nghiệp", "khu kinh tế", "vườn quốc gia")
+_DASHES = (" - ", " – ")
+
+
+def _route_parts(text: str, a: int, b: int, rules: RuleSet) -> list[tuple[int, int]] | None:
+    """The places of a route written as one LOC ("Nội Bài - Lào Cai", "Mộc Bài - Bavet"), or None
+    when the span is one place: a name of the gazetteers ("Bà Rịa - Vũng Tàu"), a capitalised zone
+    or corridor ("Hành lang Kinh tế Đông - Tây"), or a port or zone named after the word before it
+    ("cảng Cái Mép - Thị Vải")."""
+    piece = text[a:b]
+    if not any(d in piece for d in _DASHES):
+        return None
+    words = piece.split()
+    if piece in rules.places or rules.entities.match(words, [w.lower() for w in words], 0):
+        return None
+    if rules.org_heads.match(words, [w.lower() for w in words], 0) or words[0] in ("Khu", "Hành", "Vườn", "Cảng", "Cụm"):
+        return None
+    # the common noun the span names: the lower-case words before it, across a list of names
+    # ("các khu công nghiệp Quang Châu, Vân Trung và | Song Khê - Nội Hoàng")
+    before = [m.group() for m in _WORD.finditer(text, max(0, a - 80), a)]
+    while before and (before[-1][:1].isupper() or before[-1] in (",", "và")):
+        before.pop()
+    before = " ".join(before).lower()
+    if any(before.endswith(w) for w in _WHOLE_BEFORE):
+        return None
+    parts = []
+    pos = a
+    for chunk in re.split(r" [-–] ", piece):
+        s = text.find(chunk, pos)
+        pos = s + len(chunk)
+        got = _trim(text, s, pos)
+        if got is None:
+            continue
+        x, y = got
+        if not text[x:x + 1].isupper() or text[x:y].lower() in ("đông", "tây", "nam", "bắc", "trung"):
+            continue  # "miền Trung - Tây Nguyên": a compass word is no place of its own
+        parts.append((x, y))
+    return parts
+
+
+def _bracket_parts(text: str, a: int, b: int) -> list[tuple[int, int]] | None:
+    """"Olympic Toán học Quốc tế 2026 (IMO 2026)", "Công ty Nordkaffee (Đức": a name followed by
+    its abbreviation or its country in brackets is the name, and the abbreviation (when the
+    bracket closes inside the span) a name of its own; "(sửa đổi)" stays part of a law's name."""
+    k = text.find(" (", a, b)
+    if k < 0 or not text[k + 2:k + 3].isupper():
+        return None
+    close = text.find(")", k, b)
+    parts = [(a, k)]
+    if close > 0:
+        parts.append((k + 2, close))
+        if close + 1 < b:
+            return None  # "X (Y) Z": something else; leave it
+    return parts
+
+
+def _pair_short_form(text: str, a: int, b: int) -> bool:
+    """"Việt - Hàn", or the "Lào" of "Việt - Lào": one-syllable short forms paired with "Việt"."""
+    piece = text[a:b]
+    if piece.startswith("Việt - ") or piece.startswith("Việt – "):
+        return len(piece.split()) == 3
+    return " " not in piece and text[max(0, a - 7):a] in ("Việt - ", "Việt – ")
 
 
 def known_names_with_comma(rules: RuleSet) -> frozenset[str]:
@@ -194,6 +278,12 @@ def clean_entities(text: str, spans: Iterable, rules: RuleSet,
         if got is None:
             continue
         a2, b2 = got
+        colon = text.find(": ", a2, b2)
+        if colon > a2:
+            got = _trim(text, a2, colon)  # "Hiệp định EVFTA: Còn dư địa …": a colon ends a name
+            if got is None:
+                continue
+            a2, b2 = got
         cut = _list_cut(text, a2, b2, known, rules)
         if cut != b2:
             got = _trim(text, a2, cut)
@@ -202,7 +292,25 @@ def clean_entities(text: str, spans: Iterable, rules: RuleSet,
             a2, b2 = got
         if _not_a_name(text, a2, b2, text[max(0, a2 - 20):a2]):
             continue
-        if label == "ORG" and _generic_plural(text, a2, b2):
+        if label in ("LOC", "MISC") and text[max(0, a2 - 6):a2].lower() == "tiếng ":
+            continue  # "tiếng Lào", "tiếng Anh": a language is no entity
+        if label in ("LOC", "MISC") and _pair_short_form(text, a2, b2):
+            continue  # "song ngữ Việt - Lào", "hợp tác Việt - Hàn": an adjective pair, no place
+        if label == "ORG" and (_generic_plural(text, a2, b2) or _head_of_plural(text, a2, b2)):
+            continue
+        parts = _bracket_parts(text, a2, b2)
+        if parts is not None:
+            parts = [got for got in (_trim(text, x, y) for x, y in parts) if got is not None]
+        elif label == "LOC":
+            parts = _route_parts(text, a2, b2, rules)
+        if parts is not None:
+            for x, y in parts:  # a route: its ends are the places
+                if is_tuple:
+                    out.append((x, y) + tuple(span[2:]))
+                else:
+                    piece = copy.copy(span)
+                    piece.start, piece.end = x, y
+                    out.append(piece)
             continue
         if (a2, b2) == (a, b):
             out.append(span)

@@ -17,7 +17,9 @@ Merge precedence for entity spans (no two entity spans overlap in the output):
       with an organisation head stops before "tại" ("JICA | tại Việt Nam");
    c. coordinated names are split at "và"/"," when the right part starts with an organisation
       head, a known name or a place (ORG/LOC), or a MISC head (MISC);
-   d. leading lower-case syllables are dropped from PER/ORG/MISC spans.
+   d. leading lower-case syllables are dropped from PER/ORG/MISC spans;
+   e. a bare organisation head before an event's name is dropped ("Ban Tổ chức | Liên hoan …");
+      laws in an ORG span are split at "và" and labelled MISC ("Luật Đê điều và Luật …").
 2. A rule span (origin ``rules``) from an organisation head, a MISC head, a known name
    (``entities.txt``) or a gazetteer place replaces the CRF spans it overlaps when it covers
    them and is *longer* than each: rule ``Sở Y tế Hà Nội`` beats CRF ``Sở Y tế`` + ``Hà Nội``.
@@ -28,6 +30,8 @@ Merge precedence for entity spans (no two entity spans overlap in the output):
 4. ORG/MISC spans that are only a generic head ("Ban Tổ chức", "Ban Chỉ đạo", "Đại hội") are
    dropped.
 5. Without a usable model the rule spans alone are used (and a warning is issued).
+6. Span hygiene (:mod:`annotator.nlp.hygiene`) cleans every span; a bracketed abbreviation after
+   an ORG/MISC name takes the name's label (:mod:`annotator.nlp.abbreviations`).
 
 Scores: a CRF span that a rule span confirms exactly scores 0.95; other CRF spans score the lowest
 marginal probability of their labels (local forward-backward, see
@@ -43,6 +47,7 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotator.nlp.abbreviations import label_abbreviations
 from annotator.nlp.directives import DirectiveDetector
 from annotator.nlp.entities import EntityModel, ModelError, load_model, predict_spans
 from annotator.nlp.features import Featurizer
@@ -56,6 +61,13 @@ __all__ = ["Suggestion", "Annotation", "Pipeline", "default_model_path"]
 log = logging.getLogger(__name__)
 
 _STRONG_RULES = ("org-head", "known", "misc-head")
+# heads of laws and other legal texts: never a body ("Luật Đê điều và Luật Tài nguyên nước")
+_LAW_HEADS = frozenset({"luật", "bộ luật", "nghị định", "nghị quyết", "thông tư", "quyết định", "chỉ thị",
+                        "hiệp định", "công ước", "hiến pháp"})
+# MISC heads of events: a body's bare head before one is its organiser ("Ban Tổ chức | Liên hoan …")
+_EVENT_HEADS = frozenset({"festival", "lễ hội", "liên hoan", "ngày hội", "tuần lễ", "tuần văn hóa", "hội nghị",
+                          "hội thảo", "hội thi", "hội chợ", "hội diễn", "diễn đàn", "triển lãm", "đại hội",
+                          "kỳ thi", "cuộc thi", "giải"})
 _SELF_CHECK = (
     "Ngày 10/11, UBND tỉnh Quảng Ninh | đề nghị Bộ Y tế, Sở Tài chính TP. Hồ Chí Minh và ông Nguyễn Văn A "
     "(PGS.TS) hỗ trợ 1.000 tỷ đồng cho Nghị quyết số 57-NQ/TW <s> iPhone X1 Hà Nội",
@@ -227,7 +239,7 @@ class Pipeline:
                     merged.append((a, b, "PER", 0.7, "rules"))
             over = [m for m in merged if m[0] < b and a < m[1]]
             if not over:
-                if why in _STRONG_RULES or why in ("title", "gazetteer"):
+                if why in _STRONG_RULES or why in ("title", "gazetteer", "name-shape"):
                     merged.append((a, b, lab, 0.6, "rules"))
                 continue
             if (why in _STRONG_RULES and lab in ("ORG", "MISC")) or (why == "gazetteer" and lab == "LOC"):
@@ -284,10 +296,13 @@ class Pipeline:
             # (a) cut before a breaker word ("… Hải Phòng | đề nghị …", "Quốc hội | khóa XV")
             for k in range(a + 1, b):
                 # whole words; the segmenter may glue a verb to the name before it ("Lại Xuân nối")
+                # (or glued to the body's own word before it when a new name follows: "Tỉnh ủy giao | Ban …")
                 if lowers[k] in brk_f and texts[k][:1].islower() and (
-                        toks[k].word_pos == "B" or texts[k - 1][:1].isupper()):
+                        toks[k].word_pos == "B" or texts[k - 1][:1].isupper()
+                        or (k + 1 < b and texts[k + 1][:1].isupper() and toks[k + 1].word_pos == "B")):
                     m = breakers.match(texts, lowers, k)
-                    whole = m and (k + m[0] >= len(toks) or toks[k + m[0]].word_pos == "B")
+                    whole = m and (k + m[0] >= len(toks) or toks[k + m[0]].word_pos == "B"
+                                   or texts[k + m[0]][:1].isupper())
                     if whole and (not m[1].flags or lab in m[1].flags):
                         pieces = [(a, k)]
                         break
@@ -316,6 +331,14 @@ class Pipeline:
                     out.append((toks[a].start, toks[e - 1].end) + tuple(span[2:]))
                     out.append((toks[e].start, toks[b - 1].end, "PER") + tuple(span[3:]))
                     continue
+            # (b4) "Ban Tổ chức | Liên hoan …": a bare head before an event's name is no name; the
+            # event (a MISC rule span) takes its place
+            if lab == "ORG":
+                hm = heads.match(texts, lowers, a)
+                k = a + hm[0] if hm else a
+                em = rules.misc_heads.match(texts, lowers, k) if hm and k < b and texts[k][:1].isupper() else None
+                if em and "alone" not in hm[1].flags and " ".join(lowers[k:k + em[0]]) in _EVENT_HEADS:
+                    continue
             # (b3) "JICA | tại Việt Nam": a name that is no organisation head does not take "tại …"
             if lab == "ORG" and not heads.match(texts, lowers, a):
                 for k in range(a + 1, b):
@@ -338,7 +361,8 @@ class Pipeline:
                         nxt = nxt or rules.places.match(texts, lowers, k + 1)
                     if lab == "MISC":
                         nxt = rules.misc_heads.match(texts, lowers, k + 1)
-                    if nxt and not (lab == "ORG" and lowers[k] == "," and not heads.match(texts, lowers, k + 1)):
+                    law = lab == "ORG" and lowers[k] == "và" and self._law_head(texts, lowers, k + 1)
+                    if law or (nxt and not (lab == "ORG" and lowers[k] == "," and not heads.match(texts, lowers, k + 1))):
                         cuts.append(k)
             bounds = []
             s0 = a
@@ -348,8 +372,16 @@ class Pipeline:
             bounds.append((s0, b))
             for x, y in bounds:
                 if y > x:
-                    out.append((toks[x].start, toks[y - 1].end) + tuple(span[2:]))
+                    piece = (toks[x].start, toks[y - 1].end) + tuple(span[2:])
+                    if lab == "ORG" and self._law_head(texts, lowers, x):
+                        piece = piece[:2] + ("MISC",) + piece[3:]  # "Luật Đê điều" is a law, not a body
+                    out.append(piece)
         return out
+
+    def _law_head(self, texts, lowers, k) -> bool:
+        """A capitalised law or legal-text head at ``k`` ("Luật", "Nghị định", "Hiệp định")."""
+        m = self.rules.misc_heads.match(texts, lowers, k) if texts[k][:1].isupper() else None
+        return bool(m) and " ".join(lowers[k:k + m[0]]) in _LAW_HEADS
 
     @staticmethod
     def _trim_lower(toks, m):
@@ -398,6 +430,7 @@ class Pipeline:
                 ents.extend(self._sentence_entities(text, toks, texts, lowers))
         # every source's spans in a clean shape (no edge punctuation/prepositions, lists, dates)
         ents = clean_entities(text, ents, self.rules)
+        ents = label_abbreviations(text, ents)  # "… Nhật Bản (JETRO)": the short form is labelled like the name
         # snap + de-overlap (keep earlier / longer)
         out_ents = []
         last_end = -1

@@ -538,7 +538,7 @@ _CONNECT = {"và", "&", "-", "–"}
 #: lower-case words that never bridge two capitalised parts of a MISC name
 _MISC_STOP = frozenset("""của tại và với cho để do trong trên theo về nhằm từ đến các những được đã là có
 này đó khi sẽ cũng vào ra bằng giữa gồm như sau trước qua nhân hướng tới cùng hay hoặc thì mà nên
-được bị đang vừa""".split())
+được bị đang vừa thuộc""".split())
 _ROMAN = set("IVXLC")
 
 
@@ -546,6 +546,25 @@ def _is_ordinal(t: str) -> bool:
     """A number or a Roman numeral ("10", "XIV")."""
     return t.isdigit() or (t.isupper() and set(t) <= _ROMAN)
 _ADMIN_UNITS = {"tỉnh", "thành", "huyện", "quận", "xã", "phường", "thị"}
+#: words a body's lower-case name tail never runs across (function words, plurals, "và" that
+#: joins another body)
+_TAIL_STOP = _MISC_STOP | {"các", "những", "mọi", "một", "hai", "ba", "vào", "lên", "xuống", "ngày", "tháng",
+                           "tiếng", "người"}
+#: middle names: a surname followed by one starts a person's name even when it is also an
+#: organisation head ("Đoàn Văn Phước", not "Đoàn" + "Văn …")
+_MIDDLE_NAMES = frozenset({"Văn", "Thị", "Hữu", "Đình", "Công", "Quốc", "Ngọc", "Minh", "Xuân", "Đức", "Trọng",
+                           "Quang", "Duy", "Hồng", "Thế", "Bá", "Tiến", "Thu", "Thanh", "Kim"})
+#: words that make a romanised name a company's ("Sun Group", "Lion Bridge Capital")
+_COMPANY_WORDS = frozenset({"Group", "Corporation", "Corp", "Co", "Ltd", "Holdings", "Bank", "Electronics", "Capital",
+                            "Motor", "Motors", "Airlines", "Air", "Energy", "Partners", "Inc", "Company", "Foundation"})
+#: departments whose names go on in lower case without a place ("Cục Nghệ thuật biểu diễn")
+_DEPARTMENT_HEADS = frozenset({"cục", "vụ", "tổng cục", "chi cục"})
+#: heads of programmes and schemes whose names go on in lower case ("Chương trình mục tiêu quốc gia …")
+_RUN_HEADS = frozenset({"chương trình", "đề án", "chiến lược"})
+_RUN_STOP = (_MISC_STOP - {"và", "nhân"}) | {"khi", "nay", "này", "đó", "các", "những", "nhưng", "hay", "hoặc"}
+#: action words that are also ordinary words of a body's name ("Ban Quản lý dự án đầu tư …")
+_TAIL_NOUNS = frozenset({"đầu tư", "phát triển", "quản lý", "hỗ trợ", "phòng chống", "phòng", "thống kê",
+                         "kiểm soát", "bảo vệ", "giám sát", "thanh tra", "đổi mới", "chuyển đổi", "thúc đẩy"})
 
 
 def _is_name_start(t: str) -> bool:
@@ -561,13 +580,21 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
 
     1. ``entities.txt`` known names (exact case);
     2. organisation head + capitalised continuation (``Sở`` + ``Y tế`` + ``Hà Nội``), also
-       through ``và``/``-`` joints and a lower-case place prefix for ``place`` heads;
-    3. person title + capitalised run (1 to 4 syllables, optionally after an organisation);
+       through ``và``/``-`` joints and a lower-case place prefix for ``place`` heads; lower-case
+       words up to the place that closes the name ("Trung tâm Dự báo khí tượng thủy văn quốc
+       gia", "Văn phòng Đăng ký đất đai tỉnh Hậu Giang"); a committee's remit after "về" ("Ban
+       Chỉ đạo Trung ương về phòng, chống tham nhũng, tiêu cực");
+    3. person title + capitalised run (1 to 4 syllables, optionally after an organisation or a
+       bare unit word: "Chủ tịch Hội Nông dân tỉnh Lô Thị Xuân"); 3b. a known foreign family
+       name + romanised syllables ("Tan Wei Ming", "Choi Seung-woo");
     2b. a MISC head + its name: capitalised words, "số <code>", "lần thứ <n>", "thứ <n>",
        "năm <year>", "(sửa đổi)", and lower-case words bridging to a capitalised part
-       ("Hội thi Người đẹp Hoa Ban", "Đại hội đại biểu Đảng bộ tỉnh …");
-    4. a lower-case place prefix + capitalised run (``tỉnh Quảng Ninh``) and capitalised
-       gazetteer places (provinces, regions, countries).
+       ("Hội thi Người đẹp Hoa Ban", "Đại hội đại biểu Đảng bộ tỉnh …"); a programme or
+       scheme named in lower case mid-sentence ("Chương trình mục tiêu quốc gia giảm nghèo bền
+       vững");
+    4. a lower-case place prefix + capitalised run (``tỉnh Quảng Ninh``; a known place is read
+       whole, a person-shaped run is no place) and capitalised gazetteer places (provinces,
+       regions, countries).
 
     Organisation heads flagged ``named`` may be followed by a person's name ("Trường Đại học
     Phạm Văn Đồng"), ``abroad`` ones take "tại <place>"; a comma before another head ends a
@@ -597,7 +624,9 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
     def name_run(k, max_len=4):
         """Length of a capitalised run starting at k (person name shaped)."""
         j = k
-        while j < n and j - k < max_len and texts[j][:1].isupper() and texts[j].isalpha():
+        # a romanised Korean given name keeps its hyphen: "Kim Sang-sik", "Park Ji-hoon"
+        while j < n and j - k < max_len and texts[j][:1].isupper() and (
+                texts[j].isalpha() or (j > k and texts[j].replace("-", "").isalpha() and "--" not in texts[j])):
             j += 1
         return j - k
 
@@ -608,6 +637,11 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
         if r >= 1 and texts[k] in rules.foreign_names:
             return True
         return False
+
+    def person_shaped(j):
+        """Surname + middle name + name, and no known place: "Lô Thị Xuân", "Đoàn Văn Phước"."""
+        return (j + 2 < n and texts[j] in rules.surnames and texts[j + 1] in _MIDDLE_NAMES
+                and name_run(j) >= 3 and not rules.places.match(texts, lowers, j))
 
     def is_place(j):
         pl = rules.places.match(texts, lowers, j)
@@ -627,9 +661,11 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
             t = texts[j]
             if t[:1].isupper() and (t.isalnum() or "." in t):
                 pl = is_place(j)
-                if pl and got_name:
+                if pl and (got_name or (allow_place and pl[1] in ("PROV", "DIST"))):
+                    # a place is read whole: "Tỉnh ủy | Hà Giang", never "Tỉnh ủy Hà" + "Giang …"
                     j += pl[0]
                     after_place = True
+                    got_name = True
                     continue
                 if after_place and not rules.org_heads.match(texts, lowers, j):
                     break  # "UBND tỉnh Long An | Võ Thành Đạt": the place ends the name
@@ -650,6 +686,10 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                 if titles_at(j):
                     break
                 got_name = True
+                inner = rules.org_heads.match(texts, lowers, j)
+                if inner and inner[0] > 1:
+                    j += inner[0]  # "Ban Dân vận | Tỉnh ủy" however the words were segmented
+                    continue
                 j += 1
                 # lower-case syllables continuing the same word: "Y tế", "Giáo dục"
                 while j < n and tokens[j].word_pos == "I" and texts[j][:1].islower() and texts[j].isalpha() \
@@ -693,20 +733,181 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                     j = k
                     got_name = True
                     continue
-                if allow_place and lowers[j] in _ADMIN_UNITS:
-                    # "UBND tỉnh" with no name: the unit word still belongs to the body
+                if lowers[j] in _ADMIN_UNITS and (allow_place or person_shaped(k)):
+                    # "UBND tỉnh" with no name, "Hội Nông dân tỉnh | Lô Thị Xuân": the unit word
+                    # still belongs to the body
                     j = k
                     got_name = True
                 break
+            if t == "về" and got_name and lowers[i] in ("ban", "hội", "ủy", "uỷ"):
+                # "Ban Chỉ đạo Trung ương | về phòng, chống tham nhũng, tiêu cực": the remit is named
+                tail = remit_tail(j)
+                if tail:
+                    j = tail
+                break
+            if t[:1].islower() and (got_name or (head_len > 1 and texts[i + 1][:1].isupper())):
+                # "Văn phòng Đăng ký | đất đai tỉnh Hậu Giang", "Ban Chỉ đạo | thi tốt nghiệp … tỉnh
+                # Nghệ An": lower-case words up to the place that closes the name
+                tail = lower_tail(j)
+                if tail is None and got_name and " ".join(lowers[i:i + head_len]) in _DEPARTMENT_HEADS:
+                    tail = department_tail(j)
+                if tail:
+                    j, got_name = tail, True
             break
         # trim trailing connectors
         while j > i + head_len and lowers[j - 1] in _CONNECT | {","}:
             j -= 1
         return j, got_name
 
+    def remit_tail(j):
+        """End of a committee's remit after "về": lower-case words and commas up to the end of the
+        clause (a full stop, a semicolon, a bracket, a place that closes it), or up to the last comma
+        before a new clause; None when a verb comes first."""
+        k = j + 1
+        last_comma = None
+        while k < n and k - j < 20:
+            t, lw = texts[k], lowers[k]
+            if t == ",":
+                last_comma = k
+                k += 1
+                continue
+            if not (t[:1].islower() and t.isalpha()):
+                break
+            if lw in brk_f and rules.name_breakers.match(texts, lowers, k):
+                # "… về phòng, chống thiên tai | tổ chức hội nghị": a verb that ends names
+                return k if k > j + 1 and texts[k - 1] != "," else None
+            if lw in start_f and lw not in _TAIL_NOUNS:
+                sm = rules.directive_starts.match(texts, lowers, k)
+                if sm and " ".join(lowers[k:k + sm[0]]) not in _TAIL_NOUNS and k > j + 1:
+                    return None
+            pm = rules.place_prefixes.match(texts, lowers, k)
+            if pm and k + pm[0] < n and texts[k + pm[0]][:1].isupper():
+                pl = rules.places.match(texts, lowers, k + pm[0])
+                return k + pm[0] + (pl[0] if pl else 1) if pl else None
+            if lw in _TAIL_STOP and lw not in ("về",):
+                return None
+            k += 1
+        if k <= j + 1:
+            return None
+        if k >= n or texts[k] in (".", ";", ":", "(", ")", "!", "?"):
+            return k
+        if texts[k][:1].isupper() and last_comma is not None and last_comma > j + 1:
+            return last_comma
+        return None
+
+    def department_tail(j):
+        """A department's name in lower case ("Cục Quản lý | lao động ngoài nước", "Vụ Chính sách |
+        tiền tệ"): at most five words, ending where a verb, a function word, punctuation or a
+        capital word begins; None when no such end comes."""
+        k = j
+        while k < n and k - j <= 5:
+            t, lw = texts[k], lowers[k]
+            if not (t[:1].islower() and t.isalpha()) or lw in _TAIL_STOP:
+                break
+            if lw in brk_f and rules.name_breakers.match(texts, lowers, k):
+                break
+            if lw in start_f and rules.directive_starts.match(texts, lowers, k) and k > j:
+                break
+            k += 1
+        if k == j or k - j > 5:
+            return None
+        return k
+
+    def lower_tail(j):
+        """End of a body's name that runs on in lower case to the place closing it: "Trung tâm
+        Dự báo | khí tượng thủy văn quốc gia", "Quỹ Bảo trợ | trẻ em Việt Nam", "Ban Chỉ đạo
+        thi | tốt nghiệp trung học phổ thông tỉnh Nghệ An"; None when a verb, a function word or
+        a plural comes first, or no place closes it within ten words."""
+        k = j
+        while k < n and k - j < 10:
+            t, lw = texts[k], lowers[k]
+            if t == "," and k > j and k + 1 < n and texts[k + 1][:1].islower() and texts[k + 1].isalpha():
+                k += 1  # "phòng, chống tham nhũng, lãng phí, tiêu cực tỉnh Cà Mau"
+                continue
+            if not (t[:1].islower() and t.isalpha()) or lw in _TAIL_STOP:
+                break
+            if lw in brk_f and rules.name_breakers.match(texts, lowers, k):
+                return None
+            if lw in start_f and lw not in _TAIL_NOUNS:
+                sm = rules.directive_starts.match(texts, lowers, k)
+                if sm and " ".join(lowers[k:k + sm[0]]) not in _TAIL_NOUNS:
+                    return None
+            if k > j and lw == "quốc" and k + 1 < n and lowers[k + 1] in ("gia", "tế") and (
+                    k + 2 >= n or not texts[k + 2][:1].islower()
+                    or (lowers[k + 2] in brk_f and rules.name_breakers.match(texts, lowers, k + 2))):
+                return k + 2
+            pm = rules.place_prefixes.match(texts, lowers, k)
+            if pm and k > j:
+                e = k + pm[0]
+                r = 0
+                while e + r < n and r < 4 and texts[e + r][:1].isupper() and texts[e + r].isalpha():
+                    r += 1
+                if r and not person_ahead(e) and not titles_at(e):
+                    pl = rules.places.match(texts, lowers, e)
+                    return e + (pl[0] if pl else r)  # "tỉnh Kon Tum | A Lôi"
+                return None
+            k += 1
+        if j < k < n and texts[k][:1].isupper():
+            pl = is_place(k)
+            if pl and pl[1] in ("COUNTRY", "PROV") and (pl[0] > 1 or texts[k] not in ("Anh", "Đức", "Nhật", "Mỹ")):
+                return k + pl[0]
+            if lowers[k] == "trung" and k + 1 < n and lowers[k + 1] == "ương" and texts[k + 1].islower():
+                return k + 2
+        return None
+
+    def lower_run(i, j):
+        """End of a programme or scheme named in lower case after its capitalised head, mid-sentence:
+        "Chương trình | mục tiêu quốc gia giảm nghèo bền vững", "Đề án | phát triển … và phát thải
+        thấp"; it stops at punctuation, a function word, a verb that ends names, "năm 2025"."""
+        k = j
+        while k < n and k - j < 24:
+            t, lw = texts[k], lowers[k]
+            if t in ("-", "–") and k > j and k + 1 < n and texts[k + 1][:1].islower():
+                k += 1  # "kinh tế - xã hội"
+                continue
+            if t.isdigit():
+                if k + 1 < n and texts[k + 1][:1].islower() and lowers[k + 1] != "năm":
+                    k += 1  # "ít nhất 1 triệu căn hộ"
+                    continue
+                if len(t) == 4 and lowers[k - 1] != "năm":
+                    k += 1  # "Chương trình giáo dục phổ thông 2018"
+                break
+            if not t[:1].isalpha() or lw in _RUN_STOP:
+                break
+            if lw == "năm" and k + 1 < n and texts[k + 1].isdigit():
+                break
+            if lw == "giai" and k + 2 < n and lowers[k + 1] == "đoạn" and texts[k + 2][:1].isdigit():
+                k += 3  # "… giai đoạn 2025-2030" closes the name
+                while k + 1 < n and texts[k] in ("-", "–") and texts[k + 1].isdigit():
+                    k += 2
+                break
+            if lw in brk_f:
+                bm = rules.name_breakers.match(texts, lowers, k)
+                if bm and (not bm[1].flags or "MISC" in bm[1].flags):
+                    break
+            if lw == "và" and k + 1 < n and (not texts[k + 1][:1].islower()
+                                             or rules.misc_heads.match(texts, lowers, k + 1)):
+                break
+            if t[:1].isupper() and (rules.misc_heads.match(texts, lowers, k) or rules.org_heads.match(texts, lowers, k)):
+                break
+            k += 1
+        while k > j and lowers[k - 1] in _CONNECT:
+            k -= 1
+        return k if k - j >= 2 else None
+
+    def misc_breaker(k):
+        """A name breaker that cuts MISC names ("khóa" cuts an ORG only: "Kỳ họp thứ 10 HĐND tỉnh khóa X")."""
+        bm = rules.name_breakers.match(texts, lowers, k) if lowers[k] in brk_f else None
+        return bool(bm) and (not bm[1].flags or "MISC" in bm[1].flags)
+
     def misc_extent(i, head_len):
         j = i + head_len
         got = False
+        if j < n and texts[j][:1].islower() and texts[j].isalpha() and " ".join(lowers[i:j]) in _RUN_HEADS \
+                and i > 0 and texts[i - 1][:1].isalpha():
+            end = lower_run(i, j)
+            if end:
+                return end
         while j < n:
             t = texts[j]
             lw = lowers[j]
@@ -734,6 +935,8 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
             if lw == "lần" and j + 2 < n and lowers[j + 1] == "thứ" and _is_ordinal(texts[j + 2]):
                 j += 3
                 got = True
+                if j + 1 < n and lowers[j] == "của" and texts[j + 1] == "Đảng":
+                    j += 2  # "Đại hội đại biểu toàn quốc lần thứ XIV của Đảng"
                 continue
             if lw == "thứ" and j + 1 < n and _is_ordinal(texts[j + 1]) and j == i + head_len:
                 # "Kỳ họp thứ 10", "Hội nghị thứ 5"
@@ -760,16 +963,17 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                 # lower-case words that bridge to a capitalised part of the name: "Hội thi Người
                 # đẹp Hoa Ban", "Đại hội đại biểu Đảng bộ tỉnh …", "Kỳ thi tốt nghiệp THPT …"
                 k = j
-                while k < n and k < j + 3 and texts[k][:1].islower() and texts[k].isalpha() \
+                while k < n and k < j + 4 and texts[k][:1].islower() and texts[k].isalpha() \
                         and lowers[k] not in _MISC_STOP and not rules.place_prefixes.match(texts, lowers, k) \
-                        and not (lowers[k] in rules.name_breakers.firsts and rules.name_breakers.match(texts, lowers, k)):
+                        and not misc_breaker(k) and not (lowers[k] == "lần" and k + 1 < n and lowers[k + 1] == "thứ"):
                     k += 1
+                # up to three words to a capital, four to "lần thứ" ("đại biểu toàn quốc lần thứ XIV")
                 if k < n and k > j and (
-                        (texts[k][:1].isupper() and (texts[k].isalnum() or "." in texts[k])
+                        (k - j <= 3 and texts[k][:1].isupper() and (texts[k].isalnum() or "." in texts[k])
                          and not rules.misc_heads.match(texts, lowers, k)
                          and not rules.person_titles.match(texts, lowers, k) and not looks_like_person(k))
                         or (lowers[k] == "lần" and k + 2 < n and lowers[k + 1] == "thứ")
-                        or (rules.place_prefixes.match(texts, lowers, k) and texts[k][:1].islower()
+                        or (k - j <= 3 and rules.place_prefixes.match(texts, lowers, k) and texts[k][:1].islower()
                             and got)):
                     j = k
                     continue
@@ -785,6 +989,8 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                 and looks_like_person(k + m[0]))
 
     ent_f = rules.entities.firsts
+    brk_f = rules.name_breakers.firsts
+    start_f = rules.directive_starts.firsts
     head_f = rules.org_heads.firsts
     title_f = rules.person_titles.firsts
     pfx_f = rules.place_prefixes.firsts
@@ -852,15 +1058,22 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
             if a == j and lab in ("ORG", "LOC"):
                 j = b
                 break
+        pm = rules.place_prefixes.match(texts, lowers, j) if j < n and texts[j][:1].islower() else None
+        if pm and person_shaped(j + pm[0]):
+            j += pm[0]  # "Chủ tịch Hội Nông dân tỉnh | Lô Thị Xuân": the unit word has no name
         r = name_run(j) if j < n else 0
         if r and j + r < n and tokens[j + r].word_pos == "I" and texts[j + r][:1].islower():
             r = 0  # "Trưởng Ban Chỉ đạo": "Chỉ" continues a lower-case word
         if r and (rules.org_heads.match(texts, lowers, j) or is_place(j)):
             pl = is_place(j)
+            if not pl and r >= 2 and texts[j] in rules.surnames and texts[j + 1] in _MIDDLE_NAMES:
+                pl = (r, "PER")  # "Chủ tịch UBND tỉnh Đoàn Văn Phước": a surname that is also a head
             # "Chủ tịch Hồ Chí Minh": a surname-led three-syllable place name after a title is
             # the person (the city is written "TP Hồ Chí Minh", "Thành phố Hồ Chí Minh")
-            if not (pl and pl[0] >= 3 and pl[0] == r and texts[j] in rules.surnames
-                    and not rules.org_heads.match(texts, lowers, j)):
+            if pl and pl[1] == "PER":
+                pass
+            elif not (pl and pl[0] >= 3 and pl[0] == r and texts[j] in rules.surnames
+                      and not rules.org_heads.match(texts, lowers, j)):
                 r = 0
         if r and free(j, j + r) and texts[j] not in pfx_words:
             # a single capitalised syllable after "ông"/"bà" is fine ("ông Tùng")
@@ -868,6 +1081,21 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
             nxt = j + r
             continue
         nxt = j
+
+    # 3b. foreign names by their shape: a known foreign family name and one or two more romanised
+    # syllables ("Tan Wei Ming", "Choi Seung-woo", "Kobayashi Daiki"), not a place, not a company
+    for i in [k for k, t in enumerate(texts) if t in rules.foreign_names]:
+        if taken[i]:
+            continue
+        r = name_run(i, 3)
+        pl = rules.places.match(texts, lowers, i)
+        if r < 2 or not free(i, i + r) or (pl and pl[0] >= r):
+            continue
+        words = texts[i:i + r]
+        if not all(w.replace("-", "").isascii() for w in words) or any(w in _COMPANY_WORDS for w in words) \
+                or (i + r < n and texts[i + r] in _COMPANY_WORDS):
+            continue
+        take(i, i + r, "PER", "name-shape")
 
     # 4. places
     nxt = 0
@@ -883,7 +1111,10 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
             r = 0
             while j + r < n and texts[j + r][:1].isupper() and texts[j + r].isalpha() and r < 4:
                 r += 1
-            if r and free(j, j + r):
+            known = rules.places.match(texts, lowers, j) if r else None
+            if known and known[0] > r:
+                r = known[0]  # "các tỉnh | Đồng bằng sông Hồng": the known place, not "Đồng"
+            if r and free(j, j + r) and not person_shaped(j):
                 take(j, j + r, "LOC", "place-prefix")
                 nxt = j + r
                 continue
