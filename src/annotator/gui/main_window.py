@@ -128,6 +128,8 @@ class MainWindow(QMainWindow):
         self._load_preferences()
         self.retranslate_ui()
         self._corpus_loaded(start_document)
+        learning = _optional("learning")  # instant memory and background retraining (issue 13)
+        self.learning = learning.LearningController(self) if learning is not None else None
         if restore_state:
             self._restore_window_state()
 
@@ -817,7 +819,9 @@ class MainWindow(QMainWindow):
             self.jobs.start_preannotate(self)
 
     def train(self) -> None:
-        if self.jobs is not None:
+        if getattr(self, "learning", None) is not None:  # its own process: the window never freezes (#13)
+            self.learning.train_now(show_report=True)
+        elif self.jobs is not None:
             self.jobs.start_train(self)
 
     def show_statistics(self) -> None:
