@@ -925,6 +925,86 @@ Replace them?</translation>
     </message>
 </context>
 <context>
+    <name>Learning</name>
+    <message>
+        <source>Train &amp;now</source>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;literal&quot;) calls how long one turn of the event loop may spend storing results extra ``train_from_corpus`` options for the background runs (e.g. ``no_seed``)</extracomment>
+        <translation>Train &amp;now</translation>
+    </message>
+    <message>
+        <source>Learn from the reviewed documents now, in the background</source>
+        <translation>Learn from the reviewed documents now, in the background</translation>
+    </message>
+    <message>
+        <source>&amp;Stop learning</source>
+        <translation>&amp;Stop learning</translation>
+    </message>
+    <message>
+        <source>Stop the training running in the background; the current model stays</source>
+        <translation>Stop the training running in the background; the current model stays</translation>
+    </message>
+    <message>
+        <source>Instant &amp;memory…</source>
+        <translation>Instant &amp;memory…</translation>
+    </message>
+    <message>
+        <source>Strings reviewers taught: suggested, or never suggested, everywhere</source>
+        <translation>Strings reviewers taught: suggested, or never suggested, everywhere</translation>
+    </message>
+    <message>
+        <source>Instant memory: {error}</source>
+        <translation>Instant memory: {error}</translation>
+    </message>
+    <message>
+        <source>Instant memory: “{text}” {label} updated in {n} documents</source>
+        <translation>Instant memory: “{text}” {label} updated in {n} documents</translation>
+    </message>
+    <message>
+        <source>Instant memory</source>
+        <translation>Instant memory</translation>
+    </message>
+    <message>
+        <source>One line per string: &apos;string | LABEL&apos; suggests it, &apos;!string | LABEL&apos; never suggests it. Also in {path}.</source>
+        <translation>One line per string: &apos;string | LABEL&apos; suggests it, &apos;!string | LABEL&apos; never suggests it. Also in {path}.</translation>
+    </message>
+    <message>
+        <source>the learning process stopped</source>
+        <translation>the learning process stopped</translation>
+    </message>
+    <message>
+        <source>Training finished</source>
+        <translation>Training finished</translation>
+    </message>
+    <message>
+        <source>Learning: a better model is active</source>
+        <translation>Learning: a better model is active</translation>
+    </message>
+    <message>
+        <source>Learning: the current model stays (the new one was not better)</source>
+        <translation>Learning: the current model stays (the new one was not better)</translation>
+    </message>
+    <message>
+        <source>Learning stopped: {error}</source>
+        <translation>Learning stopped: {error}</translation>
+    </message>
+    <message>
+        <source>Model {name}</source>
+        <translation>Model {name}</translation>
+    </message>
+    <message>
+        <source>Model {name}, F1 {f1}</source>
+        <translation>Model {name}, F1 {f1}</translation>
+    </message>
+    <message>
+        <source>learning… {done}/{total}</source>
+        <translation>learning… {done}/{total}</translation>
+    </message>
+    <message>
+        <source>refreshing suggestions… {done}/{total}</source>
+        <translation>refreshing suggestions… {done}/{total}</translation>
+    </message>
+</context>
+<context>
     <name>Legend</name>
     <message>
         <source>accepted</source>

@@ -921,6 +921,86 @@ Thay thế chúng?</translation>
     </message>
 </context>
 <context>
+    <name>Learning</name>
+    <message>
+        <source>Train &amp;now</source>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;literal&quot;) calls how long one turn of the event loop may spend storing results extra ``train_from_corpus`` options for the background runs (e.g. ``no_seed``)</extracomment>
+        <translation>&amp;Học ngay</translation>
+    </message>
+    <message>
+        <source>Learn from the reviewed documents now, in the background</source>
+        <translation>Học từ các tài liệu đã duyệt ngay bây giờ, chạy nền</translation>
+    </message>
+    <message>
+        <source>&amp;Stop learning</source>
+        <translation>&amp;Dừng học</translation>
+    </message>
+    <message>
+        <source>Stop the training running in the background; the current model stays</source>
+        <translation>Dừng việc huấn luyện đang chạy nền; giữ mô hình hiện tại</translation>
+    </message>
+    <message>
+        <source>Instant &amp;memory…</source>
+        <translation>&amp;Bộ nhớ tức thì…</translation>
+    </message>
+    <message>
+        <source>Strings reviewers taught: suggested, or never suggested, everywhere</source>
+        <translation>Các chuỗi người duyệt đã dạy: được gợi ý, hoặc không bao giờ gợi ý, ở mọi nơi</translation>
+    </message>
+    <message>
+        <source>Instant memory: {error}</source>
+        <translation>Bộ nhớ tức thì: {error}</translation>
+    </message>
+    <message>
+        <source>Instant memory: “{text}” {label} updated in {n} documents</source>
+        <translation>Bộ nhớ tức thì: “{text}” {label} đã cập nhật trong {n} tài liệu</translation>
+    </message>
+    <message>
+        <source>Instant memory</source>
+        <translation>Bộ nhớ tức thì</translation>
+    </message>
+    <message>
+        <source>One line per string: &apos;string | LABEL&apos; suggests it, &apos;!string | LABEL&apos; never suggests it. Also in {path}.</source>
+        <translation>Mỗi dòng một chuỗi: &apos;chuỗi | NHÃN&apos; để gợi ý, &apos;!chuỗi | NHÃN&apos; để không bao giờ gợi ý. Cũng có trong {path}.</translation>
+    </message>
+    <message>
+        <source>the learning process stopped</source>
+        <translation>tiến trình học đã dừng</translation>
+    </message>
+    <message>
+        <source>Training finished</source>
+        <translation>Huấn luyện xong</translation>
+    </message>
+    <message>
+        <source>Learning: a better model is active</source>
+        <translation>Học: mô hình tốt hơn đã được kích hoạt</translation>
+    </message>
+    <message>
+        <source>Learning: the current model stays (the new one was not better)</source>
+        <translation>Học: giữ mô hình hiện tại (mô hình mới không tốt hơn)</translation>
+    </message>
+    <message>
+        <source>Learning stopped: {error}</source>
+        <translation>Học bị dừng: {error}</translation>
+    </message>
+    <message>
+        <source>Model {name}</source>
+        <translation>Mô hình {name}</translation>
+    </message>
+    <message>
+        <source>Model {name}, F1 {f1}</source>
+        <translation>Mô hình {name}, F1 {f1}</translation>
+    </message>
+    <message>
+        <source>learning… {done}/{total}</source>
+        <translation>đang học… {done}/{total}</translation>
+    </message>
+    <message>
+        <source>refreshing suggestions… {done}/{total}</source>
+        <translation>đang làm mới gợi ý… {done}/{total}</translation>
+    </message>
+</context>
+<context>
     <name>Legend</name>
     <message>
         <source>accepted</source>

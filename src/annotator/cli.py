@@ -128,13 +128,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", nargs="+")
     p.add_argument("--limit", type=int, default=20)
 
-    p = sub.add_parser("train", help="train an entity model from accepted annotations")
+    p = sub.add_parser("train", help="learn from reviewed documents: train, judge against the active model, activate",
+                       description="Train entity and directive models on the seed corpus, every reviewed (done) "
+                                   "document and --conll files; compare them with the active models on reviewed "
+                                   "documents they were not trained on (k-fold cross-validation) and on the seed's "
+                                   "dev part; activate them when they are not worse.")
     _corpus_arg(p)
-    p.add_argument("--conll", action="append", default=[], metavar="FILE", help="extra CoNLL training file")
+    p.add_argument("--conll", action="append", default=[], metavar="FILE",
+                   help="extra CoNLL/BIO training file, any size (one document per sentence block); repeatable")
+    p.add_argument("--new-labels", choices=("add", "refuse"), default="refuse",
+                   help="labels of --conll files outside the corpus's scheme: learn them and add them to the "
+                        "scheme, or leave them out (default)")
     p.add_argument("--activate", choices=("if-better", "always", "never"), default="if-better",
-                   help="make the new model active (default: only if it beats the current one)")
+                   help="make the new models active (default: only when not worse than the current ones)")
+    p.add_argument("--no-seed", action="store_true", help="train without the shipped seed corpus")
+    p.add_argument("--reviewed-weight", type=int, default=5, metavar="N",
+                   help="count each reviewed document N times, so the team's conventions win (default 5; "
+                        "at most 3 for the directive classifier)")
     p.add_argument("--seed", type=int, default=13)
-    p.add_argument("--dev-fraction", type=float, default=0.2, help="part held out for evaluation")
+    p.add_argument("--dev-fraction", type=float, default=0.2,
+                   help="part of the --conll sentences held out for judging (default 0.2)")
     p.add_argument("--shipped", action="store_true",
                    help="rebuild the shipped model from resources/seed (for maintainers)")
 
@@ -317,10 +330,25 @@ def cmd_train(args) -> int:
     from annotator.nlp.jobs import train_from_corpus
     from annotator.paths import default_corpus_path
 
+    for path in args.conll:
+        if not Path(path).is_file():
+            return _fail(f"CoNLL file {path} does not exist")
+    _sync_memory(args)
     report = train_from_corpus(args.corpus or default_corpus_path(), conll=args.conll, activate=args.activate,
-                               seed=args.seed, dev_fraction=args.dev_fraction, progress=_progress())
+                               seed=args.seed, dev_fraction=args.dev_fraction, progress=_progress(),
+                               no_seed=args.no_seed, reviewed_weight=args.reviewed_weight,
+                               new_labels=args.new_labels)
     print(report.summary())
     return 0
+
+
+def _sync_memory(args) -> None:
+    """Read an edited ``rules/memory.txt`` into the corpus (and write it out); bad lines are said."""
+    from annotator.nlp.memory import sync_memory_file
+
+    with _open(args, create=False) as corpus:
+        for problem in sync_memory_file(corpus):
+            print(f"annotator: warning: {problem}", file=sys.stderr)
 
 
 def cmd_preannotate(args) -> int:
@@ -331,6 +359,7 @@ def cmd_preannotate(args) -> int:
     from annotator.nlp.jobs import preannotate_corpus
     from annotator.paths import default_corpus_path
 
+    _sync_memory(args)
     progress = _progress()
     try:
         with _open(args, create=False) as corpus:  # the writer lock, held for the whole run

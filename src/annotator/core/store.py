@@ -51,7 +51,7 @@ from annotator.core.corpus_file import (
 from annotator.core.text import check_span, content_hash
 from annotator.core.writer_lock import LockBusy, WriterLock
 
-SCHEMA_VERSION = 3  # the highest step of _MIGRATIONS (step 2: reliability, step 3: fidelity-core)
+SCHEMA_VERSION = 4  # the highest step of _MIGRATIONS (2: reliability, 3: fidelity-core, 4: learning)
 DEFAULT_LOCK_WAIT = 0.0  # seconds a writer waits for another's lock; the CLI sets its own (ANNOTATOR_LOCK_WAIT)
 
 
@@ -163,6 +163,18 @@ _MIGRATIONS: dict[int, list] = {  # SQL statements, or functions taking the conn
             sentences TEXT
         )""",
     ],
+    # step 4 (learning): what reviewers taught the instant memory, one row per string and label
+    4: [
+        """CREATE TABLE IF NOT EXISTS memory (
+            surface TEXT NOT NULL,
+            label TEXT NOT NULL,
+            verdict TEXT NOT NULL CHECK (verdict IN ('+', '-')),
+            count INTEGER NOT NULL DEFAULT 1,
+            who TEXT,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (surface, label)
+        )""",
+    ],
 }
 
 
@@ -202,6 +214,11 @@ def _autoincrement_ids(conn: sqlite3.Connection) -> None:
 
 
 _MIGRATIONS[2] = [_autoincrement_ids]
+
+
+#: a span the machine suggested and nobody has decided on yet: the only kind pre-annotation and
+#: learning may replace (a reviewer's, an imported tool's and a merged reviewer's suggestions stay)
+_MACHINE_SUGGESTION = "state='suggested' AND origin NOT IN ('reviewer', 'import') AND origin NOT LIKE 'merge:%'"
 
 
 def _json(value: Any) -> str:
@@ -1273,21 +1290,8 @@ class Corpus:
         with self.transaction():
             # only the machine's own suggestions are replaced: a reviewer's, an imported tool's
             # (--as-suggestions) and another reviewer's from a merge stay for the reviewer to judge
-            self.db.conn.execute(
-                "DELETE FROM spans WHERE doc_id=? AND state='suggested'"
-                " AND origin NOT IN ('reviewer', 'import') AND origin NOT LIKE 'merge:%'",
-                (doc_id,))
-            kept = self.spans(doc_id)
-            kinds = {label.name: label.kind for label in self.labels()}
-            stored: dict[int, int] = {}
-            for index, span in enumerate(suggestions):
-                if check_span(text, span.start, span.end):
-                    continue
-                kind = kinds.get(span.label, LabelKind.ENTITY)
-                if any(k.overlaps(span) and kinds.get(k.label, LabelKind.ENTITY) == kind for k in kept):
-                    continue
-                span = Span(**{**span.__dict__, "state": SpanState.SUGGESTED, "id": None})
-                stored[index] = self._insert_spans(doc_id, [span], who, stamp)[0]
+            self.db.conn.execute(f"DELETE FROM spans WHERE doc_id=? AND {_MACHINE_SUGGESTION}", (doc_id,))
+            stored = self._add_suggestions(doc_id, text, suggestions, who, stamp)
             for rel in relations:
                 if rel.head in stored and rel.tail in stored:
                     self.db.conn.execute(
@@ -1297,6 +1301,96 @@ class Corpus:
             self._log(who, doc_id, "preannotate", doc_id, None, {"suggestions": len(stored)})
             self._recount(doc_id)
         return len(stored)
+
+    # ------------------------------------------------------------------ instant memory (learning)
+    def memory_entries(self) -> list[tuple[str, str, str, int]]:
+        """What reviewers taught: ``(surface, label, verdict '+'/'-', count)``, oldest change first."""
+        try:
+            return [tuple(r) for r in self.db.conn.execute(
+                "SELECT surface, label, verdict, count FROM memory ORDER BY updated_at, surface, label")]
+        except sqlite3.OperationalError:  # a corpus opened read-only before its upgrade
+            return []
+
+    def remember(self, surface: str, label: str, verdict: str, *, who: str | None = None) -> None:
+        """Record a reviewer's verdict on a string with a label; the same verdict again counts up,
+        the other verdict replaces it (the latest decision wins)."""
+        if verdict not in ("+", "-"):
+            raise ValueError(f"verdict must be '+' or '-', not {verdict!r}")
+        surface = unicodedata.normalize("NFC", surface)
+        with self.transaction():
+            self.db.conn.execute(
+                "INSERT INTO memory(surface, label, verdict, count, who, updated_at) VALUES (?,?,?,1,?,?)"
+                " ON CONFLICT(surface, label) DO UPDATE SET"
+                " count = CASE WHEN verdict = excluded.verdict THEN count + 1 ELSE 1 END,"
+                " verdict = excluded.verdict, who = excluded.who, updated_at = excluded.updated_at",
+                (surface, label, verdict, who, now()))
+
+    def replace_memory(self, entries: Iterable[tuple], *, who: str | None = None) -> None:
+        """Replace the whole memory (an edited rules file): ``(surface, label, verdict[, count])``."""
+        stamp = now()
+        with self.transaction():
+            self.db.conn.execute("DELETE FROM memory")
+            for e in entries:
+                self.db.conn.execute(
+                    "INSERT OR REPLACE INTO memory(surface, label, verdict, count, who, updated_at)"
+                    " VALUES (?,?,?,?,?,?)",
+                    (unicodedata.normalize("NFC", e[0]), e[1], e[2], int(e[3]) if len(e) > 3 else 1, who, stamp))
+
+    def documents_containing(self, surface: str, statuses: Sequence[Status]) -> list[int]:
+        """Ids of documents in ``statuses`` whose text contains ``surface`` (exact, case-sensitive)."""
+        marks = ",".join("?" * len(statuses))
+        return [r[0] for r in self.db.conn.execute(
+            f"SELECT id FROM documents WHERE status IN ({marks}) AND instr(text, ?) > 0 ORDER BY id",
+            [Status(x).value for x in statuses] + [unicodedata.normalize("NFC", surface)])]
+
+    def revise_suggestions(self, doc_id: int, remove: Sequence[int], add: Sequence[Span], *,
+                           who: str | None = None) -> int:
+        """Remove some machine suggestions and add others, never touching a human decision.
+
+        Only ids of spans that are still machine suggestions (state ``suggested``, not made by a
+        reviewer, an import or a merge) are removed; an added span that overlaps a span of the same
+        label kind that stays is skipped. The document's status is unchanged. Returns the number
+        of spans added.
+        """
+        text = self._doc_text(doc_id)
+        stamp = now()
+        with self.transaction():
+            for span_id in remove:
+                self.db.conn.execute(f"DELETE FROM spans WHERE id=? AND doc_id=? AND {_MACHINE_SUGGESTION}",
+                                     (span_id, doc_id))
+            added = len(self._add_suggestions(doc_id, text, add, who, stamp, exclusive=True))
+            self._recount(doc_id)
+        return added
+
+    def _add_suggestions(self, doc_id: int, text: str, suggestions: Sequence[Span], who: str | None, stamp: str,
+                         *, exclusive: bool = False) -> dict[int, int]:
+        """Insert suggestions that overlap no span of the same label kind already there (a human
+        decision or another suggestion that stays); ``exclusive``: nor one added before them.
+        Returns {index in ``suggestions``: new span id}."""
+        kept = self.spans(doc_id)
+        kinds = {label.name: label.kind for label in self.labels()}
+        stored: dict[int, int] = {}
+        for index, span in enumerate(suggestions):
+            if check_span(text, span.start, span.end):
+                continue
+            kind = kinds.get(span.label, LabelKind.ENTITY)
+            if any(k.overlaps(span) and kinds.get(k.label, LabelKind.ENTITY) == kind for k in kept):
+                continue
+            span = Span(**{**span.__dict__, "state": SpanState.SUGGESTED, "id": None})
+            stored[index] = self._insert_spans(doc_id, [span], who, stamp)[0]
+            if exclusive:
+                kept.append(span)
+        return stored
+
+    def least_certain_documents(self, limit: int = 20, statuses: Sequence[Status] = (Status.NEW,)) -> list[int]:
+        """Unreviewed documents the machine is least sure about, least sure first: ranked by the
+        lowest stored score of their machine suggestions (documents without any come last)."""
+        marks = ",".join("?" * len(statuses))
+        return [r[0] for r in self.db.conn.execute(
+            f"SELECT d.id FROM documents d LEFT JOIN spans s ON s.doc_id = d.id AND s.state = 'suggested'"
+            f" AND s.score IS NOT NULL WHERE d.status IN ({marks}) GROUP BY d.id"
+            " ORDER BY min(s.score) IS NULL, min(s.score), d.id LIMIT ?",
+            [Status(x).value for x in statuses] + [int(limit)])]
 
     # ------------------------------------------------------------------ relations
     def relations(self, doc_id: int) -> list[Relation]:

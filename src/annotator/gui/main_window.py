@@ -148,6 +148,10 @@ class MainWindow(QMainWindow):
         self._load_preferences()
         self.retranslate_ui()
         self._corpus_loaded(start_document)
+        # instant memory and background retraining (issue 13); its Tools actions join the action table's menu
+        from annotator.gui.learning import LearningController
+
+        self.learning = LearningController(self)
         if restore_state:
             self._restore_window_state()
 
@@ -680,7 +684,10 @@ class MainWindow(QMainWindow):
         self.job_functions().start_preannotate(self)
 
     def train(self) -> None:
-        self.job_functions().start_train(self)
+        if self.learning is not None:  # its own process: the window never freezes (#13)
+            self.learning.train_now(show_report=True)
+        else:
+            self.job_functions().start_train(self)
 
     def show_statistics(self) -> None:
         from annotator.gui.stats_view import StatsDialog

@@ -35,6 +35,7 @@ class ReviewSession(QObject):
     selectionChanged = Signal(object)    # span id or None
     documentEdited = Signal(int)         # a document's spans or status changed
     message = Signal(str)                # something to show in the status bar
+    spanDecided = Signal(object, object)  # a span as it was and as it is now (either None): what learning hears
 
     def __init__(self, corpus: Corpus, reviewer: str, parent: QObject | None = None):
         super().__init__(parent)
@@ -406,6 +407,7 @@ class ReviewSession(QObject):
         if doc_id == self.spans.doc_id:
             self.spans.add(stored)
         self._after_edit(doc_id)
+        self.spanDecided.emit(None, stored)
         return stored
 
     def store_delete_span(self, span_id: int) -> tuple[Span, list[Relation]]:
@@ -415,6 +417,7 @@ class ReviewSession(QObject):
                 self.select(None)
             self.spans.remove(span_id)
         self._after_edit(span.doc_id)
+        self.spanDecided.emit(span, None)
         return span, relations
 
     def store_restore_span(self, span: Span, relations: Sequence[Relation]) -> Span:
@@ -424,18 +427,22 @@ class ReviewSession(QObject):
         return stored
 
     def store_update_span(self, span_id: int, **changes) -> Span:
+        before = self.spans.get(span_id)
         stored = self.corpus.update_span(span_id, who=self.reviewer, **changes)
         if stored.doc_id == self.spans.doc_id:
             self.spans.replace(stored)
         self._after_edit(stored.doc_id)
+        self.spanDecided.emit(before, stored)
         return stored
 
     def store_set_states(self, doc_id: int, span_ids: Sequence[int], state: SpanState) -> None:
-        self.corpus.set_spans_state(list(span_ids), state, who=self.reviewer)
+        before = self.corpus.set_spans_state(list(span_ids), state, who=self.reviewer)
         if doc_id == self.spans.doc_id:
             for span_id in span_ids:
                 self.spans.replace(self.corpus.span(span_id))
         self._after_edit(doc_id)
+        for old in before:
+            self.spanDecided.emit(old, Span(**{**old.__dict__, "state": SpanState(state)}))
 
     def store_set_status(self, doc_id: int, status: Status) -> Status:
         previous = self.corpus.set_status(doc_id, status, who=self.reviewer)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,12 +32,15 @@ __all__ = [
     "EntityModel",
     "EntitySpan",
     "load_model",
+    "read_model_file",
     "bio_labels",
     "decode_bio",
     "train_crf",
 ]
 
 ENTITY_LABELS = ("PER", "ORG", "LOC", "MISC")
+#: a model tag: any label of a corpus's scheme (custom labels too), with its B-/I- prefix
+_BIO_LABEL = re.compile(r"^[BI]-[^\s]+$")
 MAGIC = b"ANNOTATOR-CRF 1\n"
 
 
@@ -145,8 +149,9 @@ class EntityModel:
         return path
 
 
-def load_model(path: str | Path) -> EntityModel:
-    """Load a ``.crf`` model file; raises :class:`ModelError` if it cannot be used."""
+def read_model_file(path: str | Path) -> tuple[dict, bytes]:
+    """Metadata and CRFsuite payload of a ``.crf`` file (entity or directive model), checked
+    for truncation and corruption; raises :class:`ModelError`."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -168,6 +173,13 @@ def load_model(path: str | Path) -> EntityModel:
         raise ModelError(f"{path} is truncated or padded ({len(payload)} bytes, expected {meta.get('size')})")
     if meta.get("sha256") != hashlib.sha256(payload).hexdigest():
         raise ModelError(f"{path} is corrupt (checksum mismatch)")
+    return meta, payload
+
+
+def load_model(path: str | Path) -> EntityModel:
+    """Load a ``.crf`` model file; raises :class:`ModelError` if it cannot be used."""
+    path = Path(path)
+    meta, payload = read_model_file(path)
     if meta.get("feature_set") != FEATURE_SET_VERSION:
         raise ModelError(
             f"{path} was trained with feature set {meta.get('feature_set')!r}, "
@@ -175,7 +187,7 @@ def load_model(path: str | Path) -> EntityModel:
         )
     model = EntityModel.from_payload(payload, meta)
     labels = set(model.labels)
-    if not labels or not labels <= {"O"} | {f"{p}-{x}" for p in "BI" for x in ENTITY_LABELS}:
+    if not labels or not all(lab == "O" or _BIO_LABEL.match(lab) for lab in labels):
         raise ModelError(f"{path} has unexpected labels {sorted(labels)}")
     return model
 
@@ -184,12 +196,13 @@ def load_model(path: str | Path) -> EntityModel:
 # BIO helpers
 
 
-def bio_labels(tokens: list[Token], spans) -> list[str]:
-    """BIO label per token for entity spans ``(start, end, label)`` (others ignored)."""
+def bio_labels(tokens: list[Token], spans, trainable=ENTITY_LABELS) -> list[str]:
+    """BIO label per token for entity spans ``(start, end, label)`` whose label is in
+    ``trainable`` (default PER/ORG/LOC/MISC; a corpus's scheme may add its own labels)."""
     labels = ["O"] * len(tokens)
     for s in spans:
         start, end, label = s[0], s[1], s[2]
-        if label not in ENTITY_LABELS:
+        if label not in trainable:
             continue
         first = True
         for i, t in enumerate(tokens):

@@ -118,11 +118,19 @@ class Pipeline:
     except caches)."""
 
     def __init__(self, model: EntityModel | None, rules: RuleSet, *, use_rules: bool = True,
-                 scores: bool = True):
+                 scores: bool = True, labels=None, rule_labels=None, directive_model=None):
         self.model = model
         self.rules = rules
         self.use_rules = use_rules
         self.scores = scores
+        #: entity labels the corpus's scheme has (None: any): others are never suggested
+        self.labels = frozenset(labels) if labels is not None else None
+        #: labels the rules may suggest (None: all the rules know); a scheme turns a label's rules off
+        self.rule_labels = frozenset(rule_labels) if rule_labels is not None else None
+        #: a learnt directive sentence classifier (annotator.nlp.directive_model) revising the rules' hits
+        self.directive_model = directive_model
+        #: ``f(annotation) -> annotation`` steps run after the engine (instant memory, span hygiene ...)
+        self.postprocessors: list = []
         self.featurizer = Featurizer(rules)
         self.directives = DirectiveDetector(rules)
         # tagging uses only the feature strings the model knows (same output, less work)
@@ -196,7 +204,8 @@ class Pipeline:
         rule = []
         if self.use_rules:
             rule = [(toks[a].start, toks[b - 1].end, lab, why)
-                    for a, b, lab, why in rule_entities(toks, self.rules, texts, lowers)]
+                    for a, b, lab, why in rule_entities(toks, self.rules, texts, lowers)
+                    if self.rule_labels is None or lab in self.rule_labels]
         crf = []
         bounds = []
         if self.model is not None:
@@ -378,7 +387,7 @@ class Pipeline:
     def _trim_lower(toks, m):
         """Drop leading lower-case syllables of a PER/ORG/MISC span ("sinh Lào tại …")."""
         a, b, lab = m[0], m[1], m[2]
-        if lab == "LOC":
+        if lab not in ("PER", "ORG", "MISC"):  # places and a scheme's own labels keep their words
             return m
         for t in toks:
             if t.start < a:
@@ -425,7 +434,10 @@ class Pipeline:
         # snap + de-overlap (keep earlier / longer)
         out_ents = []
         last_end = -1
+        allowed = self.labels
         for a, b, lab, score, origin in sorted(ents, key=lambda x: (x[0], -(x[1] - x[0]))):
+            if allowed is not None and lab not in allowed:
+                continue
             a, b = snap_span(text, a, b)
             if a >= b or a < last_end:
                 continue
@@ -433,6 +445,9 @@ class Pipeline:
             last_end = b
         hits = self.directives.detect(text, spans_, toks_per, [(s.start, s.end, s.label) for s in out_ents],
                                       words=words)
+        if self.directive_model is not None:
+            hits = self.directive_model.revise(text, spans_, toks_per, words, hits,
+                                               [(s.start, s.end, s.label) for s in out_ents])
         spans = list(out_ents)
         relations = []
         ent_tuples = [(s.start, s.end, s.label, k) for k, s in enumerate(out_ents)]
@@ -479,7 +494,10 @@ class Pipeline:
             for ad in addressees:
                 if ad != issuer:
                     relations.append((d_index, ad, "addressee"))
-        return Annotation(text, spans, relations)
+        annotation = Annotation(text, spans, relations)
+        for step in self.postprocessors:
+            annotation = step(annotation)
+        return annotation
 
     @staticmethod
     def _speaker_before(text, sents, index, ent_tuples):
