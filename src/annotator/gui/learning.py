@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import sys
 import time
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
@@ -30,6 +31,8 @@ translate = QCoreApplication.translate
 
 #: pause after a document is marked done before retraining starts
 DEBOUNCE_MS = 8000
+#: after start-up, when the engine has loaded in the background, the memory file is written
+MEMORY_SYNC_DELAY_MS = 1500
 #: how long one turn of the event loop may spend storing results
 SLICE_SECONDS = 0.015
 
@@ -90,7 +93,8 @@ class LearningController(QObject):
         session.documentEdited.connect(self.document_edited)
         window.installEventFilter(self)
         self.retranslate()
-        self.sync_memory_file()
+        # the memory file needs the NLP engine, which loads after the window's first paint (#12.10)
+        QTimer.singleShot(MEMORY_SYNC_DELAY_MS, self.sync_memory_file)
         self.update_label()
 
     # ------------------------------------------------------------------ helpers
@@ -400,7 +404,9 @@ class LearningController(QObject):
         return translate("Learning", "Model {name}, F1 {f1}").format(name=name, f1=f"{f1:.2f}")
 
     def update_label(self) -> None:
-        if not self.model_text:
+        # the score needs the engine: until the window has loaded it after its first paint (#12.10),
+        # the window calls this again when it is ready
+        if not self.model_text and "annotator.nlp.jobs" in sys.modules:
             try:
                 from annotator.nlp.learner import active_score
 

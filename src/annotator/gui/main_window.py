@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.session = ReviewSession(corpus, reviewer, self)
         self.undo_stack = self.session.undo_stack
         self.jobs = None  # tests may put a stand-in for annotator.gui.jobs here
+        self.learning = None
         self.i18n = i18n
         self.actions_by_name: dict[str, QAction] = {}
         self.label_actions: list[QAction] = []
@@ -152,6 +153,7 @@ class MainWindow(QMainWindow):
         from annotator.gui.learning import LearningController
 
         self.learning = LearningController(self)
+        self.model_label.hide()  # the learning label names the model, with its score
         if restore_state:
             self._restore_window_state()
 
@@ -789,6 +791,8 @@ class MainWindow(QMainWindow):
             return
         self._model_cache = (corpus_path, name or self.tr("rules"))
         self.update_status_bar()
+        if self.learning is not None:  # its label names the model with its score: one place, not two
+            self.learning.update_label()
 
     def _update_header(self, counts: bool = True) -> None:
         doc = self.session.document
