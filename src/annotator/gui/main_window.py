@@ -234,7 +234,7 @@ class MainWindow(QMainWindow):
         # long file names must not widen the article column
         self.info_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        info_row.addWidget(self.status_chip)
+        info_row.addWidget(self.status_chip, 0, Qt.AlignmentFlag.AlignTop)  # stays a chip when the counts wrap
         info_row.addWidget(self.info_label, 1)
         hl.addWidget(self.title_label)
         hl.addLayout(info_row)
