@@ -148,6 +148,10 @@ def test_issuer_named_before_the_directive_and_a_phrase_addressee(window, news, 
     assert DOC1[tail.start:tail.end] == "các quận, huyện" and tail.label == "PHRASE"
     rows = db_rows(news.path, "SELECT s.label, r.label FROM relations r JOIN spans s ON s.id = r.tail")
     assert ("PHRASE", "addressee") in rows and ("PER", "issuer") in rows
+    # a phrase is no name: the instant memory does not spread it to other documents
+    learning = window.learning
+    qtbot.waitUntil(lambda: not learning.lessons and not learning.teach_timer.isActive(), timeout=5000)
+    assert not db_rows(news.path, "SELECT surface FROM memory WHERE label = 'PHRASE'")
     # the card shows it
     window.directives.sync_cards()
     card = window.directives.card_for(directive)

@@ -24,7 +24,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout
 
-from annotator.core.model import Status
+from annotator.core.model import LabelKind, Status
 
 #: lupdate reads translate("Context", "literal") calls
 translate = QCoreApplication.translate
@@ -138,7 +138,8 @@ class LearningController(QObject):
 
         if self.corpus.read_only:
             return
-        for which, label, verdict in teach_change(before, after):
+        entity_labels = {lab.name for lab in self.corpus.labels() if lab.kind == LabelKind.ENTITY}
+        for which, label, verdict in teach_change(before, after, entity_labels):
             span = before if which == "before" else after
             try:
                 text = (

@@ -225,9 +225,11 @@ def teach(corpus, surface: str, label: str, verdict: str, *, who: str | None = N
     return changed
 
 
-def teach_change(before, after) -> list[tuple[str, str, str]]:
+def teach_change(before, after, entity_labels=None) -> list[tuple[str, str, str]]:
     """The memory lessons of one span edit (``before``/``after`` Span, either None): a list of
     ``(which, label, verdict)``; ``which`` says whose text ("before" or "after") is the string.
+    ``entity_labels``: the scheme's entity labels, when known; spans of other kinds (directives,
+    the phrases a reviewer marks as issuer or addressee) are no names and teach nothing.
 
     accept, create, relabel: the string with its (new) label is remembered (+); relabelling
     replaces the old label's suggestions through it. Reject: never again with that label (-).
@@ -237,6 +239,8 @@ def teach_change(before, after) -> list[tuple[str, str, str]]:
         return getattr(s.state, "value", s.state) if s is not None else None
 
     if after is None or after.label == "DIRECTIVE":
+        return []
+    if entity_labels is not None and after.label not in entity_labels:
         return []
     if state(after) == "rejected":
         return [("after", after.label, "-")] if state(before) != "rejected" else []
