@@ -255,6 +255,12 @@ def test_live_switch_translates_undo_texts_cards_and_actions(window, news, qtbot
         qtbot.waitUntil(lambda: window.undo_action.text() != "Undo Reject ORG", timeout=3000)
         assert window.undo_action.text() == "Hoàn tác Từ chối ORG", window.undo_action.text()
         assert window.actions_by_name["accept"].text() == "&Chấp nhận và sang gợi ý kế tiếp"
+        # the status bar's model label too (it was kept in the language it was first made in)
+        window.learning.model = ("entity-test", 0.5)
+        window.set_language("en")
+        qtbot.waitUntil(lambda: window.learning.label.text().startswith("Model entity-test"), timeout=3000)
+        window.set_language("vi")
+        qtbot.waitUntil(lambda: window.learning.label.text().startswith("Mô hình entity-test"), timeout=3000)
         window.directives.rebuild()
         card = window.directives.cards[0]
         assert card.heading.text().startswith("Chỉ đạo 1")

@@ -51,7 +51,7 @@ class LearningController(QObject):
         self.phase = ""
         self.last_report = ""
         self.refreshed = 0
-        self.model_text = ""
+        self.model = None  # (name, F1 or None) of the active model, once known
         self.show_report = False
         #: extra ``train_from_corpus`` options for the background runs (e.g. ``no_seed``)
         self.options: dict = {}
@@ -343,7 +343,7 @@ class LearningController(QObject):
                     box.setObjectName("trainingReport")
                     box.setStyleSheet("QLabel { font-family: monospace; }")  # the tables line up
                     box.open()
-                self.model_text = self._model_text(msg[3], msg[4])
+                self.model = (msg[3], msg[4])
                 self.window.statusBar().showMessage(
                     translate("Learning", "Learning: a better model is active")
                     if msg[2]
@@ -407,14 +407,15 @@ class LearningController(QObject):
     def update_label(self) -> None:
         # the score needs the engine: until the window has loaded it after its first paint (#12.10),
         # the window calls this again when it is ready
-        if not self.model_text and "annotator.nlp.jobs" in sys.modules:
+        if self.model is None and "annotator.nlp.jobs" in sys.modules:
             try:
                 from annotator.nlp.learner import active_score
 
-                self.model_text = self._model_text(*active_score(self.corpus_path))
+                self.model = tuple(active_score(self.corpus_path))
             except Exception:  # noqa: BLE001
-                self.model_text = ""
-        text = self.model_text
+                self.model = None
+        # formatted here, not kept: a live language switch retranslates it
+        text = self._model_text(*self.model) if self.model else ""
         done, total = self.progress
         if self.phase == "learning":
             text += " · " + translate("Learning", "learning… {done}/{total}").format(done=done, total=total or "?")
