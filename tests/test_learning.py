@@ -67,6 +67,25 @@ def test_a_1000_sentence_conll_file_trains_with_its_own_words(conll_file, tmp_pa
     assert times
 
 
+def test_the_1000_sentence_conll_file_imports_as_that_many_documents(conll_file, tmp_path):
+    """Without -DOCSTART-, each sentence block is a document (#13.8), with every labelled span."""
+    path, n_sentences = conll_file
+    blocks = [b for b in path.read_text(encoding="utf-8").split("\n\n") if b.strip()]
+    assert len(blocks) == n_sentences >= 1000
+    db = tmp_path / "imported.db"
+    assert main(["import", "--corpus", str(db), "--new-labels", "add", str(path)]) == 0
+    with Corpus(db) as corpus:
+        # a sentence repeated word for word (a byline) joins the document before it: nothing is lost
+        assert corpus.count_documents() == len(set(blocks))
+        docs = list(corpus.iter_documents())
+        kept = corpus.tokens_of([d.id for d in docs])
+        assert sum(len(kept[d.id][1] or ()) for d in docs) == n_sentences
+        spans = sum(len(d.spans) for d in docs)
+    from annotator.core.formats.conll import read_path
+
+    assert spans == sum(len(doc.spans) for doc in read_path(path)) >= sum(b.count("\tB-") for b in blocks)
+
+
 def test_conll_labels_outside_the_scheme_are_added_when_asked(conll_file, tmp_path, capsys):
     path, _n = conll_file
     db = tmp_path / "c.db"
