@@ -26,6 +26,7 @@ import copy
 import re
 from collections.abc import Iterable, Sequence
 
+from annotator.core.segmentation import syllables
 from annotator.nlp.rules import RuleSet
 
 __all__ = ["clean_entities", "EDGE_WORDS"]
@@ -54,12 +55,12 @@ _NUMERALS = frozenset({
 })
 _COMPASS = frozenset({"đông", "tây", "nam", "bắc"})
 _DIRECTION_BEFORE = ("hướng", "phía", "gió", "theo hướng", "về phía", "lệch", "dịch chuyển")
-_WORD = re.compile(r"[^\W_]+(?:[-./'’&][^\W_]+)*|\S", re.UNICODE)
 _DATE_HEAD = frozenset({"ngày", "tháng", "năm", "quý", "sáng", "chiều", "tối", "đêm", "trưa"})
 
 
 def _words(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    return [m.span() for m in _WORD.finditer(text, a, b)]
+    """The engine's own units (syllables and marks) of ``text[a:b]``: one segmentation for all."""
+    return [(t.start, t.end) for t in syllables(text, a, b)]
 
 
 def _is_word(piece: str) -> bool:
@@ -205,7 +206,7 @@ def _route_parts(text: str, a: int, b: int, rules: RuleSet) -> list[tuple[int, i
         return None
     # the common noun the span names: the lower-case words before it, across a list of names
     # ("các khu công nghiệp Quang Châu, Vân Trung và | Song Khê - Nội Hoàng")
-    before = [m.group() for m in _WORD.finditer(text, max(0, a - 80), a)]
+    before = [text[s:e] for s, e in _words(text, max(0, a - 80), a)]
     while before and (before[-1][:1].isupper() or before[-1] in (",", "và")):
         before.pop()
     before = " ".join(before).lower()
