@@ -99,7 +99,7 @@ FILE_SCHEMAS: dict[str, _Schema] = {
     "person_titles": _Schema(),
     "place_prefixes": _Schema(),
     "misc_heads": _Schema(),
-    "directive_cues": _Schema(flags=frozenset({"modal", "needs_modal"}),
+    "directive_cues": _Schema(flags=frozenset({"modal", "needs_modal", "needs_action"}),
                               numeric=frozenset({"weight"})),
     "directive_blockers": _Schema(flags=frozenset({"before", "after", "phrase", "sentence", "opinion"})),
     "directive_starts": _Schema(numeric=frozenset({"weight"})),
