@@ -9,23 +9,31 @@ A sentence is a directive when (rules in ``resources/rules/directive_*.txt``):
    "theo", "của", "đã", "các" …), right after it ("của", "cù", "khoảng" …), a first-clause
    phrase ("Theo chỉ đạo của …, …", "Thực hiện yêu cầu …, …"), a sentence-level past
    opener ("Trước đó, …") or a reported opinion anywhere before it ("… cho rằng cần …");
-2. **obligation modal** (``modal`` cues: cần, phải): a subject (or nothing) before it and a
-   verb-like word after it, no negation/past marker before it, no number after it;
+   A ``needs_action`` cue ("lưu ý") counts only when someone told to act or an action follows it
+   (not a forecaster's "lưu ý bão di chuyển nhanh"); a body issuing a document ("vừa có văn bản
+   chỉ đạo các đơn vị …") and a body being asked ("X được đề nghị áp dụng …") are requests;
+2. **obligation modal** (``modal`` cues: cần, phải, không được): a subject (or nothing) before it and
+   a verb-like word after it, no negation/past marker before it, no number after it, and no
+   described subject (a counted one, a party to a verdict, a need measured in numbers: see
+   :meth:`DirectiveDetector._described_subject`);
 3. **continuation**: a subject-less sentence right after a directive (same paragraph, the next
    line of a list, or any line after a directive that ends with ``:``) opening with a word from
-   ``directive_starts.txt`` ("Đồng thời, …", "Tăng cường …", "- Rà soát …;"); or, in the same
-   paragraph (or the list or paragraph after a request), a body named at the start taking up its
-   part of the assignment ("Sở Giao thông vận tải lập kế hoạch phân luồng …");
+   ``directive_starts.txt`` ("Đồng thời, …", "Tăng cường …", "- Rà soát …;") or with "Không" and
+   an action ("Không bố trí vốn …"); or, in the same paragraph (or the list or paragraph after a
+   request), a body named at the start taking up its part of the assignment ("Sở Giao thông vận
+   tải lập kế hoạch phân luồng …"), also as a new paragraph after one or two sentences of figures;
 4. **headline**: the first line, without final punctuation, reporting an instruction after a
-   colon ("Phó Thủ tướng: Hoàn thành …") or as a bare urgent imperative ("Khẩn trương …").
+   colon when only the issuer stands before it ("Phó Thủ tướng: Hoàn thành …", not "Hà Nội:
+   siết chặt …"), or as a bare urgent imperative ("Khẩn trương …").
 
 The confidence is the cue weight (continuations: the start word weight times 0.9, decaying
 along a chain), lowered for weak contexts. The span is the whole sentence as returned by
 :func:`annotator.nlp.text.sentences` (first character through the final punctuation mark;
 a leading list marker "- " is not included).
 
-Relations: the *issuer* is the nearest PER/ORG entity before the cue in the same sentence
-(continuations inherit the issuer of the directive they continue); the *addressee* is the first
+Relations: the *issuer* is the nearest PER/ORG entity before the cue in the same sentence (the
+person, when the body only stands in his apposition; continuations inherit the issuer of the
+directive they continue; :mod:`annotator.nlp.directive_links` looks in the sentences before); the *addressee* is the first
 ORG/LOC entity after the cue, else a generic addressee phrase ("các sở, ngành …") recorded in
 ``attrs['addressee_text']``. For a modal directive the entity right before the modal is the
 addressee ("Sở Y tế phải …").
