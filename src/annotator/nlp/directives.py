@@ -75,6 +75,7 @@ _QUANTIFIED_SUBJECT = {"nhiều", "hàng", "đa", "phần", "hầu", "hơn", "kh
 _QUANTIFIED_SUBJECT_2 = {("không", "ít"), ("một", "số"), ("đa", "số"), ("phần", "lớn"), ("hầu", "hết")}
 # parties to a judgment: what they "phải" do is the court's verdict, reported
 _VERDICT_PARTIES = {("bị", "cáo"), ("bị", "đơn"), ("nguyên", "đơn"), ("bị", "hại"), ("đương", "sự")}
+_APPROX_WORDS = {"khoảng", "hơn", "gần", "chừng", "xấp"}
 _QUANTITY_WORDS = {"khoảng", "hơn", "gần", "trên", "thêm", "tổng", "ít", "tối"}
 _FUNCTION_WORDS = {"các", "những", "mọi", "mỗi", "phía", "hai", "toàn", "người"}
 _ADDRESSEE_STOP = {
@@ -294,11 +295,15 @@ class DirectiveDetector:
         n = len(toks)
         if j >= n:
             return False
+        if any(self._starts_any(low, k, self._sentence_by_first) for k in range(n)):
+            return False  # "… không được hỗ trợ vốn trong năm qua": a past time frame describes
         nxt = texts[j]
         if not nxt[:1].isalpha() or nxt[:1].isdigit():
             return False
         if low[j] in ("là", "có", "được", "thiết", "cù", "mẫn", "chăng", "khoảng", "tới", "đến", "hơn", "thêm"):
             return False
+        if low[j] in ("nhiều", "một", "những", "số") and not (low[i] == "không" or low[i] == "phải"):
+            return False  # "Lúa … cần nhiều nước", "cần một cơ chế": a need of something, no act
         if i > 0 and low[i - 1] in _NEG:
             return False
         if i > 1 and low[i - 2] in ("không", "chưa", "chẳng"):  # "không ai phải …"
@@ -336,9 +341,12 @@ class DirectiveDetector:
             return True
         if any(tuple(head[k:k + 2]) in _VERDICT_PARTIES for k in range(len(head))):
             return True
-        after = low[j:j + 5]
-        quantity = any(w in _QUANTITY_WORDS and k + 1 < len(after) and texts[j + k + 1][:1].isdigit()
-                       for k, w in enumerate(after)) or any(texts[k][:1].isdigit() for k in range(j, min(len(texts), j + 4)))
+        after = low[j:j + 8]
+        approx = any(w in _APPROX_WORDS and j + k + 1 < len(texts) and texts[j + k + 1][:1].isdigit()
+                     for k, w in enumerate(after))
+        if approx:
+            return True  # "… phải đi đường vòng hơn 10 km": an approximate figure describes
+        quantity = any(texts[k][:1].isdigit() for k in range(j, min(len(texts), j + 4)))
         if not quantity:
             return False
         return (bool(head) and head[0] == "để") or any(texts[k][:1].isdigit() for k in range(cs, i))
@@ -358,6 +366,8 @@ class DirectiveDetector:
             return False
         if any(w in _TENSE_PAST for w in low):
             return False
+        if any(w in _QUANTITY_WORDS and k + 1 < n and texts[k + 1][:1].isdigit() for k, w in enumerate(low)):
+            return False  # "Sở Văn hóa tổ chức hơn 30 hoạt động …": approximate figures report results
         named = cs + (head[0] if head else 0)  # tokens up to here are the head's own words
         for k in range(cs + 1, min(n, cs + 13)):
             lower = texts[k][:1].islower()
