@@ -195,6 +195,13 @@ def test_a_body_paragraph_after_figures_that_followed_the_request(pipe):
     assert ("addressee", "Sở Xây dựng") in _relations(ann, text, "Sở Xây dựng")
 
 
+def test_a_body_reporting_approximate_figures_after_a_request_is_a_report(pipe):
+    text = ("Lễ hội\n\nBộ trưởng yêu cầu các sở, ngành đẩy nhanh tiến độ.\n\n"
+            "Sở Văn hóa tổ chức hơn 30 hoạt động văn hóa trong dịp lễ.")
+    _ann, got = _directives(pipe, text)
+    assert len(got) == 1
+
+
 def test_a_body_far_from_any_request_is_a_report(pipe):
     text = ("Lễ hội\n\nPhó Chủ tịch Vũ Thu Trang yêu cầu các sở, ngành xây dựng phương án phân luồng. "
             "Năm ngoái, có ngày xe khách xếp hàng dài. Lượng khách tăng 30%. Doanh thu đạt 200 tỷ đồng.\n\n"
@@ -213,6 +220,11 @@ def test_a_body_far_from_any_request_is_a_report(pipe):
     "Các bị cáo phải liên đới hoàn trả số tiền chiếm đoạt.",
     "Theo dự thảo, từ năm 2028, xe tải trên 3,5 tấn phải dừng lưu thông vào khu trung tâm.",
     "Đề án cũng nêu, đến năm 2030, khu vực này phải cấm phương tiện cá nhân chạy xăng.",
+    "Lúa giai đoạn trổ bông cần nhiều nước.",
+    "Người dân phải đi đường vòng hơn 10 km.",
+    "Các doanh nghiệp không được hỗ trợ vốn vay ưu đãi trong năm qua.",
+    "Năm 2025, Sở đã ban hành kế hoạch triển khai, trong đó yêu cầu các phòng chuyên môn rà soát hồ sơ.",
+    "Theo chuyên gia, người dân cần chủ động tích trữ nước ngọt.",
 ])
 def test_descriptive_lưu_ý_cần_phải_are_not_directives(pipe, sentence):
     _ann, got = _directives(pipe, "Tin tức\n\n" + sentence)
@@ -263,3 +275,10 @@ def test_addressee_named_in_the_sentence_before(pipe):
     ann, got = _directives(pipe, text)
     rel = _relations(ann, text, "Ông đề nghị")
     assert ("addressee", "Sở Xây dựng") in rel and ("issuer", "Nguyễn Văn Hải") in rel
+
+
+def test_a_generic_plural_takes_up_its_part_right_after_an_assignment(pipe):
+    text = ("Đê điều\n\nÔng giao Sở Nông nghiệp và Môi trường chủ trì kiểm tra đê điều. "
+            "Các huyện ven biển sơ tán dân trước 17 giờ. Các doanh nghiệp đầu tư 500 tỷ đồng vào khu công nghiệp.")
+    _ann, got = _directives(pipe, text)
+    assert len(got) == 2 and got[1].startswith("Các huyện ven biển")

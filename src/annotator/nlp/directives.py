@@ -75,6 +75,8 @@ _QUANTIFIED_SUBJECT = {"nhiều", "hàng", "đa", "phần", "hầu", "hơn", "kh
 _QUANTIFIED_SUBJECT_2 = {("không", "ít"), ("một", "số"), ("đa", "số"), ("phần", "lớn"), ("hầu", "hết")}
 # parties to a judgment: what they "phải" do is the court's verdict, reported
 _VERDICT_PARTIES = {("bị", "cáo"), ("bị", "đơn"), ("nguyên", "đơn"), ("bị", "hại"), ("đương", "sự")}
+# words before a number that make it a date or a deadline, not a count
+_TIME_WORDS = {"ngày", "trước", "giờ", "tháng", "năm", "quý", "đến", "từ", "số"}
 _APPROX_WORDS = {"khoảng", "hơn", "gần", "chừng", "xấp"}
 _QUANTITY_WORDS = {"khoảng", "hơn", "gần", "trên", "thêm", "tổng", "ít", "tối"}
 _FUNCTION_WORDS = {"các", "những", "mọi", "mỗi", "phía", "hai", "toàn", "người"}
@@ -384,6 +386,30 @@ class DirectiveDetector:
                 return False
         return False
 
+    def _generic_body_continuation(self, toks, low, texts, mask, cs) -> bool:
+        """A generic plural of bodies takes up its part right after a request: "Các huyện ven biển
+        sơ tán dân trước 17 giờ.", "Các trọng tài, giám sát trận đấu báo cáo ngay …". The subject
+        is "Các" and at most six lower-case words (a place may stand in it), then an action word
+        from ``directive_starts.txt``; nothing past, passive or counted ("Các doanh nghiệp đầu tư
+        500 tỷ đồng" reports)."""
+        n = len(toks)
+        if cs >= n or low[cs] != "các" or not texts[cs][:1].isupper():
+            return False
+        if any(w in _TENSE_PAST for w in low):
+            return False
+        for k in range(n):
+            if texts[k][:1].isdigit() and not (k > 0 and low[k - 1] in _TIME_WORDS):
+                return False
+        for k in range(cs + 2, min(n, cs + 8)):
+            if low[k] == "được" or (texts[k] in (";", ":")):
+                return False
+            if texts[k][:1].islower() and toks[k].word_pos == "B" and self.starts.match(texts, low, k):
+                return all(mask[x] or (texts[x][:1].islower() and texts[x].isalpha()) or texts[x] == ","
+                           for x in range(cs + 1, k))
+            if not (mask[k] or texts[k] == "," or (texts[k][:1].islower() and texts[k].isalpha())):
+                return False
+        return False
+
     @staticmethod
     def _body_place_ok(prev_dir, new_para: bool, after_colon: bool, listy: bool) -> bool:
         """Where a body's own continuation may stand: in the paragraph of the directive before,
@@ -530,6 +556,9 @@ class DirectiveDetector:
                         self._body_continuation(toks, low, texts, mask, cs):
                     hit = DirectiveHit(s, e, round(0.7 * 0.95 ** chain, 4), "continuation",
                                        sentence_index=si, attrs={"body": True})
+                elif (not new_para or after_colon or listy) and prev_dir.kind != "headline" and \
+                        self._generic_body_continuation(toks, low, texts, mask, cs):
+                    hit = DirectiveHit(s, e, round(0.65 * 0.95 ** chain, 4), "continuation", sentence_index=si)
             elif hit is None and toks and new_para and prev_dir is not None and prev_dir.kind != "headline" \
                     and si - prev_dir.sentence_index <= 1 + _BODY_GAP \
                     and self._body_continuation(toks, low, texts, mask, cs):

@@ -26,7 +26,7 @@ Known files and their options (see each file's header for details)::
     person_titles.txt       (no options)
     place_prefixes.txt      (no options)
     name_breakers.txt       flags: PER, ORG, LOC, MISC (labels whose spans are cut; default all)
-    directive_cues.txt      weight=<0..1>, flags: modal, needs_modal
+    directive_cues.txt      weight=<0..1>, flags: modal, needs_modal, needs_action
     directive_blockers.txt  flags: before, after, phrase, sentence, opinion (where the blocker sits)
     directive_starts.txt    weight=<0..1>  (words that open a subject-less continuation sentence)
     provinces.txt districts.txt wards.txt countries.txt regions.txt surnames.txt
