@@ -205,6 +205,11 @@ def test_a_body_paragraph_after_figures_that_followed_the_request(pipe):
      "Sở Xây dựng lập kế hoạch phân luồng cho mùa lễ hội.", 1),
     # "lưu ý" someone to act
     ("Lễ hội\n\nÔng lưu ý các đơn vị kinh doanh dịch vụ phải niêm yết giá vé tại nơi dễ thấy.", 1),
+    # a condition, then the action asked for it, continues a request
+    ("Giải phóng mặt bằng\n\nPhó Thủ tướng yêu cầu các tỉnh hoàn thành bàn giao mặt bằng trong tháng 9. "
+     "Trường hợp đã đủ điều kiện thì kiên quyết thực hiện cưỡng chế theo đúng quy định.", 2),
+    ("Giải phóng mặt bằng\n\nPhó Thủ tướng yêu cầu các tỉnh hoàn thành bàn giao mặt bằng trong tháng 9. "
+     "Trường hợp này thì người dân được hỗ trợ thêm.", 1),
     # issuing a document that instructs, and a body being asked, are requests
     ("Môi trường\n\nUBND thành phố Hà Nội vừa có văn bản chỉ đạo các đơn vị liên quan triển khai "
      "giải pháp giảm ô nhiễm không khí. Tổng cục Hải quan được đề nghị áp dụng quy trình giám sát điện tử.", 2),

@@ -77,6 +77,7 @@ _QUANTIFIED_SUBJECT_2 = {("không", "ít"), ("một", "số"), ("đa", "số"), 
 _VERDICT_PARTIES = {("bị", "cáo"), ("bị", "đơn"), ("nguyên", "đơn"), ("bị", "hại"), ("đương", "sự")}
 # words before a number that make it a date or a deadline, not a count
 _TIME_WORDS = {"ngày", "trước", "giờ", "tháng", "năm", "quý", "đến", "từ", "số"}
+_CONDITION_OPENERS = {("trường", "hợp"), ("đối", "với")}
 _APPROX_WORDS = {"khoảng", "hơn", "gần", "chừng", "xấp"}
 _QUANTITY_WORDS = {"khoảng", "hơn", "gần", "trên", "thêm", "tổng", "ít", "tối"}
 _FUNCTION_WORDS = {"các", "những", "mọi", "mỗi", "phía", "hai", "toàn", "người"}
@@ -478,7 +479,22 @@ class DirectiveDetector:
             return float(m[1].option("weight", 0.8))
         if toks is not None and self._bare_prohibition(toks, low, texts, cs):
             return 0.8
+        if toks is not None and self._conditional_request(toks, low, texts, cs):
+            return 0.75
         return None
+
+    def _conditional_request(self, toks, low, texts, cs) -> bool:
+        """A condition, then the action asked for it: "Trường hợp đã đủ điều kiện thì kiên quyết
+        thực hiện cưỡng chế …", "Nếu mưa lớn thì sơ tán ngay …", "Đối với các hộ ở ven sông, di dời …"."""
+        n = len(low)
+        if tuple(low[cs:cs + 2]) not in _CONDITION_OPENERS and low[cs] != "nếu":
+            return False
+        sep = ("thì",) if low[cs] != "đối" else (",",)
+        for k in range(cs + 2, n - 1):
+            if low[k] in sep:
+                m = k + 1
+                return texts[m][:1].islower() and toks[m].word_pos == "B" and bool(self.starts.match(texts, low, m))
+        return False
 
     @staticmethod
     def _bare_prohibition(toks, low, texts, cs) -> bool:
