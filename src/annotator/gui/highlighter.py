@@ -55,6 +55,7 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._formats: dict[tuple, QTextCharFormat] = {}
         self.first_blocks: int | None = None   # see highlight_lazily
         self.pending: set[int] = set()         # block numbers not formatted yet
+        self._lazy_calls = 0                   # blocks seen while loading lazily
         spans.spanAdded.connect(self._span_touched)
         spans.spanRemoved.connect(self._span_touched)
         spans.spanChanged.connect(self._span_changed)
@@ -107,9 +108,14 @@ class SpanHighlighter(QSyntaxHighlighter):
     def highlight_lazily(self, first_blocks: int | None) -> None:
         """While a long article loads, format only its first ``first_blocks`` blocks; the others
         are formatted when they scroll into view (:meth:`ensure_formatted`). None: every block."""
-        self.first_blocks = first_blocks
         if first_blocks is None:
+            if self.first_blocks is not None and self._lazy_calls > self.first_blocks:
+                # every block after the first ones was skipped (Qt formats blocks in order on load)
+                self.pending = set(range(self.first_blocks, self.document().blockCount()))
+            self.first_blocks = None
             return
+        self.first_blocks = first_blocks
+        self._lazy_calls = 0
         self.pending.clear()
 
     def ensure_formatted(self, block, bottom: float, geometry) -> None:
@@ -128,14 +134,12 @@ class SpanHighlighter(QSyntaxHighlighter):
             self.first_blocks = limit
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
-        block = self.currentBlock()
         if self.first_blocks is not None:  # a long article loading: the cheapest path for far blocks
-            number = block.blockNumber()
-            if number >= self.first_blocks:
-                self.pending.add(number)
+            self._lazy_calls += 1
+            if self._lazy_calls > self.first_blocks:
                 return
-            self.pending.discard(number)
-        elif self.pending:
+        block = self.currentBlock()
+        if self.pending:
             self.pending.discard(block.blockNumber())
         model = self.spans
         if not len(model):

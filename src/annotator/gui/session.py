@@ -75,7 +75,7 @@ class ReviewSession(QObject):
             self.spans.clear()
             self.documentChanged.emit(None)
             return
-        doc = self.corpus.document(doc_id)
+        doc = self.corpus.document(doc_id, provenance=False)  # edits re-read what they change
         self.timer.set_document(self.corpus, doc_id)
         self.document = doc
         self.selected_id = None
