@@ -205,6 +205,10 @@ def test_a_body_paragraph_after_figures_that_followed_the_request(pipe):
      "Sở Xây dựng lập kế hoạch phân luồng cho mùa lễ hội.", 1),
     # "lưu ý" someone to act
     ("Lễ hội\n\nÔng lưu ý các đơn vị kinh doanh dịch vụ phải niêm yết giá vé tại nơi dễ thấy.", 1),
+    # both sides are told to act; an earlier act does not make a new request a report
+    ("Hợp tác\n\nHai bên cần sớm ký kết bản ghi nhớ mới về hợp tác nông nghiệp.", 1),
+    ("Rà soát\n\nTỉnh đã làm tốt công tác này, tuy nhiên ông đề nghị các sở tiếp tục rà soát.", 1),
+    ("Người đứng đầu\n\nNgười đứng đầu các sở phải chịu trách nhiệm nếu để chậm giải ngân.", 1),
     # a condition, then the action asked for it, continues a request
     ("Giải phóng mặt bằng\n\nPhó Thủ tướng yêu cầu các tỉnh hoàn thành bàn giao mặt bằng trong tháng 9. "
      "Trường hợp đã đủ điều kiện thì kiên quyết thực hiện cưỡng chế theo đúng quy định.", 2),
@@ -234,6 +238,13 @@ def test_how_many_directives(pipe, text, count):
     "Các doanh nghiệp không được hỗ trợ vốn vay ưu đãi trong năm qua.",
     "Năm 2025, Sở đã ban hành kế hoạch triển khai, trong đó yêu cầu các phòng chuyên môn rà soát hồ sơ.",
     "Theo chuyên gia, người dân cần chủ động tích trữ nước ngọt.",
+    "UBND tỉnh đã tổ chức hội nghị triển khai kế hoạch, yêu cầu các sở rà soát hồ sơ.",
+    # general prose: a described noun, a relative clause, a rule's content, "phải chịu" = to suffer
+    "Đây là vấn đề cần giải quyết trong thời gian tới.",
+    "Ông cho biết có ba nội dung cần lưu ý trong dự thảo luật.",
+    "Hồ sơ phải nộp gồm đơn và bản sao giấy tờ tùy thân.",
+    "Theo quy định, các cơ sở phải niêm yết giá tại nơi dễ thấy.",
+    "Trong giai đoạn này, nhân dân phải chịu nhiều áp bức.",
 ])
 def test_descriptive_lưu_ý_cần_phải_are_not_directives(pipe, sentence):
     _ann, got = _directives(pipe, "Tin tức\n\n" + sentence)

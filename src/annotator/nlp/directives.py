@@ -78,6 +78,8 @@ _VERDICT_PARTIES = {("bị", "cáo"), ("bị", "đơn"), ("nguyên", "đơn"), (
 # words before a number that make it a date or a deadline, not a count
 _TIME_WORDS = {"ngày", "trước", "giờ", "tháng", "năm", "quý", "đến", "từ", "số"}
 _CONDITION_OPENERS = {("trường", "hợp"), ("đối", "với")}
+_NUMERALS = {"một", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười", "vài", "mấy"}
+_DESCRIBING_VERBS = {"gồm", "là", "bao"}
 _APPROX_WORDS = {"khoảng", "hơn", "gần", "chừng", "xấp"}
 _QUANTITY_WORDS = {"khoảng", "hơn", "gần", "trên", "thêm", "tổng", "ít", "tối"}
 _FUNCTION_WORDS = {"các", "những", "mọi", "mỗi", "phía", "hai", "toàn", "người"}
@@ -226,6 +228,8 @@ class DirectiveDetector:
                 blocked = True
             if blocked and self._issued_or_passive(toks, low, texts, ent_mask, i, j):
                 blocked = False
+            if not blocked and i > 1 and texts[i - 1] == "," and "đã" in low[cs:i - 1]:
+                blocked = True  # "UBND tỉnh đã tổ chức hội nghị, yêu cầu …": the past act goes on
             if not blocked and self._starts_any(low[j:j + 3], 0, self._after_by_first):
                 blocked = True
             if not blocked and phrase_blocked and i < first_clause_end:
@@ -344,6 +348,12 @@ class DirectiveDetector:
             return True
         if any(tuple(head[k:k + 2]) in _VERDICT_PARTIES for k in range(len(head))):
             return True
+        if "là" in head or any(w in _NUMERALS for w in low[max(cs + 1, i - 3):i]):
+            return True  # "Đây là vấn đề cần giải quyết", "có ba nội dung cần lưu ý": a noun described
+        if any(w in _DESCRIBING_VERBS for w in low[j + 1:j + 4]):
+            return True  # "Hồ sơ phải nộp gồm …": the modal sits in a relative clause
+        if low[j] == "chịu" and tuple(low[j + 1:j + 3]) != ("trách", "nhiệm"):
+            return True  # "nhân dân phải chịu nhiều áp bức": to suffer, not to act
         after = low[j:j + 8]
         approx = any(w in _APPROX_WORDS and j + k + 1 < len(texts) and texts[j + k + 1][:1].isdigit()
                      for k, w in enumerate(after))
