@@ -71,7 +71,7 @@ _NOT_ACTION = {"có", "phải", "chỉ", "ít", "những", "ai", "còn", "thể"
                "lớn", "nhỏ", "cao", "thấp", "ngoa", "quá", "hợp", "đều", "hiệu", "thường", "thành"}
 _COUNT_WORDS = {"trăm", "nghìn", "ngàn", "chục", "triệu", "vạn", "loạt"}
 # a subject that counts or quantifies: the modal describes ("Nhiều hộ … phải …")
-_QUANTIFIED_SUBJECT = {"nhiều", "hàng", "đa", "phần", "hầu", "hơn", "khoảng", "gần", "mỗi năm", "toàn bộ"}
+_QUANTIFIED_SUBJECT = {"nhiều", "hàng", "hơn", "khoảng", "gần"}
 _QUANTIFIED_SUBJECT_2 = {("không", "ít"), ("một", "số"), ("đa", "số"), ("phần", "lớn"), ("hầu", "hết")}
 # parties to a judgment: what they "phải" do is the court's verdict, reported
 _VERDICT_PARTIES = {("bị", "cáo"), ("bị", "đơn"), ("nguyên", "đơn"), ("bị", "hại"), ("đương", "sự")}
@@ -344,7 +344,7 @@ class DirectiveDetector:
         while cs < i and texts[cs] in ("-", "–", "—", "+", "•", "*", "·"):
             cs += 1
         head = low[cs:i]
-        if head[:1] and head[0] in _QUANTIFIED_SUBJECT or tuple(head[:2]) in _QUANTIFIED_SUBJECT_2:
+        if (head[:1] and head[0] in _QUANTIFIED_SUBJECT) or tuple(head[:2]) in _QUANTIFIED_SUBJECT_2:
             return True
         if any(tuple(head[k:k + 2]) in _VERDICT_PARTIES for k in range(len(head))):
             return True
