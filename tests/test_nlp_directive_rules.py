@@ -209,6 +209,11 @@ def test_a_body_paragraph_after_figures_that_followed_the_request(pipe):
     ("Hợp tác\n\nHai bên cần sớm ký kết bản ghi nhớ mới về hợp tác nông nghiệp.", 1),
     ("Rà soát\n\nTỉnh đã làm tốt công tác này, tuy nhiên ông đề nghị các sở tiếp tục rà soát.", 1),
     ("Người đứng đầu\n\nNgười đứng đầu các sở phải chịu trách nhiệm nếu để chậm giải ngân.", 1),
+    # parties named just before, and a body's causative decision, take up their parts
+    ("Cầu\n\nPhó Thủ tướng yêu cầu Đồng Tháp và Tiền Giang đẩy nhanh tiến độ. "
+     "Hai tỉnh phối hợp cung ứng đủ cát đắp nền.", 2),
+    ("Mưa lũ\n\nChủ tịch UBND tỉnh yêu cầu các địa phương sơ tán dân. "
+     "Sở Giáo dục và Đào tạo cho học sinh vùng ngập nghỉ học. Sở Y tế cho biết đã chuẩn bị đủ thuốc.", 2),
     # a condition, then the action asked for it, continues a request
     ("Giải phóng mặt bằng\n\nPhó Thủ tướng yêu cầu các tỉnh hoàn thành bàn giao mặt bằng trong tháng 9. "
      "Trường hợp đã đủ điều kiện thì kiên quyết thực hiện cưỡng chế theo đúng quy định.", 2),
@@ -239,6 +244,8 @@ def test_how_many_directives(pipe, text, count):
     "Năm 2025, Sở đã ban hành kế hoạch triển khai, trong đó yêu cầu các phòng chuyên môn rà soát hồ sơ.",
     "Theo chuyên gia, người dân cần chủ động tích trữ nước ngọt.",
     "UBND tỉnh đã tổ chức hội nghị triển khai kế hoạch, yêu cầu các sở rà soát hồ sơ.",
+    "Các ứng dụng này được phát tán qua tin nhắn, yêu cầu người dùng cấp quyền truy cập.",
+    "Thanh tra tỉnh tiến hành 37 cuộc thanh tra, phát hiện sai phạm 62 tỷ đồng, kiến nghị thu hồi 48 tỷ đồng.",
     # general prose: a described noun, a relative clause, a rule's content, "phải chịu" = to suffer
     "Đây là vấn đề cần giải quyết trong thời gian tới.",
     "Ông cho biết có ba nội dung cần lưu ý trong dự thảo luật.",

@@ -77,6 +77,9 @@ _QUANTIFIED_SUBJECT_2 = {("không", "ít"), ("một", "số"), ("đa", "số"), 
 _VERDICT_PARTIES = {("bị", "cáo"), ("bị", "đơn"), ("nguyên", "đơn"), ("bị", "hại"), ("đương", "sự")}
 # words before a number that make it a date or a deadline, not a count
 _TIME_WORDS = {"ngày", "trước", "giờ", "tháng", "năm", "quý", "đến", "từ", "số"}
+# "cho" is a causative action ("Sở … cho học sinh nghỉ học") unless it reports ("cho biết")
+_REPORTING_AFTER_CHO = {"biết", "rằng", "hay", "thấy", "là", "nên", "đến", "tới"}
+_PARTY_NOUNS = {"tỉnh", "bên", "nước", "địa", "ngành", "bộ", "sở", "huyện", "thành", "đơn"}
 _CONDITION_OPENERS = {("trường", "hợp"), ("đối", "với")}
 _NUMERALS = {"một", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười", "vài", "mấy"}
 _DESCRIBING_VERBS = {"gồm", "là", "bao"}
@@ -228,8 +231,8 @@ class DirectiveDetector:
                 blocked = True
             if blocked and self._issued_or_passive(toks, low, texts, ent_mask, i, j):
                 blocked = False
-            if not blocked and i > 1 and texts[i - 1] == "," and "đã" in low[cs:i - 1]:
-                blocked = True  # "UBND tỉnh đã tổ chức hội nghị, yêu cầu …": the past act goes on
+            if not blocked and i > 1 and texts[i - 1] == "," and self._continues_a_report(low, texts, cs, i, j):
+                blocked = True
             if not blocked and self._starts_any(low[j:j + 3], 0, self._after_by_first):
                 blocked = True
             if not blocked and phrase_blocked and i < first_clause_end:
@@ -263,6 +266,17 @@ class DirectiveDetector:
             return self._asks_action(toks, low, texts, j, mask)
         return (i >= 2 and low[i - 1] == "được" and mask[i - 2] and "đã" not in low[:i]
                 and j < len(low) and texts[j][:1].islower() and not mask[j])
+
+    @staticmethod
+    def _continues_a_report(low, texts, cs, i, j) -> bool:
+        """A cue right after a comma, with no subject of its own, carries on the clause before it;
+        when that clause reports, so does the cue: a past act ("UBND tỉnh đã tổ chức hội nghị, yêu
+        cầu …"), a passive description ("Các ứng dụng này được phát tán …, yêu cầu người dùng …"),
+        results in figures ("… tiến hành 37 cuộc thanh tra, …, kiến nghị thu hồi 48 tỷ đồng")."""
+        first = low[cs:i - 1]
+        if "đã" in first or "được" in first:
+            return True
+        return any(x[:1].isdigit() for x in texts[cs:i - 1]) and any(x[:1].isdigit() for x in texts[j:j + 5])
 
     @staticmethod
     def _glued_negation(low, i: int) -> bool:
@@ -386,7 +400,8 @@ class DirectiveDetector:
             lower = texts[k][:1].islower()
             if low[k] == "được":
                 return False  # "Sở X được giao …", "… được ưu tiên": passive, no action of its own
-            if lower and toks[k].word_pos == "B" and self.starts.match(texts, low, k):
+            causative = low[k] == "cho" and k + 1 < n and low[k + 1] not in _REPORTING_AFTER_CHO
+            if lower and toks[k].word_pos == "B" and (causative or self.starts.match(texts, low, k)):
                 # the words between are the body's name: capitalised, the head, a place word
                 return all(x < named or mask[x] or texts[x][:1].isupper() or low[x] in _BODY_WORDS
                            or texts[x] == "," for x in range(cs, k))
@@ -399,13 +414,15 @@ class DirectiveDetector:
 
     def _generic_body_continuation(self, toks, low, texts, mask, cs) -> bool:
         """A generic plural of bodies takes up its part right after a request: "Các huyện ven biển
-        sơ tán dân trước 17 giờ.", "Các trọng tài, giám sát trận đấu báo cáo ngay …". The subject
-        is "Các" and at most six lower-case words (a place may stand in it), then an action word
+        sơ tán dân trước 17 giờ.", "Các trọng tài, giám sát trận đấu báo cáo ngay …", "Hai tỉnh phối
+        hợp …". The subject is "Các" (or "Hai"/"Ba" and a word for parties) and at most six lower-case words (a place may stand in it), then an action word
         from ``directive_starts.txt``; nothing past, passive or counted ("Các doanh nghiệp đầu tư
         500 tỷ đồng" reports)."""
         n = len(toks)
-        if cs >= n or low[cs] != "các" or not texts[cs][:1].isupper():
+        if cs >= n or not texts[cs][:1].isupper():
             return False
+        if low[cs] != "các" and not (low[cs] in ("hai", "ba") and cs + 1 < n and low[cs + 1] in _PARTY_NOUNS):
+            return False  # "Hai tỉnh phối hợp …", "Hai bên …": the parties named just before
         if any(w in _TENSE_PAST for w in low):
             return False
         for k in range(n):
