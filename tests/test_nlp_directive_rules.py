@@ -115,6 +115,8 @@ def test_a_long_body_name_before_its_action(pipe):
     ("Bộ trưởng Bộ Nội vụ: Đơn giản hóa thủ tục tuyển dụng công chức cấp xã", True),
     ("Chủ tịch UBND thành phố Huế: Sẵn sàng sơ tán dân vùng thấp trũng", True),
     ("Hà Giang: Tăng cường phòng chống cháy rừng", False),
+    ("Thủ tướng Lê Minh Khang: Phải giải ngân hết vốn đầu tư công trong năm", True),
+    ("Hà Nội: Phải có giải pháp căn cơ cho ùn tắc giao thông", False),
     ("Du lịch Phú Quốc: siết chặt quản lý giá dịch vụ mùa cao điểm", False),
     ("UBND tỉnh Đồng Tháp họp thường kỳ tháng 5: Dồn lực giải ngân vốn đầu tư công", False),
     ("Lễ hội đền Trần: nghiêm cấm ép giá, chèo kéo du khách", True),

@@ -471,7 +471,8 @@ class DirectiveDetector:
         if not self._issuer_only(texts, low, labels, colon):
             return None
         if self.starts.match(texts, low, k) or (low[k] in self.cues.firsts and self.cues.match(texts, low, k)) \
-                or self._bare_prohibition(toks, low, texts, k):
+                or self._bare_prohibition(toks, low, texts, k) or (low[k] in ("phải", "cần") and k + 1 < n
+                                                                   and texts[k + 1][:1].islower()):
             return DirectiveHit(s, e, 0.7, "headline", ":", toks[colon].start, toks[colon].end, 0)
         return None
 
