@@ -216,6 +216,12 @@ def test_a_body_paragraph_after_figures_that_followed_the_request(pipe):
      "Hai tỉnh phối hợp cung ứng đủ cát đắp nền.", 2),
     ("Mưa lũ\n\nChủ tịch UBND tỉnh yêu cầu các địa phương sơ tán dân. "
      "Sở Giáo dục và Đào tạo cho học sinh vùng ngập nghỉ học. Sở Y tế cho biết đã chuẩn bị đủ thuốc.", 2),
+    # after figures, bodies reporting the year's results (a past time frame, counts) ask nothing
+    ("Tổng kết\n\nPhó Chủ tịch yêu cầu ngành công thương tháo gỡ khó khăn cho doanh nghiệp. "
+     "Năm 2025, giá trị sản xuất công nghiệp tăng 12%.\n\n"
+     "Tổng công ty Điện lực miền Bắc đầu tư 5 trạm biến áp trên địa bàn tỉnh trong năm qua. "
+     "Công ty Điện lực Nghệ An giảm tổn thất điện năng xuống 4,5%.\n\n"
+     "Sở Công Thương phối hợp với các huyện tổ chức 12 phiên chợ hàng Việt.", 1),
     # a condition, then the action asked for it, continues a request
     ("Giải phóng mặt bằng\n\nPhó Thủ tướng yêu cầu các tỉnh hoàn thành bàn giao mặt bằng trong tháng 9. "
      "Trường hợp đã đủ điều kiện thì kiên quyết thực hiện cưỡng chế theo đúng quy định.", 2),

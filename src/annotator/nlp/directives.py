@@ -378,7 +378,7 @@ class DirectiveDetector:
             return False
         return (bool(head) and head[0] == "để") or any(texts[k][:1].isdigit() for k in range(cs, i))
 
-    def _body_continuation(self, toks, low, texts, mask, cs) -> bool:
+    def _body_continuation(self, toks, low, texts, mask, cs, *, strict: bool = False) -> bool:
         """A body named at the start of the sentence takes up its part of the assignment before:
         "Sở Giao thông vận tải lập kế hoạch phân luồng …", "Công an tỉnh tăng cường tuần tra …".
 
@@ -391,10 +391,8 @@ class DirectiveDetector:
         head = self.rules.org_heads.match(texts, low, cs)
         if not (mask[cs] or head):
             return False
-        if any(w in _TENSE_PAST for w in low):
+        if self._reports(low, texts, strict=strict):
             return False
-        if any(w in _QUANTITY_WORDS and k + 1 < n and texts[k + 1][:1].isdigit() for k, w in enumerate(low)):
-            return False  # "Sở Văn hóa tổ chức hơn 30 hoạt động …": approximate figures report results
         named = cs + (head[0] if head else 0)  # tokens up to here are the head's own words
         for k in range(cs + 1, min(n, cs + 13)):
             lower = texts[k][:1].islower()
@@ -412,6 +410,19 @@ class DirectiveDetector:
                 return False
         return False
 
+    def _reports(self, low, texts, *, strict: bool = False) -> bool:
+        """The sentence reports rather than asks: a past tense or time frame ("đã", "trong năm
+        qua"), approximate figures ("hơn 30 hoạt động"); ``strict`` (a sentence that does not follow
+        the request directly): any count that is no date or deadline ("tổ chức 12 phiên chợ")."""
+        n = len(low)
+        if any(w in _TENSE_PAST for w in low) or any(self._starts_any(low, k, self._sentence_by_first)
+                                                      for k in range(n)):
+            return True
+        if any(w in _QUANTITY_WORDS and k + 1 < n and texts[k + 1][:1].isdigit() for k, w in enumerate(low)):
+            return True  # "Sở Văn hóa tổ chức hơn 30 hoạt động …": approximate figures report results
+        return strict and any(texts[k][:1].isdigit() and not (k > 0 and low[k - 1] in _TIME_WORDS)
+                              for k in range(n))
+
     def _generic_body_continuation(self, toks, low, texts, mask, cs) -> bool:
         """A generic plural of bodies takes up its part right after a request: "Các huyện ven biển
         sơ tán dân trước 17 giờ.", "Các trọng tài, giám sát trận đấu báo cáo ngay …", "Hai tỉnh phối
@@ -423,11 +434,8 @@ class DirectiveDetector:
             return False
         if low[cs] != "các" and not (low[cs] in ("hai", "ba") and cs + 1 < n and low[cs + 1] in _PARTY_NOUNS):
             return False  # "Hai tỉnh phối hợp …", "Hai bên …": the parties named just before
-        if any(w in _TENSE_PAST for w in low):
+        if self._reports(low, texts, strict=True):
             return False
-        for k in range(n):
-            if texts[k][:1].isdigit() and not (k > 0 and low[k - 1] in _TIME_WORDS):
-                return False
         for k in range(cs + 2, min(n, cs + 8)):
             if low[k] == "được" or (texts[k] in (";", ":")):
                 return False
@@ -605,7 +613,7 @@ class DirectiveDetector:
                     hit = DirectiveHit(s, e, round(0.65 * 0.95 ** chain, 4), "continuation", sentence_index=si)
             elif hit is None and toks and new_para and prev_dir is not None and prev_dir.kind != "headline" \
                     and si - prev_dir.sentence_index <= 1 + _BODY_GAP \
-                    and self._body_continuation(toks, low, texts, mask, cs):
+                    and self._body_continuation(toks, low, texts, mask, cs, strict=True):
                 # a paragraph of a body's own part of the assignment, after a sentence or two
                 # of figures that followed the request ("… yêu cầu …. Năm ngoái, …" / "Sở Xây
                 # dựng lập kế hoạch phân luồng …")
