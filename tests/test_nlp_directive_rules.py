@@ -222,6 +222,10 @@ def test_a_body_paragraph_after_figures_that_followed_the_request(pipe):
      "Tổng công ty Điện lực miền Bắc đầu tư 5 trạm biến áp trên địa bàn tỉnh trong năm qua. "
      "Công ty Điện lực Nghệ An giảm tổn thất điện năng xuống 4,5%.\n\n"
      "Sở Công Thương phối hợp với các huyện tổ chức 12 phiên chợ hàng Việt.", 1),
+    # a party told to act after "là" is asked; "Không dừng lại …" is rhetoric
+    ("Phòng chống thiên tai\n\nÔng nhấn mạnh, điều quan trọng nhất là các địa phương phải chủ động sơ tán dân.", 1),
+    ("Chuyển đổi số\n\nGiám đốc sở đề nghị các huyện đẩy mạnh chuyển đổi số. "
+     "Không dừng lại ở đó, tỉnh còn hỗ trợ doanh nghiệp nhỏ.", 1),
     # a condition, then the action asked for it, continues a request
     ("Giải phóng mặt bằng\n\nPhó Thủ tướng yêu cầu các tỉnh hoàn thành bàn giao mặt bằng trong tháng 9. "
      "Trường hợp đã đủ điều kiện thì kiên quyết thực hiện cưỡng chế theo đúng quy định.", 2),

@@ -68,7 +68,8 @@ _ADDRESSEE_HEADS = {"tỉnh", "huyện", "xã", "sở", "bộ", "ngành", "một
 _NOT_ACTION = {"có", "phải", "chỉ", "ít", "những", "ai", "còn", "thể", "một", "nhiều", "đủ", "hề", "hẳn",
                "bao", "lâu", "riêng", "kể", "ngừng", "ngờ", "sao", "rõ", "biết", "hiếm", "như", "bằng",
                "cần", "nên", "đạt", "thấy", "muốn", "may", "khác", "gì", "đâu", "chịu", "kém", "xa",
-               "lớn", "nhỏ", "cao", "thấp", "ngoa", "quá", "hợp", "đều", "hiệu", "thường", "thành"}
+               "lớn", "nhỏ", "cao", "thấp", "ngoa", "quá", "hợp", "đều", "hiệu", "thường", "thành",
+               "dừng", "giống", "ngoài", "thua"}
 _COUNT_WORDS = {"trăm", "nghìn", "ngàn", "chục", "triệu", "vạn", "loạt"}
 # a subject that counts or quantifies: the modal describes ("Nhiều hộ … phải …")
 _QUANTIFIED_SUBJECT = {"nhiều", "hàng", "hơn", "khoảng", "gần"}
@@ -82,6 +83,9 @@ _REPORTING_AFTER_CHO = {"biết", "rằng", "hay", "thấy", "là", "nên", "đ�
 _PARTY_NOUNS = {"tỉnh", "bên", "nước", "địa", "ngành", "bộ", "sở", "huyện", "thành", "đơn"}
 _CONDITION_OPENERS = {("trường", "hợp"), ("đối", "với")}
 _NUMERALS = {"một", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười", "vài", "mấy"}
+# nouns for matters that a modal after them describes ("là vấn đề cần …", "là việc phải …"), unlike a
+# party told to act ("điều quan trọng là các địa phương phải …")
+_MATTER_NOUNS = {"vấn", "việc", "nội", "công", "những", "một", "khâu", "lĩnh", "bài", "điều"}
 _DESCRIBING_VERBS = {"gồm", "là", "bao"}
 _APPROX_WORDS = {"khoảng", "hơn", "gần", "chừng", "xấp"}
 _QUANTITY_WORDS = {"khoảng", "hơn", "gần", "trên", "thêm", "tổng", "ít", "tối"}
@@ -362,7 +366,8 @@ class DirectiveDetector:
             return True
         if any(tuple(head[k:k + 2]) in _VERDICT_PARTIES for k in range(len(head))):
             return True
-        if "là" in head or any(w in _NUMERALS for w in low[max(cs + 1, i - 3):i]):
+        if any(low[k] == "là" and low[k + 1] in _MATTER_NOUNS for k in range(max(cs, i - 4), i - 1)) \
+                or any(w in _NUMERALS for w in low[max(cs + 1, i - 3):i]):
             return True  # "Đây là vấn đề cần giải quyết", "có ba nội dung cần lưu ý": a noun described
         if any(w in _DESCRIBING_VERBS for w in low[j + 1:j + 4]):
             return True  # "Hồ sơ phải nộp gồm …": the modal sits in a relative clause
