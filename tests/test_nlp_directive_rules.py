@@ -226,6 +226,11 @@ def test_a_body_paragraph_after_figures_that_followed_the_request(pipe):
     ("Phòng chống thiên tai\n\nÔng nhấn mạnh, điều quan trọng nhất là các địa phương phải chủ động sơ tán dân.", 1),
     ("Chuyển đổi số\n\nGiám đốc sở đề nghị các huyện đẩy mạnh chuyển đổi số. "
      "Không dừng lại ở đó, tỉnh còn hỗ trợ doanh nghiệp nhỏ.", 1),
+    # two bodies, or a body and a generic plural, take up their part together
+    ("Mưa lũ\n\nChủ tịch UBND tỉnh yêu cầu các đơn vị sẵn sàng ứng phó. "
+     "Bệnh viện Đa khoa tỉnh, Trung tâm Y tế huyện Quế Sơn rà soát cơ số thuốc.", 2),
+    ("Mưa lũ\n\nChủ tịch UBND tỉnh yêu cầu các đơn vị sẵn sàng ứng phó. "
+     "Bệnh viện Đa khoa tỉnh và các trung tâm y tế huyện rà soát cơ số thuốc.", 2),
     # a condition, then the action asked for it, continues a request
     ("Giải phóng mặt bằng\n\nPhó Thủ tướng yêu cầu các tỉnh hoàn thành bàn giao mặt bằng trong tháng 9. "
      "Trường hợp đã đủ điều kiện thì kiên quyết thực hiện cưỡng chế theo đúng quy định.", 2),

@@ -387,8 +387,9 @@ class DirectiveDetector:
         """A body named at the start of the sentence takes up its part of the assignment before:
         "Sở Giao thông vận tải lập kế hoạch phân luồng …", "Công an tỉnh tăng cường tuần tra …".
 
-        The subject is an entity or an organisation head, at most twelve tokens, directly followed
-        by an action word from ``directive_starts.txt``; nothing in the sentence is past.
+        The subject is an entity or an organisation head (or several, joined by "," or by "và
+        các …" and a generic plural), at most twenty tokens, directly followed by an action word
+        from ``directive_starts.txt``; nothing in the sentence is past.
         """
         n = len(toks)
         if cs >= n or not texts[cs][:1].isupper():
@@ -399,7 +400,11 @@ class DirectiveDetector:
         if self._reports(low, texts, strict=strict):
             return False
         named = cs + (head[0] if head else 0)  # tokens up to here are the head's own words
-        for k in range(cs + 1, min(n, cs + 13)):
+        plural = n  # from here on a generic plural joins the body: "… và các trung tâm y tế huyện"
+        for k in range(cs + 1, min(n, cs + 21)):
+            if low[k] == "và" and k + 1 < n and low[k + 1] == "các" and k > cs and mask[k - 1] and plural == n:
+                plural = k
+                continue
             lower = texts[k][:1].islower()
             if low[k] == "được":
                 return False  # "Sở X được giao …", "… được ưu tiên": passive, no action of its own
@@ -407,7 +412,7 @@ class DirectiveDetector:
             if lower and toks[k].word_pos == "B" and (causative or self.starts.match(texts, low, k)):
                 # the words between are the body's name: capitalised, the head, a place word
                 return all(x < named or mask[x] or texts[x][:1].isupper() or low[x] in _BODY_WORDS
-                           or texts[x] == "," for x in range(cs, k))
+                           or texts[x] == "," or (x > plural and texts[x].isalpha()) for x in range(cs, k))
             if texts[k] == "," and k + 1 < n and mask[k + 1] and mask[k - 1]:
                 continue  # two bodies: "Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam tăng …"
             if texts[k] in (",", ";", ":") or (lower and not mask[k] and low[k] in self.cues.firsts
