@@ -231,6 +231,10 @@ def test_a_body_paragraph_after_figures_that_followed_the_request(pipe):
      "Bệnh viện Đa khoa tỉnh, Trung tâm Y tế huyện Quế Sơn rà soát cơ số thuốc.", 2),
     ("Mưa lũ\n\nChủ tịch UBND tỉnh yêu cầu các đơn vị sẵn sàng ứng phó. "
      "Bệnh viện Đa khoa tỉnh và các trung tâm y tế huyện rà soát cơ số thuốc.", 2),
+    # a quoted modal after a colon; a generic plural with a long subject
+    ("Xử lý sai phạm\n\nBộ trưởng nhấn mạnh: \"Phải kiên quyết xử lý các sai phạm\".", 1),
+    ("Thiên tai\n\nThủ tướng yêu cầu các bộ khẩn trương vào cuộc. "
+     "Các sở, ngành theo chức năng, nhiệm vụ chủ động triển khai các giải pháp.", 2),
     # a condition, then the action asked for it, continues a request
     ("Giải phóng mặt bằng\n\nPhó Thủ tướng yêu cầu các tỉnh hoàn thành bàn giao mặt bằng trong tháng 9. "
      "Trường hợp đã đủ điều kiện thì kiên quyết thực hiện cưỡng chế theo đúng quy định.", 2),
@@ -269,6 +273,8 @@ def test_how_many_directives(pipe, text, count):
     "Hồ sơ phải nộp gồm đơn và bản sao giấy tờ tùy thân.",
     "Theo quy định, các cơ sở phải niêm yết giá tại nơi dễ thấy.",
     "Trong giai đoạn này, nhân dân phải chịu nhiều áp bức.",
+    "Ông cho hay, đơn vị phải làm việc xuyên đêm để kịp tiến độ.",
+    "Để đạt mục tiêu, tỉnh cần tăng trưởng bình quân 10%/năm.",
 ])
 def test_descriptive_lưu_ý_cần_phải_are_not_directives(pipe, sentence):
     _ann, got = _directives(pipe, "Tin tức\n\n" + sentence)

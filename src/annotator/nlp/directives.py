@@ -346,8 +346,9 @@ class DirectiveDetector:
                 return False
         if self._described_subject(low, texts, i, j):
             return False
-        # the modal must not be glued into a longer word ("cần thiết", "Cần Thơ")
-        if texts[i][:1].isupper() and i > 0:
+        # the modal must not be glued into a longer word ("cần thiết", "Cần Thơ"); after a colon
+        # or a quotation mark a capital opens the words quoted ('nhấn mạnh: "Phải …"')
+        if texts[i][:1].isupper() and i > 0 and texts[i - 1] not in (":", '"', "“"):
             return False
         return True
 
@@ -378,7 +379,7 @@ class DirectiveDetector:
                      for k, w in enumerate(after))
         if approx:
             return True  # "… phải đi đường vòng hơn 10 km": an approximate figure describes
-        quantity = any(texts[k][:1].isdigit() for k in range(j, min(len(texts), j + 4)))
+        quantity = any(texts[k][:1].isdigit() for k in range(j, min(len(texts), j + 6)))
         if not quantity:
             return False
         return (bool(head) and head[0] == "để") or any(texts[k][:1].isdigit() for k in range(cs, i))
@@ -446,7 +447,7 @@ class DirectiveDetector:
             return False  # "Hai tỉnh phối hợp …", "Hai bên …": the parties named just before
         if self._reports(low, texts, strict=True):
             return False
-        for k in range(cs + 2, min(n, cs + 8)):
+        for k in range(cs + 2, min(n, cs + 12)):
             if low[k] == "được" or (texts[k] in (";", ":")):
                 return False
             if texts[k][:1].islower() and toks[k].word_pos == "B" and self.starts.match(texts, low, k):
