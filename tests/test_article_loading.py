@@ -115,3 +115,85 @@ def test_switching_articles_leaves_only_the_new_cards(open_window, tmp_path, qtb
     alive = [c for c in win.directives.body.findChildren(DirectiveCard) if c.isVisibleTo(win.directives)]
     assert alive == win.directives.cards
     assert alive[0].directive.start == DOC1.index("Chủ tịch UBND")
+
+
+# ------------------------------------------------------------------ progressive open
+def _long_article(path, *, first_screen_suggestions: bool = True):
+    """A 40-paragraph article with a LOC on every paragraph (accepted on the first screen unless
+    asked otherwise) and a directive on the last one."""
+    from annotator.gui.span_model import first_screen_end
+
+    paragraphs = [f"Đoạn {i}: Ủy ban nhân dân tỉnh Quảng Ninh họp bàn kế hoạch năm {2000 + i}." for i in range(40)]
+    text = "\n\n".join(paragraphs)
+    cut = first_screen_end(text)
+    assert cut is not None and cut < len(text) // 2
+    with Corpus(path) as corpus:
+        doc_id, _ = corpus.add_document(Document(text=text, title="dài"))
+        pos = 0
+        for paragraph in paragraphs:
+            a = pos + paragraph.index("Quảng Ninh")
+            early = a < cut
+            state = SpanState.SUGGESTED if (not early or first_screen_suggestions) else SpanState.ACCEPTED
+            corpus.add_span(doc_id, Span(a, a + len("Quảng Ninh"), "LOC", state=state, origin="model"))
+            pos += len(paragraph) + 2
+        last = text.rindex("Đoạn 39")
+        corpus.add_span(doc_id, Span(last, len(text), "DIRECTIVE", state=SpanState.SUGGESTED, origin="model"))
+    return doc_id, text, cut
+
+
+def test_a_long_article_reads_its_first_screen_first_and_the_rest_before_anything_else(qtbot, tmp_path):
+    from annotator.gui.span_model import SpanModel
+
+    path = tmp_path / "long.db"
+    doc_id, text, cut = _long_article(path)
+    with Corpus(path, create=False) as corpus:
+        everything = corpus.spans(doc_id, provenance=False)
+        model = SpanModel()
+        model.set_labels(corpus.labels())
+        early = corpus.spans(doc_id, provenance=False, starts=(0, cut))
+        assert 0 < len(early) < len(everything)
+        model.set_document(doc_id, text, early, [], rest=lambda: corpus.spans(doc_id, provenance=False,
+                                                                               starts=(cut, None)),
+                           loaded_until=cut)
+        assert model.partial and model.has_spans
+        assert model.overlapping(0, cut)[1] == early  # the first screen needs nothing more
+        assert model.partial
+        with qtbot.waitSignal(model.spansLoaded):
+            directives, entities = model.overlapping(cut, len(text))  # beyond it: the rest comes first
+        assert not model.partial and len(directives) == 1 and len(model) == len(everything)
+        assert sorted(s.id for s in model.entities() + model.directives()) == sorted(s.id for s in everything)
+
+        # an edit before the rest arrived: the rest is read first, and nothing comes twice
+        model.set_document(doc_id, text, early, [], rest=lambda: corpus.spans(doc_id, provenance=False,
+                                                                               starts=(cut, None)),
+                           loaded_until=cut)
+        extra = Span(cut + 5, cut + 9, "PER", id=10_000)
+        model.add(extra)
+        assert not model.partial and len(model) == len(everything) + 1
+        # and left alone, the event loop reads the rest right after the first paint
+        model.set_document(doc_id, text, early, [], rest=lambda: corpus.spans(doc_id, provenance=False,
+                                                                               starts=(cut, None)),
+                           loaded_until=cut)
+        qtbot.waitUntil(lambda: not model.partial, timeout=2000)
+        assert len(model) == len(everything)
+
+
+def test_a_reviewer_works_through_a_long_article_at_once(open_window, tmp_path, qtbot):
+    """Keys pressed before the rest of the spans arrived still reach every span, and the panels
+    end up with all of them."""
+    path = tmp_path / "long.db"
+    doc_id, text, cut = _long_article(path, first_screen_suggestions=False)
+    win = open_window(path)
+    win.show_document(doc_id)
+    # no suggestion on the first screen: the first to review is the first after it
+    first = win.session.selected
+    assert first is not None and first.start >= cut and first.state == SpanState.SUGGESTED
+    for _ in range(60):  # Enter accepts and moves on, through every suggestion
+        if win.session.selected is None or win.session.selected.state != SpanState.SUGGESTED:
+            break
+        key(qtbot, win, Qt.Key.Key_Return)
+    with Corpus(path, create=False, read_only=True) as reader:
+        states = {s.state for s in reader.spans(doc_id)}
+    assert states == {SpanState.ACCEPTED}
+    qtbot.waitUntil(lambda: win.span_list.model.rowCount() == 41, timeout=3000)
+    qtbot.waitUntil(lambda: len(win.directives.cards) == 1, timeout=3000)
