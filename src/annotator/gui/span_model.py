@@ -271,6 +271,10 @@ class SpanModel(QObject):
 
     def add(self, span: Span) -> None:
         self._need()
+        # the store is written first: the rest, read just now, may already hold this span
+        known = self._by_id.get(span.id) if span.id is not None else None
+        if known is not None:
+            self._layer(known).remove(known)
         self._by_id[span.id] = span
         self._layer(span).add(span)
         self.spanAdded.emit(span)
