@@ -10,10 +10,14 @@ from annotator.core.model import Document, Span, SpanState
 from annotator.core.store import Corpus
 from test_gui_window_support import (  # noqa: F401 - fixtures
     DOC1,
+    at,
     db_rows,
     gui_settings,
     key,
+    news,
     open_window,
+    select_text,
+    window,
 )
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -75,3 +79,15 @@ def test_undoing_a_far_delete_from_another_article_restores_the_span_once(open_w
     assert db_rows(path, "SELECT COUNT(*) FROM spans WHERE id=?", last.id) == [(0,)]
     assert model.at(last.start) == []
     assert model.counts() == _db_counts(path, long_id)
+
+
+def test_a_phrase_addressee_is_not_counted_as_an_entity(window, news, qtbot):
+    """A is pressed on the words "các quận, huyện": a PHRASE span and the addressee relation land
+    in SQLite, and the header still counts the article's three entities (a phrase is no entity)."""
+    qtbot.waitUntil(lambda: window.info_label.text().startswith("3 entities"), timeout=3000)
+    select_text(window, *at(DOC1, "các quận, huyện"))
+    key(qtbot, window, Qt.Key.Key_A)
+    assert db_rows(news.path, "SELECT s.label, r.label FROM relations r JOIN spans s ON s.id = r.tail"
+                   " WHERE s.doc_id=? AND r.label='addressee'", news.ids[0]) == [("PHRASE", "addressee")]
+    assert window.session.spans.counts()["entities"] == 3
+    qtbot.waitUntil(lambda: window.info_label.text().startswith("3 entities"), timeout=3000)
