@@ -91,3 +91,26 @@ def test_a_phrase_addressee_is_not_counted_as_an_entity(window, news, qtbot):
                    " WHERE s.doc_id=? AND r.label='addressee'", news.ids[0]) == [("PHRASE", "addressee")]
     assert window.session.spans.counts()["entities"] == 3
     qtbot.waitUntil(lambda: window.info_label.text().startswith("3 entities"), timeout=3000)
+
+
+def test_undo_brings_back_two_replaced_spans_and_the_relation_between_them(window, news, qtbot):
+    """A directive relabelled by mistake as ORG keeps its addressee; labelling words over it and its
+    addressee replaces both in one step, and Ctrl+Z brings both back with the relation joining them."""
+    doc_id = news.ids[0]
+    spans_and_relations = ("SELECT s.start, s.\"end\", s.label, s.state FROM spans s WHERE s.doc_id=?"
+                           " ORDER BY s.start, s.\"end\"")
+    directive = next(s for s in window.session.spans.spans() if s.label == "DIRECTIVE")
+    window.session.select(directive.id)
+    key(qtbot, window, Qt.Key.Key_2)  # the slip: the directive is an ORG now, its addressee still joined
+    before_spans = db_rows(news.path, spans_and_relations, doc_id)
+    before_relations = db_rows(news.path, "SELECT head, tail, label FROM relations WHERE doc_id=?", doc_id)
+    assert ("ORG",) in [(row[2],) for row in before_spans] and len(before_relations) == 1
+    window.session.select(None)
+    select_text(window, *at(DOC1, "Sở Y tế Hà Nội"))
+    key(qtbot, window, Qt.Key.Key_3)
+    assert ("Sở Y tế Hà Nội", "LOC") in [(DOC1[s:e], label) for s, e, label, _ in
+                                          db_rows(news.path, spans_and_relations, doc_id)]
+    key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert db_rows(news.path, spans_and_relations, doc_id) == before_spans
+    assert db_rows(news.path, "SELECT head, tail, label FROM relations WHERE doc_id=?", doc_id) == before_relations
+    assert "Could not undo" not in window.statusBar().currentMessage()
