@@ -53,7 +53,7 @@ from annotator.nlp.entities import EntityModel, ModelError, load_model, predict_
 from annotator.nlp.features import Featurizer
 from annotator.nlp.hygiene import clean_entities
 from annotator.nlp.resources import models_dir
-from annotator.nlp.rules import RuleSet, load_rules, rule_entities
+from annotator.nlp.rules import RuleSet, _foreign_word, load_rules, rule_entities
 from annotator.nlp.text import segment_spans, sentences, snap_span, syllables
 
 __all__ = ["Suggestion", "Annotation", "Pipeline", "default_model_path"]
@@ -68,6 +68,29 @@ _LAW_HEADS = frozenset({"luật", "bộ luật", "nghị định", "nghị quy�
 _EVENT_HEADS = frozenset({"festival", "lễ hội", "liên hoan", "ngày hội", "tuần lễ", "tuần văn hóa", "hội nghị",
                           "hội thảo", "hội thi", "hội chợ", "hội diễn", "diễn đàn", "triển lãm", "đại hội",
                           "kỳ thi", "cuộc thi", "giải"})
+#: bodies of one country's people in another take the host place: "Hiệp hội Doanh nghiệp Hàn Quốc tại Việt Nam"
+_ASSOCIATION_HEADS = frozenset({"hiệp hội", "hội"})
+
+
+def _takes_host_place(rules, texts, lowers, a, b) -> bool:
+    """True when "tại <place>" inside the ORG span ``a:b`` is part of its name: the head is a
+    representation abroad (``abroad`` in org_heads.txt: embassies, consulates, missions, trade
+    offices, chambers, branches), or an association named after a country other than its host."""
+    hm = rules.org_heads.match(texts, lowers, a)
+    if not hm:
+        return False
+    if "abroad" in hm[1].flags:
+        return True
+    if " ".join(lowers[a:a + hm[0]]) not in _ASSOCIATION_HEADS:
+        return False
+    for k in range(a + 1, b):
+        if lowers[k] == "tại":
+            pl = rules.places.match(texts, lowers, k - 1)
+            pl2 = rules.places.match(texts, lowers, k - 2) if k >= a + 2 else None
+            return bool((pl and pl[1] == "COUNTRY") or (pl2 and pl2[0] == 2 and pl2[1] == "COUNTRY"))
+    return False
+
+
 _SELF_CHECK = (
     "Ngày 10/11, UBND tỉnh Quảng Ninh | đề nghị Bộ Y tế, Sở Tài chính TP. Hồ Chí Minh và ông Nguyễn Văn A "
     "(PGS.TS) hỗ trợ 1.000 tỷ đồng cho Nghị quyết số 57-NQ/TW <s> iPhone X1 Hà Nội",
@@ -239,8 +262,13 @@ class Pipeline:
                     merged.append((a, b, "PER", 0.7, "rules"))
             over = [m for m in merged if m[0] < b and a < m[1]]
             if not over:
-                if why in _STRONG_RULES or why in ("title", "gazetteer", "name-shape"):
+                if why in _STRONG_RULES or why in ("title", "gazetteer", "name-shape", "company"):
                     merged.append((a, b, lab, 0.6, "rules"))
+                continue
+            if why == "company" and all(m[0] <= a and m[1] == b for m in over):
+                # "Hãng Hanwha Aerospace" as one span: the company's own name, as an ORG
+                merged = [m for m in merged if m not in over]
+                merged.append((a, b, lab, 0.7, "rules"))
                 continue
             if (why in _STRONG_RULES and lab in ("ORG", "MISC")) or (why == "gazetteer" and lab == "LOC"):
                 # a longer rule name replaces the model spans it covers
@@ -339,8 +367,9 @@ class Pipeline:
                 em = rules.misc_heads.match(texts, lowers, k) if hm and k < b and texts[k][:1].isupper() else None
                 if em and "alone" not in hm[1].flags and " ".join(lowers[k:k + em[0]]) in _EVENT_HEADS:
                     continue
-            # (b3) "JICA | tại Việt Nam": a name that is no organisation head does not take "tại …"
-            if lab == "ORG" and not heads.match(texts, lowers, a):
+            # (b3) "JICA | tại Việt Nam": a name that is no organisation head does not take "tại …";
+            # nor does a body that is not a representation abroad ("Quỹ Tiền tệ Quốc tế | tại Việt Nam")
+            if lab == "ORG" and not _takes_host_place(rules, texts, lowers, a, b):
                 for k in range(a + 1, b):
                     if lowers[k] == "tại":
                         b = k
@@ -355,6 +384,9 @@ class Pipeline:
                         break
             cuts = []
             for k in range(a + 1, b - 1):
+                if lab == "ORG" and lowers[k] == "và" and _foreign_word(texts[k - 1]) and _foreign_word(texts[k + 1]):
+                    cuts.append(k)  # "Công ty POSCO | và | LG Chem"
+                    continue
                 if lowers[k] in ("và", ",") and texts[k + 1][:1].isupper():
                     nxt = heads.match(texts, lowers, k + 1) or rules.entities.match(texts, lowers, k + 1)
                     if lab == "LOC" or lab == "ORG":

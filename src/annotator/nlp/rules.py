@@ -557,8 +557,55 @@ _MIDDLE_NAMES = frozenset({"Văn", "Thị", "Hữu", "Đình", "Công", "Quốc"
 #: words that make a romanised name a company's ("Sun Group", "Lion Bridge Capital")
 _COMPANY_WORDS = frozenset({"Group", "Corporation", "Corp", "Co", "Ltd", "Holdings", "Bank", "Electronics", "Capital",
                             "Motor", "Motors", "Airlines", "Air", "Energy", "Partners", "Inc", "Company", "Foundation"})
+_COMPANY_WORDS = _COMPANY_WORDS | {"Bio", "Biotech", "Pharma", "Tech", "Technologies", "Technology", "Aerospace",
+                                   "Racing", "Oil", "Chem", "Steel", "Solutions", "Systems", "Logistics", "Semiconductor",
+                                   "Foods", "Telecom", "Networks", "Shipping", "Securities", "Industries", "Ventures"}
+#: lower-case nouns before a company's own name ("công ty KCC", "hãng Hanwha Aerospace")
+_COMPANY_NOUNS = frozenset({"công ty", "tập đoàn", "hãng", "hãng tàu", "hãng xe", "nhà mạng", "tổng công ty",
+                            "hãng hàng không", "hàng không", "nhà sản xuất", "quỹ đầu tư", "doanh nghiệp"})
+
+
+def _romanised(t: str) -> bool:
+    """A romanised name or an acronym: ASCII letters, digits, hyphens, "&" ("Hanbit", "KCC", "Minh")."""
+    return t.isascii() and any(c.isalpha() for c in t) and all(c.isalnum() or c in "-&" for c in t)
+
+
+_VOWELS = set("aeiouy")
+_VN_CODAS = ("c", "ch", "m", "n", "ng", "nh", "p", "t")
+
+
+def _foreign_word(t: str) -> bool:
+    """An acronym ("POSCO", "LG") or a romanised word that cannot be one Vietnamese syllable:
+    two vowel groups ("Hanbit"), a letter Vietnamese lacks (f, j, w, z) or a foreign final consonant."""
+    if not _romanised(t):
+        return False
+    letters = "".join(c for c in t if c.isalpha())
+    if len(letters) >= 2 and letters.isupper():
+        return True
+    low = letters.lower()
+    groups = sum(1 for k, c in enumerate(low) if c in _VOWELS and (k == 0 or low[k - 1] not in _VOWELS))
+    if groups >= 2 or any(c in "fjwz" for c in low):
+        return True
+    tail = low.rstrip("aeiouy")
+    coda = low[len(low.rstrip("bcdfghjklmnpqrstvwxz")):] if tail else ""
+    return bool(coda) and coda not in _VN_CODAS
+
+
 #: departments whose names go on in lower case without a place ("Cục Nghệ thuật biểu diễn")
 _DEPARTMENT_HEADS = frozenset({"cục", "vụ", "tổng cục", "chi cục"})
+#: bodies whose capitalised name goes on with the lower-case group or thing they serve ("Quỹ Hỗ trợ |
+#: học sinh nghèo vượt khó", "Trung tâm Điều phối quốc gia", "Cơ quan Thanh tra, giám sát ngân hàng")
+_NOUN_TAIL_HEADS = frozenset({"quỹ", "trung"})
+#: the capitalised action of such a name, whose object follows in lower case
+_OBJECT_VERBS = frozenset({"hỗ trợ", "bảo trợ", "vì", "bảo vệ", "chăm sóc", "khuyến khích", "phát triển",
+                           "khuyến học", "cứu trợ", "tài trợ"})
+#: heads whose name may go on with its remit after "về" ("Ban Chỉ đạo Trung ương về phòng, chống …",
+#: "Trung tâm Điều phối quốc gia về ghép bộ phận cơ thể người")
+_REMIT_HEADS = frozenset({"ban", "hội", "ủy", "uỷ", "trung", "quỹ", "cơ", "viện"})
+#: the second word of a pair of actions joined by a comma inside a name ("phòng, chống", "khám, chữa
+#: bệnh", "thanh tra, giám sát", "tìm kiếm, cứu nạn")
+_PAIRED_NEXT = frozenset({"chống", "chữa", "chữa bệnh", "giám sát", "cứu nạn", "cứu hộ", "kiểm soát", "chăm sóc",
+                          "bảo vệ", "xử lý", "kiểm tra"})
 #: heads of programmes and schemes whose names go on in lower case ("Chương trình mục tiêu quốc gia …")
 _RUN_HEADS = frozenset({"chương trình", "đề án", "chiến lược"})
 _RUN_STOP = (_MISC_STOP - {"và", "nhân"}) | {"khi", "nay", "này", "đó", "các", "những", "nhưng", "hay", "hoặc"}
@@ -691,11 +738,35 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                     j += inner[0]  # "Ban Dân vận | Tỉnh ủy" however the words were segmented
                     continue
                 j += 1
-                # lower-case syllables continuing the same word: "Y tế", "Giáo dục"
+                # lower-case syllables continuing the same word: "Y tế", "Giáo dục" (not a verb the
+                # segmenter glued to a foreign name: "Tập đoàn NEC | chế tạo")
                 while j < n and tokens[j].word_pos == "I" and texts[j][:1].islower() and texts[j].isalpha() \
-                        and lowers[j] not in ("và",):
+                        and lowers[j] not in ("và",) \
+                        and not (texts[j - 1].isascii() and lowers[j] in brk_f
+                                 and rules.name_breakers.match(texts, lowers, j)):
                     j += 1
                 continue
+            if lowers[j] == "số" and got_name and j + 1 < n and texts[j + 1].isdigit():
+                j += 2  # "Trung tâm Dữ liệu quốc gia | số 1", "Trường THPT | số 2 Bảo Thắng"
+                continue
+            if lowers[j] in ("các", "những") and j == i + head_len and j + 1 < n and texts[j + 1][:1].isupper() \
+                    and rules.org_heads.match(texts, lowers, j + 1):
+                j += 1  # "Liên hiệp | các Tổ chức Hữu nghị Việt Nam": a plural before a capital is the name's
+                continue
+            if t == "của" and got_name and lowers[i] in ("ủy", "uỷ") and j + 2 < n + 1 \
+                    and texts[j + 1:j + 3] == ["Quốc", "hội"]:
+                j += 3  # "Ủy ban Pháp luật và Tư pháp | của Quốc hội": the Assembly's committees
+                break
+            if t == "," and got_name and j + 1 < n and texts[j + 1][:1].islower() \
+                    and (lowers[j + 1] in _PAIRED_NEXT or " ".join(lowers[j + 1:j + 3]) in _PAIRED_NEXT):
+                # "Cơ quan Thanh tra, giám sát ngân hàng", "Cục Quản lý Khám, chữa bệnh": the second
+                # of a pair of actions, and the lower-case object they share
+                tail = department_tail(j + 1)
+                if tail:
+                    j = tail
+                break
+            if lowers[j] == "và" and _foreign_word(texts[j - 1]) and j + 1 < n and _foreign_word(texts[j + 1]):
+                break  # "Công ty SGC | và Hanbit Bio": two companies' own names
             if lowers[j] in _CONNECT and got_name and j + 1 < n and texts[j + 1][:1].isupper() \
                     and not looks_like_person(j + 1) and not (len(texts[j + 1]) > 1 and texts[j + 1].isupper()):
                 j += 1
@@ -739,7 +810,7 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                     j = k
                     got_name = True
                 break
-            if t == "về" and got_name and lowers[i] in ("ban", "hội", "ủy", "uỷ"):
+            if t == "về" and got_name and lowers[i] in _REMIT_HEADS:
                 # "Ban Chỉ đạo Trung ương | về phòng, chống tham nhũng, tiêu cực": the remit is named
                 tail = remit_tail(j)
                 if tail:
@@ -751,8 +822,15 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                 tail = lower_tail(j)
                 if tail is None and got_name and " ".join(lowers[i:i + head_len]) in _DEPARTMENT_HEADS:
                     tail = department_tail(j)
+                if tail is None and got_name and lowers[i] in _NOUN_TAIL_HEADS and (
+                        " ".join(lowers[j - 2:j]) in _OBJECT_VERBS or lowers[j - 1] in _OBJECT_VERBS):
+                    tail = department_tail(j, 7)
                 if tail:
                     j, got_name = tail, True
+                    if j + 1 < n and lowers[j] == "số" and texts[j + 1].isdigit():
+                        j += 2  # "Trung tâm Dữ liệu quốc gia | số 1"
+                    if j + 1 < n and texts[j] == "về" and lowers[i] in _REMIT_HEADS:
+                        j = remit_tail(j) or j  # "Trung tâm Điều phối quốc gia | về ghép bộ phận …"
             break
         # trim trailing connectors
         while j > i + head_len and lowers[j - 1] in _CONNECT | {","}:
@@ -784,8 +862,9 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
             if pm and k + pm[0] < n and texts[k + pm[0]][:1].isupper():
                 pl = rules.places.match(texts, lowers, k + pm[0])
                 return k + pm[0] + (pl[0] if pl else 1) if pl else None
-            if lw in _TAIL_STOP and lw not in ("về",):
-                return None
+            if lw in _TAIL_STOP and lw not in ("về",) and not (
+                    lw == "người" and (k + 1 >= n or not texts[k + 1][:1].isupper())):
+                return None  # ("cơ thể người" is a remit's noun; "người Việt" a nationality)
             k += 1
         if k <= j + 1:
             return None
@@ -795,12 +874,12 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
             return last_comma
         return None
 
-    def department_tail(j):
+    def department_tail(j, longest=5):
         """A department's name in lower case ("Cục Quản lý | lao động ngoài nước", "Vụ Chính sách |
         tiền tệ"): at most five words, ending where a verb, a function word, punctuation or a
         capital word begins; None when no such end comes."""
         k = j
-        while k < n and k - j <= 5:
+        while k < n and k - j <= longest:
             t, lw = texts[k], lowers[k]
             if not (t[:1].islower() and t.isalpha()) or lw in _TAIL_STOP:
                 break
@@ -809,7 +888,7 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
             if lw in start_f and rules.directive_starts.match(texts, lowers, k) and k > j:
                 break
             k += 1
-        if k == j or k - j > 5:
+        if k == j or k - j > longest:
             return None
         return k
 
@@ -1096,6 +1175,28 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                 or (i + r < n and texts[i + r] in _COMPANY_WORDS):
             continue
         take(i, i + r, "PER", "name-shape")
+
+    # 3c. companies by their shape: a romanised name or an acronym after a lower-case company noun
+    # ("công ty KCC", "hãng Hanwha Aerospace", "tập đoàn CJ"), or a romanised name ending with a
+    # company word ("Hanbit Bio", "Lion Bridge Capital")
+    for i in range(n):
+        if taken[i] or not texts[i][:1].isupper() or not _romanised(texts[i]):
+            continue
+        k = i
+        while k < n and k - i < 4 and texts[k][:1].isupper() and _romanised(texts[k]) and not taken[k]:
+            k += 1
+        if k == i:
+            continue
+        noun = lowers[i - 2:i] if i >= 2 else []
+        after_noun = (i >= 1 and lowers[i - 1] in _COMPANY_NOUNS and (texts[i - 1][:1].islower() or i == 1)) or (
+            len(noun) == 2 and " ".join(noun) in _COMPANY_NOUNS and (texts[i - 2][:1].islower() or i == 2))
+        ends_company = k - i >= 2 and texts[k - 1] in _COMPANY_WORDS
+        if not any(_foreign_word(x) for x in texts[i:k]):
+            continue
+        if not (after_noun or ends_company) or rules.places.match(texts, lowers, i) \
+                or (texts[i] in rules.foreign_names and not ends_company and not texts[i].isupper()):
+            continue
+        take(i, k, "ORG", "company")
 
     # 4. places
     nxt = 0
