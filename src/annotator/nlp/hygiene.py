@@ -127,6 +127,8 @@ def _not_a_name(text: str, a: int, b: int, before: str) -> bool:
         if len(lowers) >= 3:
             return True  # "Tây Tây Bắc" is only ever a direction
         tail = before.rstrip().lower()
+        while tail.split() and tail.split()[-1] in _COMPASS:
+            tail = tail[: tail.rfind(" ")] if " " in tail else ""  # "hướng Tây | Tây Bắc"
         if any(tail.endswith(x) for x in _DIRECTION_BEFORE):
             return True  # "theo hướng Tây Nam"
     return False

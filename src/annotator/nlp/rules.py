@@ -1000,9 +1000,13 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
             if lw == "số" and j + 1 < n and texts[j + 1][:1].isdigit():
                 # "Nghị quyết số 57-NQ/TW": the number and its code
                 j += 2
-                while j < n and (texts[j] in "-/." or texts[j][:1].isdigit() or texts[j].isupper()) \
+                def glued(x):  # "1719/QĐ-TTg": a code's parts touch ("TTg", "NĐ-CP", "BNN-KH")
+                    return tokens[x].start == tokens[x - 1].end and texts[x][:1].isupper() and texts[x].replace("-", "").isalnum()
+
+                while j < n and (texts[j] in "-/." or texts[j][:1].isdigit() or texts[j].isupper() or glued(j)) \
                         and not tokens[j].text.isspace():
-                    if texts[j] in "-/." and not (j + 1 < n and (texts[j + 1][:1].isdigit() or texts[j + 1].isupper())):
+                    if texts[j] in "-/." and not (j + 1 < n and (texts[j + 1][:1].isdigit() or texts[j + 1].isupper()
+                                                                 or glued(j + 1))):
                         break
                     j += 1
                 got = True
@@ -1085,6 +1089,8 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
         # 1. known names
         m = rules.entities.match(texts, lowers, i) if low_i in ent_f else None
         hm = rules.org_heads.match(texts, lowers, i) if texts[i][:1].isupper() and low_i in head_f else None
+        if hm and hm[0] == 1 and person_shaped(i):
+            hm = None  # "Đoàn Minh Khải", "Lương Văn Nhật": a surname that is also a head, then a person's name
         if hm:
             end, got = org_extent(i, hm[0], hm[1])
             if got or "alone" in hm[1].flags:
@@ -1137,6 +1143,9 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
             if a == j and lab in ("ORG", "LOC"):
                 j = b
                 break
+        bare = rules.org_heads.match(texts, lowers, j) if j < n and texts[j][:1].isupper() else None
+        if bare and "alone" not in bare[1].flags and person_shaped(j + bare[0]):
+            j += bare[0]  # "Phó Giám đốc Sở | Đoàn Minh Khải": a bare head, then the person
         pm = rules.place_prefixes.match(texts, lowers, j) if j < n and texts[j][:1].islower() else None
         if pm and person_shaped(j + pm[0]):
             j += pm[0]  # "Chủ tịch Hội Nông dân tỉnh | Lô Thị Xuân": the unit word has no name
