@@ -123,6 +123,8 @@ def _not_a_name(text: str, a: int, b: int, before: str) -> bool:
         return True  # "2024", "07 / 12 / 2007", "Sáu", "Hai mươi" (not "ST25", "VTV4")
     if lowers[0] in _DATE_HEAD and len(alpha) > 1 and all(_numeral(w) for w in alpha[1:]):
         return True  # "Ngày 07 / 12 / 2007", "Tháng Sáu"
+    if len(lowers) == 2 and lowers[0] in ("vĩ", "kinh") and lowers[1] in _COMPASS:
+        return True  # "17,5 độ Vĩ Bắc": a coordinate
     if all(w in _COMPASS for w in lowers):
         if len(lowers) >= 3:
             return True  # "Tây Tây Bắc" is only ever a direction
@@ -253,6 +255,22 @@ def _pair_short_form(text: str, a: int, b: int) -> bool:
     return " " not in piece and text[max(0, a - 7):a] in ("Việt - ", "Việt – ")
 
 
+_AGE_TEAM = re.compile(r"U\d{2} ")
+
+
+def _acronyms_only(piece: str) -> bool:
+    words = [w for w in piece.split() if any(c.isalpha() for c in w)]
+    return bool(words) and all(sum(c.isalpha() for c in w) >= 2 and w.isupper() for w in words)
+
+
+def _relabel(span, label: str):
+    """The span with another label (a tuple gets a new tuple, an object is changed in place)."""
+    if isinstance(span, tuple):
+        return span[:2] + (label,) + span[3:]
+    span.label = label
+    return span
+
+
 def known_names_with_comma(rules: RuleSet) -> frozenset[str]:
     cached = getattr(rules, "_hygiene_known_commas", None)
     if cached is None:
@@ -301,6 +319,16 @@ def clean_entities(text: str, spans: Iterable, rules: RuleSet,
             continue  # "song ngữ Việt - Lào", "hợp tác Việt - Hàn": an adjective pair, no place
         if label == "ORG" and (_generic_plural(text, a2, b2) or _head_of_plural(text, a2, b2)):
             continue
+        age = _AGE_TEAM.match(text, a2, b2)
+        if age and label in ("LOC", "MISC", "ORG"):
+            rest = text[age.end():b2]
+            if rest in rules.places:
+                # "U23 Việt Nam": the national team is its country; the age label stays outside
+                a2, label = age.end(), "LOC"
+                span = _relabel(span, "LOC")
+        if label == "PER" and _acronyms_only(text[a2:b2]):
+            label = "ORG"  # "NEC", "SK": an acronym is never a person's name
+            span = _relabel(span, "ORG")
         parts = _bracket_parts(text, a2, b2)
         if parts is not None:
             parts = [got for got in (_trim(text, x, y) for x, y in parts) if got is not None]

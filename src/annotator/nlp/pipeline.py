@@ -262,11 +262,12 @@ class Pipeline:
                     merged.append((a, b, "PER", 0.7, "rules"))
             over = [m for m in merged if m[0] < b and a < m[1]]
             if not over:
-                if why in _STRONG_RULES or why in ("title", "gazetteer", "name-shape", "company"):
+                if why in _STRONG_RULES or why in ("title", "gazetteer", "name-shape", "company", "thing"):
                     merged.append((a, b, lab, 0.6, "rules"))
                 continue
-            if why == "company" and all(m[0] <= a and m[1] == b for m in over):
-                # "Hãng Hanwha Aerospace" as one span: the company's own name, as an ORG
+            if why in ("company", "thing") and all(m[2] == "PER" or (m[0] <= a and m[1] == b) for m in over):
+                # "Hãng Hanwha Aerospace" as one span: the company's own name, as an ORG; "câu lạc bộ
+                # Hà Nội": the club, not the city
                 merged = [m for m in merged if m not in over]
                 merged.append((a, b, lab, 0.7, "rules"))
                 continue
@@ -383,6 +384,16 @@ class Pipeline:
                         b = k
                         break
             cuts = []
+            if lab == "ORG":
+                # "Bộ Nội vụ | và chính quyền tỉnh Fukuoka": a whole capitalised name, then "và" and a
+                # common noun, is a list (names that go on in lower case hold lower-case words before "và")
+                for k in range(a + 2, b - 1):
+                    if lowers[k] != "và":
+                        continue
+                    if toks[k + 1].word_pos == "B" and texts[k + 1][:1].islower() and heads.match(texts, lowers, a) \
+                            and all(texts[x][:1].isupper() or toks[x].word_pos == "I" for x in range(a, k)):
+                        b = k
+                    break
             for k in range(a + 1, b - 1):
                 if lab == "ORG" and lowers[k] == "và" and _foreign_word(texts[k - 1]) and _foreign_word(texts[k + 1]):
                     cuts.append(k)  # "Công ty POSCO | và | LG Chem"

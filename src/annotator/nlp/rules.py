@@ -560,6 +560,9 @@ _COMPANY_WORDS = frozenset({"Group", "Corporation", "Corp", "Co", "Ltd", "Holdin
 _COMPANY_WORDS = _COMPANY_WORDS | {"Bio", "Biotech", "Pharma", "Tech", "Technologies", "Technology", "Aerospace",
                                    "Racing", "Oil", "Chem", "Steel", "Solutions", "Systems", "Logistics", "Semiconductor",
                                    "Foods", "Telecom", "Networks", "Shipping", "Securities", "Industries", "Ventures"}
+#: common nouns that name the kind of a named thing right after them, and the thing's label
+_THING_NOUNS = {"vệ tinh": "MISC", "tên lửa": "MISC", "giống lúa": "MISC", "giống": "MISC", "tên quốc tế": "MISC",
+                "ứng dụng": "MISC", "nền tảng": "MISC", "chỉ số": "MISC", "câu lạc bộ": "ORG", "đội bóng": "ORG"}
 #: lower-case nouns before a company's own name ("công ty KCC", "hãng Hanwha Aerospace")
 _COMPANY_NOUNS = frozenset({"công ty", "tập đoàn", "hãng", "hãng tàu", "hãng xe", "nhà mạng", "tổng công ty",
                             "hãng hàng không", "hàng không", "nhà sản xuất", "quỹ đầu tư", "doanh nghiệp"})
@@ -718,8 +721,8 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                     break  # "UBND tỉnh Long An | Võ Thành Đạt": the place ends the name
                 if rules.misc_heads.match(texts, lowers, j):
                     break  # "Ban Tổ chức | Liên hoan …": an event name is not part of the body
-                if got_name and rules.org_heads.match(texts, lowers, j) and j > i + head_len \
-                        and lowers[j - 1] in _CONNECT:
+                if got_name and j > i + head_len and lowers[j - 1] in _CONNECT and (
+                        rules.org_heads.match(texts, lowers, j) or rules.entities.match(texts, lowers, j)):
                     j -= 1
                     break
                 # stop at a person name that follows the organisation or its head (unless the
@@ -1206,6 +1209,32 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                 or (texts[i] in rules.foreign_names and not ends_company and not texts[i].isupper()):
             continue
         take(i, k, "ORG", "company")
+
+    # 3d. named things after the common noun that says what they are: "vệ tinh LOTUSat-1", "tên lửa
+    # Epsilon", "giống lúa OM 380", "ứng dụng VNeID", "tên quốc tế Bualoi" (MISC); "câu lạc bộ Hà Nội" (ORG)
+    for i in range(1, n):
+        if taken[i] or not (texts[i][:1].isupper() or (texts[i][:1].isdigit() and texts[i].isalnum())):
+            continue
+        label = None
+        for size in (3, 2, 1):
+            if i >= size and " ".join(lowers[i - size:i]) in _THING_NOUNS and texts[i - size][:1].islower():
+                label = _THING_NOUNS[" ".join(lowers[i - size:i])]
+                break
+        if label is None or (i >= 2 and lowers[i - 1] in ("và", ",")):
+            continue
+        k = i
+        while k < n and k - i < 4 and not taken[k] and (
+                (texts[k][:1].isupper() and texts[k].replace("-", "").replace(".", "").isalnum())
+                or (k > i and texts[k].isdigit())
+                or (k > i and texts[k] == "-" and tokens[k].start == tokens[k - 1].end and k + 1 < n
+                    and tokens[k + 1].start == tokens[k].end and texts[k + 1].isalnum())):
+            k += 1
+        if k == i or not texts[i][:1].isupper():
+            continue
+        if label == "MISC" and (rules.places.match(texts, lowers, i) or rules.org_heads.match(texts, lowers, i)
+                                or looks_like_person(i)):
+            continue
+        take(i, k, label, "thing")
 
     # 4. places
     nxt = 0
