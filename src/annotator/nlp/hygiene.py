@@ -183,6 +183,8 @@ def _list_cut(text: str, a: int, b: int, known_with_comma: frozenset[str], rules
     for k, t in enumerate(texts[:-1]):
         if t != "," or not texts[k + 1][:1].isupper():
             continue
+        if lowers[k + 1:k + 4] in (["quốc", "hội", "khóa"], ["quốc", "hội", "khoá"]):
+            continue  # "Kỳ họp thứ 9, Quốc hội khóa XV" is one name
         j = k + 1
         if (rules.org_heads.match(texts, lowers, j) or rules.misc_heads.match(texts, lowers, j)
                 or rules.entities.match(texts, lowers, j) or rules.places.match(texts, lowers, j)):

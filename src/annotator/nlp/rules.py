@@ -749,6 +749,13 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                                  and rules.name_breakers.match(texts, lowers, j)):
                     j += 1
                 continue
+            if texts[j].isdigit() and j == i + head_len and not got_name and j + 1 < n \
+                    and (texts[j + 1][:1].islower() or texts[j + 1] in (",", ".", ")")) and lowers[j + 1] != "năm":
+                j += 1  # "Ban Chỉ đạo 389 | quốc gia", "Quân đoàn 12": a body known by its number
+                got_name = True
+                if lowers[j:j + 2] in (["quốc", "gia"], ["quốc", "tế"]):
+                    j += 2
+                continue
             if lowers[j] == "số" and got_name and j + 1 < n and texts[j + 1].isdigit():
                 j += 2  # "Trung tâm Dữ liệu quốc gia | số 1", "Trường THPT | số 2 Bảo Thắng"
                 continue
@@ -823,11 +830,17 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                 # "Văn phòng Đăng ký | đất đai tỉnh Hậu Giang", "Ban Chỉ đạo | thi tốt nghiệp … tỉnh
                 # Nghệ An": lower-case words up to the place that closes the name
                 tail = lower_tail(j)
+                if tail is None and got_name and lowers[j:j + 2] in (["quốc", "gia"], ["quốc", "tế"]) \
+                        and j + 2 < n and texts[j + 2] == "về" and lowers[i] in _REMIT_HEADS:
+                    tail = j + 2  # "Trung tâm Điều phối quốc gia | về …"
                 if tail is None and got_name and " ".join(lowers[i:i + head_len]) in _DEPARTMENT_HEADS:
                     tail = department_tail(j)
                 if tail is None and got_name and lowers[i] in _NOUN_TAIL_HEADS and (
                         " ".join(lowers[j - 2:j]) in _OBJECT_VERBS or lowers[j - 1] in _OBJECT_VERBS):
                     tail = department_tail(j, 7)
+                    pl = rules.places.match(texts, lowers, tail) if tail and tail < n else None
+                    if pl:
+                        tail += pl[0]  # "… người lao động nước ngoài | Fukuoka": the place closes it
                 if tail:
                     j, got_name = tail, True
                     if j + 1 < n and lowers[j] == "số" and texts[j + 1].isdigit():
@@ -884,8 +897,9 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
         k = j
         while k < n and k - j <= longest:
             t, lw = texts[k], lowers[k]
-            if not (t[:1].islower() and t.isalpha()) or lw in _TAIL_STOP:
-                break
+            if not (t[:1].islower() and t.isalpha()) or (lw in _TAIL_STOP and not (
+                    lw == "người" and k > j - 1 and k + 1 < n and texts[k + 1][:1].islower())):
+                break  # ("người lao động" is the group a body serves; "người Việt" a nationality)
             if lw in brk_f and rules.name_breakers.match(texts, lowers, k):
                 break
             if lw in start_f and rules.directive_starts.match(texts, lowers, k) and k > j:
@@ -901,16 +915,22 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
         thi | tốt nghiệp trung học phổ thông tỉnh Nghệ An"; None when a verb, a function word or
         a plural comes first, or no place closes it within ten words."""
         k = j
-        while k < n and k - j < 10:
+        joined = -1  # the word right after a lower-case "và": a second action of the remit, no new clause
+        while k < n and k - j < 14:
             t, lw = texts[k], lowers[k]
             if t == "," and k > j and k + 1 < n and texts[k + 1][:1].islower() and texts[k + 1].isalpha():
                 k += 1  # "phòng, chống tham nhũng, lãng phí, tiêu cực tỉnh Cà Mau"
+                continue
+            if lw == "và" and k > j and k + 1 < n and texts[k + 1][:1].islower() and texts[k + 1].isalpha() \
+                    and lowers[k + 1] not in _TAIL_STOP and not rules.place_prefixes.match(texts, lowers, k + 1):
+                k += 1  # "phòng, chống thiên tai | và tìm kiếm cứu nạn tỉnh Nghệ An" (a place must close it)
+                joined = k
                 continue
             if not (t[:1].islower() and t.isalpha()) or lw in _TAIL_STOP:
                 break
             if lw in brk_f and rules.name_breakers.match(texts, lowers, k):
                 return None
-            if lw in start_f and lw not in _TAIL_NOUNS:
+            if lw in start_f and lw not in _TAIL_NOUNS and k != joined:
                 sm = rules.directive_starts.match(texts, lowers, k)
                 if sm and " ".join(lowers[k:k + sm[0]]) not in _TAIL_NOUNS:
                     return None
@@ -1038,6 +1058,18 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                     j = k + 1
                     continue
                 break
+            if got and t == "," and j + 4 < n and texts[j + 1] == "Quốc" and lowers[j + 2] == "hội" \
+                    and lowers[j + 3] in ("khóa", "khoá") and _is_ordinal(texts[j + 4]):
+                j += 5  # "Kỳ họp thứ 9, Quốc hội khóa XV": the session names its legislature
+                continue
+            if got and lw == "tại" and j + 1 < n and texts[j + 1][:1].isupper() and " ".join(lowers[i:i + head_len]) \
+                    in ("tuần văn hóa", "tuần lễ", "ngày hội", "những ngày") and rules.places.match(texts, lowers, j + 1) \
+                    and any(rules.places.match(texts, lowers, x) for x in range(i + head_len, j)):
+                # "Tuần Văn hóa Hàn Quốc | tại Việt Nam 2026": one country's culture days held in another
+                j += 1 + rules.places.match(texts, lowers, j + 1)[0]
+                if j < n and texts[j].isdigit() and len(texts[j]) == 4:
+                    j += 1
+                continue
             if got and lw == "năm" and j + 1 < n and texts[j + 1].isdigit() and len(texts[j + 1]) == 4:
                 j += 2
                 continue
@@ -1166,6 +1198,8 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
             elif not (pl and pl[0] >= 3 and pl[0] == r and texts[j] in rules.surnames
                       and not rules.org_heads.match(texts, lowers, j)):
                 r = 0
+        if r and texts[j + r - 1] in _COMPANY_WORDS:
+            r = 0  # "Tổng Giám đốc | Hanbit Bio": the company the official heads, not a name
         if r and free(j, j + r) and texts[j] not in pfx_words:
             # a single capitalised syllable after "ông"/"bà" is fine ("ông Tùng")
             take(j, j + r, "PER", "title")
@@ -1217,7 +1251,8 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
             continue
         label = None
         for size in (3, 2, 1):
-            if i >= size and " ".join(lowers[i - size:i]) in _THING_NOUNS and texts[i - size][:1].islower():
+            if i >= size and " ".join(lowers[i - size:i]) in _THING_NOUNS and (
+                    texts[i - size][:1].islower() or i == size):  # ("Vệ tinh LOTUSat-1 …" opens a headline)
                 label = _THING_NOUNS[" ".join(lowers[i - size:i])]
                 break
         if label is None or (i >= 2 and lowers[i - 1] in ("và", ",")):
