@@ -563,6 +563,9 @@ _COMPANY_WORDS = _COMPANY_WORDS | {"Bio", "Biotech", "Pharma", "Tech", "Technolo
 #: common nouns that name the kind of a named thing right after them, and the thing's label
 _THING_NOUNS = {"vệ tinh": "MISC", "tên lửa": "MISC", "giống lúa": "MISC", "giống": "MISC", "tên quốc tế": "MISC",
                 "ứng dụng": "MISC", "nền tảng": "MISC", "chỉ số": "MISC", "câu lạc bộ": "ORG", "đội bóng": "ORG"}
+#: capitalised heads of landmarks, part of the place's name ("Quảng trường Nguyễn Tất Thành")
+_LANDMARK_HEADS = frozenset({"quảng trường", "ngã ba", "ngã tư", "sân vận động", "nhà thi đấu", "công viên",
+                             "khu di tích", "cung thể thao"})
 #: lower-case nouns before a company's own name ("công ty KCC", "hãng Hanwha Aerospace")
 _COMPANY_NOUNS = frozenset({"công ty", "tập đoàn", "hãng", "hãng tàu", "hãng xe", "nhà mạng", "tổng công ty",
                             "hãng hàng không", "hàng không", "nhà sản xuất", "quỹ đầu tư", "doanh nghiệp"})
@@ -1250,7 +1253,13 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
         if taken[i] or not (texts[i][:1].isupper() or (texts[i][:1].isdigit() and texts[i].isalnum())):
             continue
         label = None
+        start = i
         for size in (3, 2, 1):
+            if i >= size and " ".join(lowers[i - size:i]) in _LANDMARK_HEADS and texts[i - size][:1].isupper() \
+                    and free(i - size, i):
+                # "Quảng trường Nguyễn Tất Thành", "Ngã ba Đồng Lộc": a landmark named after a person or place
+                label, start = "LOC", i - size
+                break
             if i >= size and " ".join(lowers[i - size:i]) in _THING_NOUNS and (
                     texts[i - size][:1].islower() or i == size):  # ("Vệ tinh LOTUSat-1 …" opens a headline)
                 label = _THING_NOUNS[" ".join(lowers[i - size:i])]
@@ -1269,7 +1278,7 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
         if label == "MISC" and (rules.places.match(texts, lowers, i) or rules.org_heads.match(texts, lowers, i)
                                 or looks_like_person(i)):
             continue
-        take(i, k, label, "thing")
+        take(start, k, label, "thing")
 
     # 4. places
     nxt = 0
