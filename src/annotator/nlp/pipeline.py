@@ -265,6 +265,11 @@ class Pipeline:
                 if why in _STRONG_RULES or why in ("title", "gazetteer", "name-shape", "company", "thing"):
                     merged.append((a, b, lab, 0.6, "rules"))
                 continue
+            if why == "known" and len(over) == 1 and over[0][:2] == (a, b) and over[0][2] != lab:
+                # a known name (entities.txt) keeps its label: "Nhà Quốc hội" is a building, not an event
+                merged = [m for m in merged if m not in over]
+                merged.append((a, b, lab, 0.7, "rules"))
+                continue
             if why in ("company", "thing") and all(m[2] == "PER" or (m[0] <= a and m[1] == b) for m in over):
                 # "Hãng Hanwha Aerospace" as one span: the company's own name, as an ORG; "câu lạc bộ
                 # Hà Nội": the club, not the city
