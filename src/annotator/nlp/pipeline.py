@@ -245,10 +245,13 @@ class Pipeline:
         merged = [m for m in merged if m is not None]
         for a, b, lab, why in rule:
             if why == "title" and lab == "PER":
-                # "UBND tỉnh Trần Quốc Bảo" tagged as one ORG: cut the ORG before the name
+                # "UBND tỉnh Trần Quốc Bảo" tagged as one ORG, "Tổng Tư lệnh Fidel Castro" as a LOC: cut the
+                # span before the name (a bare title left over is dropped below)
                 cut = []
                 for m in merged:
-                    if m[2] == "ORG" and m[0] < a < m[1] and m[1] <= b:
+                    if m[0] < a < m[1] and m[1] <= b and (m[2] == "ORG" or (
+                            m[2] in ("LOC", "MISC") and sum(m[0] <= t.start and t.end <= a for t in toks) >= 2)):
+                        # (a LOC only after a title of two words or more: "Cô Tô", "Anh Sơn" are places)
                         prev_end = max((t.end for t in toks if t.end <= a), default=m[0])
                         cut.append((m, (m[0], prev_end) + tuple(m[2:])))
                 for old, new in cut:
@@ -292,7 +295,7 @@ class Pipeline:
         if len(idx) < 2 or len(idx) > self.rules.person_titles.max_len:
             return False
         texts = [t.text for t in toks[idx[0]:idx[-1] + 1]]
-        if not all(x[:1].isupper() for x in texts):
+        if not texts[0][:1].isupper():  # ("Tổng Tư lệnh" as well as "Phó Thủ tướng")
             return False
         m = self.rules.person_titles.match(texts, [x.lower() for x in texts], 0)
         return bool(m) and m[0] == len(idx)
