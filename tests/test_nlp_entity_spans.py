@@ -68,6 +68,9 @@ def _found(pipe, text):
     pytest.param("Bão số 3 (tên quốc tế Wipha) mạnh lên.", "Wipha", "MISC", id="storm"),
     pytest.param("Tiền vệ của câu lạc bộ Nam Định ghi bàn.", "Nam Định", "ORG", id="club"),
     pytest.param("Lễ mít tinh diễn ra tại Quảng trường Lê Nin.", "Quảng trường Lê Nin", "LOC", id="landmark"),
+    pytest.param("Doanh nghiệp thuê đất ở Khu Công nghệ cao Đà Nẵng.", "Khu Công nghệ cao Đà Nẵng", "LOC", id="zone"),
+    pytest.param("Dự án Trung tâm Dữ liệu quốc gia số 2 khởi công.", "Trung tâm Dữ liệu quốc gia số 2", "ORG",
+                 id="numbered-centre"),
 ])
 def test_rules_find_the_whole_name(rules, text, name, label):
     assert (name, label) in _rules_found(rules, text)
@@ -98,6 +101,9 @@ def test_foreign_word_shape():
     ("U23 Việt Nam thắng 2-0.", "U23 Việt Nam", "MISC", [("Việt Nam", "LOC")]),
     ("Chuyên gia của NEC cho biết.", "NEC", "PER", [("NEC", "ORG")]),
     ("Ông Lê Văn Nam cho biết.", "Lê Văn Nam", "PER", [("Lê Văn Nam", "PER")]),
+    ("Hải Phòng 3 - 0 Nam Định.", "Hải Phòng 3 - 0", "ORG", [("Hải Phòng", "ORG")]),
+    ("Đội U23 giành vé.", "U23", "MISC", []),
+    ("Dự án giai đoạn 2021 - 2030 hoàn thành.", "giai đoạn 2021 - 2030", "MISC", [("giai đoạn 2021 - 2030", "MISC")]),
 ])
 def test_hygiene_directions_ages_acronyms(rules, text, phrase, label, expected):
     a = text.index(phrase)

@@ -258,6 +258,8 @@ def _pair_short_form(text: str, a: int, b: int) -> bool:
 
 
 _AGE_TEAM = re.compile(r"U\d{2} ")
+_AGE_ALONE = re.compile(r"U\d{2}")
+_SCORE_TAIL = re.compile(r" \d{1,2} ?[-–] ?\d{1,2}")
 
 
 def _acronyms_only(piece: str) -> bool:
@@ -321,6 +323,11 @@ def clean_entities(text: str, spans: Iterable, rules: RuleSet,
             continue  # "song ngữ Việt - Lào", "hợp tác Việt - Hàn": an adjective pair, no place
         if label == "ORG" and (_generic_plural(text, a2, b2) or _head_of_plural(text, a2, b2)):
             continue
+        score = _SCORE_TAIL.search(text, a2, b2)
+        if score and score.end() == b2 and score.start() > a2:
+            b2 = score.start()  # "Hải Phòng | 3 - 0": a match score is no part of a name
+        if _AGE_ALONE.fullmatch(text, a2, b2):
+            continue  # "U23" alone: an age label
         age = _AGE_TEAM.match(text, a2, b2)
         if age and label in ("LOC", "MISC", "ORG"):
             rest = text[age.end():b2]

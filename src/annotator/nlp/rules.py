@@ -565,7 +565,8 @@ _THING_NOUNS = {"vệ tinh": "MISC", "tên lửa": "MISC", "giống lúa": "MISC
                 "ứng dụng": "MISC", "nền tảng": "MISC", "chỉ số": "MISC", "câu lạc bộ": "ORG", "đội bóng": "ORG"}
 #: capitalised heads of landmarks, part of the place's name ("Quảng trường Nguyễn Tất Thành")
 _LANDMARK_HEADS = frozenset({"quảng trường", "ngã ba", "ngã tư", "sân vận động", "nhà thi đấu", "công viên",
-                             "khu di tích", "cung thể thao"})
+                             "khu di tích", "cung thể thao", "khu công nghệ cao", "khu kinh tế", "khu công nghiệp",
+                             "khu thương mại tự do", "khu kinh tế cửa khẩu"})
 #: lower-case nouns before a company's own name ("công ty KCC", "hãng Hanwha Aerospace")
 _COMPANY_NOUNS = frozenset({"công ty", "tập đoàn", "hãng", "hãng tàu", "hãng xe", "nhà mạng", "tổng công ty",
                             "hãng hàng không", "hàng không", "nhà sản xuất", "quỹ đầu tư", "doanh nghiệp"})
@@ -889,6 +890,8 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
             return None
         if k >= n or texts[k] in (".", ";", ":", "(", ")", "!", "?"):
             return k
+        if texts[k][:1].isdigit() and last_comma is not None and last_comma > j + 1:
+            return last_comma  # "… về phòng, chống tham nhũng, lãng phí, tiêu cực | , năm 2025 tỉnh …"
         if texts[k][:1].isupper() and last_comma is not None and last_comma > j + 1:
             return last_comma
         return None
@@ -937,6 +940,9 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                 sm = rules.directive_starts.match(texts, lowers, k)
                 if sm and " ".join(lowers[k:k + sm[0]]) not in _TAIL_NOUNS:
                     return None
+            if lw == "quốc" and k + 3 < n and lowers[k + 1] in ("gia", "tế") and lowers[k + 2] == "số" \
+                    and texts[k + 3].isdigit():
+                return k + 4  # "Trung tâm Dữ liệu | quốc gia số 1"
             if k > j and lw == "quốc" and k + 1 < n and lowers[k + 1] in ("gia", "tế") and (
                     k + 2 >= n or not texts[k + 2][:1].islower()
                     or (lowers[k + 2] in brk_f and rules.name_breakers.match(texts, lowers, k + 2))):
@@ -1254,7 +1260,7 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
             continue
         label = None
         start = i
-        for size in (3, 2, 1):
+        for size in (5, 4, 3, 2, 1):
             if i >= size and " ".join(lowers[i - size:i]) in _LANDMARK_HEADS and texts[i - size][:1].isupper() \
                     and free(i - size, i):
                 # "Quảng trường Nguyễn Tất Thành", "Ngã ba Đồng Lộc": a landmark named after a person or place
