@@ -356,6 +356,10 @@ class Pipeline:
                                 and not rules.places.match(texts, lowers, e) and not heads.match(texts, lowers, e):
                             b = e
                             break
+                        if e + 1 < b and texts[e] in rules.foreign_names and texts[e + 1][:1].isupper() \
+                                and not heads.match(texts, lowers, e):
+                            b = e  # "Bộ Thương mại và Công nghiệp Singapore | Tan Wei Ming và …"
+                            break
                         k = e
                     else:
                         k += 1
@@ -363,7 +367,8 @@ class Pipeline:
             if lab == "LOC":
                 pm = rules.places.match(texts, lowers, a)
                 e = a + pm[0] if pm else b
-                if pm and b - e >= 2 and all(texts[x][:1].isupper() and texts[x].isalpha() for x in range(e, b)) \
+                if pm and b - e >= 2 and all(texts[x][:1].isupper() and texts[x].replace("-", "").isalpha()
+                                             for x in range(e, b)) \
                         and not rules.places.match(texts, lowers, e):
                     out.append((toks[a].start, toks[e - 1].end) + tuple(span[2:]))
                     out.append((toks[e].start, toks[b - 1].end, "PER") + tuple(span[3:]))

@@ -1273,8 +1273,10 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
         if label is None or (i >= 2 and lowers[i - 1] in ("và", ",")):
             continue
         k = i
-        while k < n and k - i < 4 and not taken[k] and (
+        while k < n and k - i < 6 and not taken[k] and (
                 (texts[k][:1].isupper() and texts[k].replace("-", "").replace(".", "").isalnum())
+                or (label == "LOC" and start < i and texts[k] in ("-", "–") and k > i and k + 1 < n
+                    and texts[k + 1][:1].isupper())  # "Khu kinh tế Đình Vũ - Cát Hải"
                 or (k > i and texts[k].isdigit())
                 or (k > i and texts[k] == "-" and tokens[k].start == tokens[k - 1].end and k + 1 < n
                     and tokens[k + 1].start == tokens[k].end and texts[k + 1].isalnum())):
