@@ -567,9 +567,13 @@ _THING_NOUNS = {"vệ tinh": "MISC", "tên lửa": "MISC", "giống lúa": "MISC
 _LANDMARK_HEADS = frozenset({"quảng trường", "ngã ba", "ngã tư", "sân vận động", "nhà thi đấu", "công viên",
                              "khu di tích", "cung thể thao", "khu công nghệ cao", "khu kinh tế", "khu công nghiệp",
                              "khu thương mại tự do", "khu kinh tế cửa khẩu"})
+#: the last words of those kinds (a cheap filter: a named thing can only follow one of them)
+_KIND_LAST_WORDS = frozenset(k.split()[-1] for k in (*_THING_NOUNS, *_LANDMARK_HEADS))
 #: lower-case nouns before a company's own name ("công ty KCC", "hãng Hanwha Aerospace")
 _COMPANY_NOUNS = frozenset({"công ty", "tập đoàn", "hãng", "hãng tàu", "hãng xe", "nhà mạng", "tổng công ty",
                             "hãng hàng không", "hàng không", "nhà sản xuất", "quỹ đầu tư", "doanh nghiệp"})
+
+_COMPANY_NOUN_ENDS = frozenset(x.split()[-1] for x in _COMPANY_NOUNS)
 
 
 def _romanised(t: str) -> bool:
@@ -1234,8 +1238,10 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
     # 3c. companies by their shape: a romanised name or an acronym after a lower-case company noun
     # ("công ty KCC", "hãng Hanwha Aerospace", "tập đoàn CJ"), or a romanised name ending with a
     # company word ("Hanbit Bio", "Lion Bridge Capital")
-    for i in range(n):
-        if taken[i] or not texts[i][:1].isupper() or not _romanised(texts[i]):
+    company_at = [k for k, t in enumerate(texts) if t in _COMPANY_WORDS]
+    for i in [k for k, t in enumerate(texts) if t.isascii() and t[:1].isupper() and (
+            (k and lowers[k - 1] in _COMPANY_NOUN_ENDS) or any(k < c <= k + 3 for c in company_at))]:
+        if taken[i] or not _romanised(texts[i]):
             continue
         k = i
         while k < n and k - i < 4 and texts[k][:1].isupper() and _romanised(texts[k]) and not taken[k]:
@@ -1255,7 +1261,7 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
 
     # 3d. named things after the common noun that says what they are: "vệ tinh LOTUSat-1", "tên lửa
     # Epsilon", "giống lúa OM 380", "ứng dụng VNeID", "tên quốc tế Bualoi" (MISC); "câu lạc bộ Hà Nội" (ORG)
-    for i in range(1, n):
+    for i in [k for k in range(1, n) if lowers[k - 1] in _KIND_LAST_WORDS]:
         if taken[i] or not (texts[i][:1].isupper() or (texts[i][:1].isdigit() and texts[i].isalnum())):
             continue
         label = None
