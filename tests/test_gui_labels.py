@@ -375,8 +375,8 @@ def test_the_window_shows_the_new_scheme_after_labels_changed(qtbot, open_window
     assert [a.text() for a in window.label_actions] == ["PER", "ORGANISATION", "LOC", "MISC", "DIRECTIVE"]
     assert window.label_actions[1].shortcut().toString() == "9"
     assert "ORG" not in window.session.spans.labels
-    assert "ORG" not in {s.label for s in window.session.document.spans}
-    assert "ORGANISATION" in {s.label for s in window.session.document.spans}
+    assert "ORG" not in {s.label for s in window.session.spans.spans()}
+    assert "ORGANISATION" in {s.label for s in window.session.spans.spans()}
 
 
 def test_tools_labels_opens_the_editor_from_the_window(qtbot, tmp_path, monkeypatch):

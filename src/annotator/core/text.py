@@ -123,6 +123,11 @@ class Utf16Index:
         self._astral_u16 = [i + n for n, i in enumerate(self._astral)]
         self.length = len(text)
 
+    @property
+    def has_astral(self) -> bool:
+        """True when code points and UTF-16 units differ somewhere (emoji and the like)."""
+        return bool(self._astral)
+
     def to_utf16(self, offset: int) -> int:
         return offset + bisect.bisect_left(self._astral, offset)
 

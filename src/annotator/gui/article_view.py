@@ -31,9 +31,10 @@ from annotator.core.model import Span, SpanState
 from annotator.gui.commands import label_name, state_name
 from annotator.gui.highlighter import SELECTED_FILL, SpanHighlighter, tint
 from annotator.gui.session import ReviewSession
+from annotator.gui.span_model import FIRST_SCREEN_BLOCKS
 
 MARGIN_WIDTH = 22
-LAZY_BLOCKS = 16   # paragraphs formatted when an article opens; the rest when they are scrolled to
+LAZY_BLOCKS = FIRST_SCREEN_BLOCKS  # paragraphs formatted on opening; the rest when scrolled to
 SEARCH_HIT = QColor("#ffe066")
 
 
@@ -67,7 +68,7 @@ class DirectiveMargin(QWidget):
         painter.drawLine(self.width() - 1, event.rect().top(), self.width() - 1, event.rect().bottom())
         view = self.view
         model = view.session.spans
-        if not model.directives():
+        if not model.has_spans:  # not directives(): that would read a partial model's rest
             return
         u16 = model.u16
         block = view.firstVisibleBlock()
@@ -146,11 +147,8 @@ class ArticleView(QPlainTextEdit):
     def _load_text(self) -> None:
         self._last_click = None
         # a long article: format the first screens now, the rest as it scrolls into view
-        self.highlighter.highlight_lazily(LAZY_BLOCKS)
-        try:
-            self.setPlainText(self.session.spans.text)
-        finally:
-            self.highlighter.highlight_lazily(None)
+        text = self.session.spans.text
+        self.highlighter.load_text(lambda: self.setPlainText(text), LAZY_BLOCKS)
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.update_overlays()
 

@@ -211,6 +211,7 @@ class DirectivePanel(QWidget):
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet("color: #5f6368;")
         self.body_layout.addWidget(self.empty)
+        self.cards_box = self._new_cards_box()
         self.body_layout.addStretch(1)
         self.scroll.setWidget(self.body)
         layout = QVBoxLayout(self)
@@ -288,10 +289,21 @@ class DirectivePanel(QWidget):
         self._batch_timer.stop()
         self._timer.start(0)
 
+    def _new_cards_box(self) -> QWidget:
+        box = QWidget(self.body)
+        box_layout = QVBoxLayout(box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        box_layout.setSpacing(8)
+        self.body_layout.insertWidget(1, box)  # after the "no directives" line, before the stretch
+        return box
+
     def _clear(self) -> None:
-        for card in self.cards:
-            self.body_layout.removeWidget(card)
-            card.deleteLater()
+        """Drop every card at once: the box that holds them goes, not 150 cards one by one
+        (opening a long article stays within a frame)."""
+        if self.cards:
+            old, self.cards_box = self.cards_box, self._new_cards_box()
+            self.body_layout.removeWidget(old)
+            old.deleteLater()  # not hide(): that sends a hide event to every widget of every card
         self.cards = []
 
     def rebuild(self) -> None:
@@ -310,7 +322,7 @@ class DirectivePanel(QWidget):
         batch, self._pending = self._pending[: self.BATCH], self._pending[self.BATCH :]
         for directive in batch:
             card = DirectiveCard(self, directive, len(self.cards) + 1)
-            self.body_layout.insertWidget(self.body_layout.count() - 1, card)
+            self.cards_box.layout().addWidget(card)
             self.cards.append(card)
         if self._pending:
             self._batch_timer.start()

@@ -14,6 +14,8 @@ are highlighted again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
@@ -53,8 +55,7 @@ class SpanHighlighter(QSyntaxHighlighter):
         self.spans = spans
         self.show_rejected = False
         self._formats: dict[tuple, QTextCharFormat] = {}
-        self.first_blocks: int | None = None   # see highlight_lazily
-        self.pending: set[int] = set()         # block numbers not formatted yet
+        self.pending: set[int] = set()         # block numbers not formatted yet (see load_text)
         spans.spanAdded.connect(self._span_touched)
         spans.spanRemoved.connect(self._span_touched)
         spans.spanChanged.connect(self._span_changed)
@@ -104,41 +105,39 @@ class SpanHighlighter(QSyntaxHighlighter):
         return span.state != SpanState.REJECTED or self.show_rejected
 
     # ------------------------------------------------------------------ highlighting
-    def highlight_lazily(self, first_blocks: int | None) -> None:
-        """While a long article loads, format only its first ``first_blocks`` blocks; the others
-        are formatted when they scroll into view (:meth:`ensure_formatted`). None: every block."""
-        self.first_blocks = first_blocks
-        if first_blocks is None:
-            return
-        self.pending.clear()
+    def load_text(self, set_text: Callable[[], None], first_blocks: int) -> None:
+        """Put a new text in the document (``set_text``) with only its first ``first_blocks``
+        blocks formatted; the others are formatted when they scroll into view
+        (:meth:`ensure_formatted`). The document's signals are held while the text goes in, so
+        Qt does not call :meth:`highlightBlock` once for each of a long article's blocks."""
+        doc = self.document()
+        held = doc.blockSignals(True)
+        try:
+            set_text()
+        finally:
+            doc.blockSignals(held)
+        count = doc.blockCount()
+        self.pending = set(range(min(first_blocks, count), count))
+        block = doc.firstBlock()
+        for _ in range(min(first_blocks, count)):
+            self.rehighlightBlock(block)
+            block = block.next()
 
     def ensure_formatted(self, block, bottom: float, geometry) -> None:
         """Format the blocks still pending from ``block`` down to ``bottom`` (viewport pixels)."""
-        if not self.pending:
-            return
-        limit, self.first_blocks = self.first_blocks, None
-        try:
-            while block.isValid():
-                if block.blockNumber() in self.pending:
-                    self.rehighlightBlock(block)
-                if geometry(block) > bottom:
-                    break
-                block = block.next()
-        finally:
-            self.first_blocks = limit
+        while self.pending and block.isValid():
+            if block.blockNumber() in self.pending:
+                self.rehighlightBlock(block)
+            if geometry(block) > bottom:
+                break
+            block = block.next()
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
         block = self.currentBlock()
-        if self.first_blocks is not None:  # a long article loading: the cheapest path for far blocks
-            number = block.blockNumber()
-            if number >= self.first_blocks:
-                self.pending.add(number)
-                return
-            self.pending.discard(number)
-        elif self.pending:
+        if self.pending:
             self.pending.discard(block.blockNumber())
         model = self.spans
-        if not len(model):
+        if not model.has_spans:
             return
         pos16 = block.position()
         end16 = pos16 + block.length() - 1

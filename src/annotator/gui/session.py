@@ -20,7 +20,7 @@ from annotator.core.store import Corpus, CorpusError
 from annotator.core.text import snap_to_syllables
 from annotator.gui.active_time import ActiveTimer
 from annotator.gui.settings import app_settings  # noqa: F401 - where callers have always found it
-from annotator.gui.span_model import SpanModel
+from annotator.gui.span_model import SpanModel, first_screen_end
 
 #: lupdate reads translate("Context", "literal") calls
 translate = QCoreApplication.translate
@@ -75,12 +75,25 @@ class ReviewSession(QObject):
             self.spans.clear()
             self.documentChanged.emit(None)
             return
-        doc = self.corpus.document(doc_id)
+        # The span model holds the spans (the document object here carries none). They are read
+        # lean (edits re-read what they change) and, for a long article, progressively: the
+        # first screen's spans now, the rest right after the first paint.
+        doc = self.corpus.document(doc_id, with_spans=False)
+        cut = first_screen_end(doc.text)
+        corpus = self.corpus
+        if cut is None:
+            spans, rest = corpus.spans(doc_id, provenance=False), None
+        else:
+            spans = corpus.spans(doc_id, provenance=False, starts=(0, cut))
+
+            def rest() -> list[Span]:
+                return corpus.spans(doc_id, provenance=False, starts=(cut, None))
+        relations = corpus.relations(doc_id)
         self.timer.set_document(self.corpus, doc_id)
         self.document = doc
         self.selected_id = None
         self.spans.set_labels(self.corpus.labels())
-        self.spans.set_document(doc.id, doc.text, doc.spans, doc.relations)
+        self.spans.set_document(doc.id, doc.text, spans, relations, rest=rest, loaded_until=cut)
         self.documentChanged.emit(doc.id)
         self.selectionChanged.emit(None)
         self.select(self.start_span_id(doc.id))
@@ -91,7 +104,11 @@ class ReviewSession(QObject):
         remembered = self._remembered.get(doc_id)
         if remembered is not None and self.spans.get(remembered) is not None:
             return remembered
-        first = self.next_unreviewed(True, from_pos=0)
+        # the first screen's spans come first in reading order: look there before loading the rest
+        first = navigator.next_span(self.spans.loaded_spans(), self.spans.kinds, from_pos=0, unreviewed=True,
+                                    wrap=False)
+        if first is None:
+            first = self.next_unreviewed(True, from_pos=0)
         return first.id if first is not None else None
 
     def reload(self) -> None:

@@ -5,16 +5,20 @@ keeps entity spans and directive spans in two lists sorted by start, each with t
 of its longest span, so the spans overlapping any range (one text block) are found with a
 bisect and a short scan. Views never change spans: undo commands change the store and then
 this model, and views follow its signals.
+
+A long article opens progressively: the spans that start on its first screen come first, the
+rest right after the first paint (or the moment anything asks for a span beyond that screen:
+every query and every change loads the rest first, so nothing ever sees a partial model).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from operator import attrgetter
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotator.core.navigator import reading_key
 from annotator.core.model import Label, LabelKind, Relation, Span, SpanState
@@ -22,6 +26,21 @@ from annotator.core.text import Utf16Index, syllables
 
 
 _BY_POSITION = attrgetter("start", "end", "id")
+
+#: paragraphs (text blocks) formatted when an article opens; the spans starting in them are
+#: the ones a progressive open reads first (the rest when they are scrolled to)
+FIRST_SCREEN_BLOCKS = 16
+
+
+def first_screen_end(text: str, blocks: int = FIRST_SCREEN_BLOCKS) -> int | None:
+    """Code-point offset where the first ``blocks`` text blocks (lines) end, or None when the
+    text has no more than that: a short article is read in one go."""
+    pos = -1
+    for _ in range(blocks):
+        pos = text.find("\n", pos + 1)
+        if pos < 0:
+            return None
+    return pos
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
@@ -83,6 +102,7 @@ class SpanModel(QObject):
     spanRemoved = Signal(object)          # Span
     spanChanged = Signal(object, object)  # old Span, new Span
     relationsChanged = Signal()
+    spansLoaded = Signal()                # the rest of a progressively opened document arrived
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -96,6 +116,8 @@ class SpanModel(QObject):
         self._directives = _Layer()
         self.relations: list[Relation] = []
         self.labels: dict[str, Label] = {}
+        self._rest: Callable[[], Iterable[Span]] | None = None
+        self._loaded_until: int | None = None   # spans starting before it are here (partial model)
 
     # ------------------------------------------------------------------ loading
     def set_labels(self, labels: Iterable[Label]) -> None:
@@ -110,7 +132,12 @@ class SpanModel(QObject):
         return label is not None and label.kind == LabelKind.DIRECTIVE
 
     def set_document(self, doc_id: int | None, text: str, spans: Iterable[Span],
-                     relations: Iterable[Relation]) -> None:
+                     relations: Iterable[Relation], *, rest: Callable[[], Iterable[Span]] | None = None,
+                     loaded_until: int | None = None) -> None:
+        """A new document. With ``rest``, ``spans`` are those starting before ``loaded_until`` and
+        ``rest()`` gives the others; they are loaded right after this (see :meth:`complete`)."""
+        self._rest = rest if loaded_until is not None else None
+        self._loaded_until = loaded_until if self._rest is not None else None
         self.doc_id = doc_id
         self.text = text
         self.astral = bool(_ASTRAL.search(text))
@@ -123,24 +150,65 @@ class SpanModel(QObject):
         self._directives.reset([s for s in spans if s.label in directive_labels])
         self.relations = list(relations)
         self.modelReset.emit()
+        if self._rest is not None:
+            QTimer.singleShot(0, self.complete)  # after the article has painted
+
+    @property
+    def partial(self) -> bool:
+        """True while a progressive open has not read every span yet."""
+        return self._rest is not None
+
+    @property
+    def has_spans(self) -> bool:
+        """Whether the document has any span (without loading the rest of a partial model)."""
+        return bool(self._by_id) or self._rest is not None
+
+    def complete(self) -> None:
+        """Read the spans a progressive open left for later; a no-op once every span is here."""
+        rest, self._rest = self._rest, None
+        if rest is None:
+            return
+        self._loaded_until = None
+        more = [s for s in rest() if s.id not in self._by_id]
+        if more:
+            for span in more:
+                self._by_id[span.id] = span
+            directive_labels = {name for name, label in self.labels.items() if label.kind == LabelKind.DIRECTIVE}
+            self._entities.reset(self._entities.spans + [s for s in more if s.label not in directive_labels])
+            self._directives.reset(self._directives.spans + [s for s in more if s.label in directive_labels])
+        self.spansLoaded.emit()
+
+    def _need(self, end: int | None = None) -> None:
+        """Load the rest first unless every span starting before ``end`` is here already."""
+        if self._rest is not None and (end is None or end > self._loaded_until):
+            self.complete()
 
     def clear(self) -> None:
         self.set_document(None, "", [], [])
 
     # ------------------------------------------------------------------ queries
     def __len__(self) -> int:
+        self._need()
         return len(self._by_id)
 
     def get(self, span_id: int | None) -> Span | None:
-        return None if span_id is None else self._by_id.get(span_id)
+        if span_id is None:
+            return None
+        span = self._by_id.get(span_id)
+        if span is None and self._rest is not None:
+            self.complete()
+            span = self._by_id.get(span_id)
+        return span
 
     def spans(self) -> list[Span]:
         """All spans in reading order (start, inner first)."""
+        self._need()
         kinds = self.kinds
         return sorted(self._by_id.values(), key=lambda s: reading_key(s, kinds))
 
     def counts(self) -> dict[str, int]:
         """Numbers for the header: entities and directives not rejected, suggestions left."""
+        self._need()
         out = {"entities": 0, "directives": 0, "suggested": 0}
         for span in self._entities.spans:
             if span.state != SpanState.REJECTED:
@@ -155,13 +223,22 @@ class SpanModel(QObject):
         return out
 
     def directives(self) -> list[Span]:
+        self._need()
         return list(self._directives.spans)
 
     def entities(self) -> list[Span]:
+        self._need()
         return list(self._entities.spans)
+
+    def loaded_spans(self) -> list[Span]:
+        """The spans read so far in reading order: every span starting before the end of the
+        first screen (all spans once the model is complete)."""
+        kinds = self.kinds
+        return sorted(self._by_id.values(), key=lambda s: reading_key(s, kinds))
 
     def overlapping(self, start: int, end: int) -> tuple[list[Span], list[Span]]:
         """(directive spans, entity spans) overlapping [start, end), each sorted by start."""
+        self._need(end)
         return self._directives.overlapping(start, end), self._entities.overlapping(start, end)
 
     def at(self, pos: int, *, include_rejected: bool = False) -> list[Span]:
@@ -173,6 +250,7 @@ class SpanModel(QObject):
         return sorted(hits, key=lambda s: (kinds.get(s.label) == LabelKind.DIRECTIVE, s.end - s.start))
 
     def find(self, start: int, end: int, label: str) -> Span | None:
+        self._need(end)
         for span in self._entities.overlapping(start, end) + self._directives.overlapping(start, end):
             if (span.start, span.end, span.label) == (start, end, label):
                 return span
@@ -192,11 +270,13 @@ class SpanModel(QObject):
         return self._directives if self.is_directive(span) else self._entities
 
     def add(self, span: Span) -> None:
+        self._need()
         self._by_id[span.id] = span
         self._layer(span).add(span)
         self.spanAdded.emit(span)
 
     def remove(self, span_id: int) -> Span | None:
+        self._need()
         span = self._by_id.pop(span_id, None)
         if span is None:
             return None
@@ -209,6 +289,7 @@ class SpanModel(QObject):
         return span
 
     def replace(self, span: Span) -> None:
+        self._need()
         old = self._by_id.get(span.id)
         if old is None:
             self.add(span)
