@@ -330,10 +330,12 @@ def clean_entities(text: str, spans: Iterable, rules: RuleSet,
             continue  # "U23" alone: an age label
         age = _AGE_TEAM.match(text, a2, b2)
         if age and label in ("LOC", "MISC", "ORG"):
-            rest = text[age.end():b2]
-            if rest in rules.places:
-                # "U23 Việt Nam": the national team is its country; the age label stays outside
-                a2, label = age.end(), "LOC"
+            rest = _words(text, age.end(), b2)
+            names = [text[s:e] for s, e in rest]
+            place = rules.places.match(names, [w.lower() for w in names], 0) if names else None
+            if place:
+                # "U23 Việt Nam (bảo vệ …)": the national team is its country; the age label stays outside
+                a2, b2, label = age.end(), rest[place[0] - 1][1], "LOC"
                 span = _relabel(span, "LOC")
         if label == "PER" and _acronyms_only(text[a2:b2]):
             label = "ORG"  # "NEC", "SK": an acronym is never a person's name

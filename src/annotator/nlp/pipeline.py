@@ -68,6 +68,7 @@ _LAW_HEADS = frozenset({"luật", "bộ luật", "nghị định", "nghị quy�
 _EVENT_HEADS = frozenset({"festival", "lễ hội", "liên hoan", "ngày hội", "tuần lễ", "tuần văn hóa", "hội nghị",
                           "hội thảo", "hội thi", "hội chợ", "hội diễn", "diễn đàn", "triển lãm", "đại hội",
                           "kỳ thi", "cuộc thi", "giải"})
+_TIMES_OF_DAY = frozenset({"sáng", "chiều", "trưa", "tối", "đêm"})
 #: bodies of one country's people in another take the host place: "Hiệp hội Doanh nghiệp Hàn Quốc tại Việt Nam"
 _ASSOCIATION_HEADS = frozenset({"hiệp hội", "hội"})
 
@@ -330,8 +331,13 @@ class Pipeline:
                     b = k
                     break
             pieces = [(a, b)]
-            # (a) cut before a breaker word ("… Hải Phòng | đề nghị …", "Quốc hội | khóa XV")
+            # (a) cut before a breaker word ("… Hải Phòng | đề nghị …", "Quốc hội | khóa XV"), or a time of
+            # day with its date ("Nhà Quốc hội | sáng 5/5")
             for k in range(a + 1, b):
+                if lowers[k] in _TIMES_OF_DAY and texts[k][:1].islower() and (
+                        k + 1 >= len(toks) or texts[k + 1][:1].isdigit() or lowers[k + 1] in ("nay", "qua", "mai")):
+                    pieces = [(a, k)]
+                    break
                 # whole words; the segmenter may glue a verb to the name before it ("Lại Xuân nối")
                 # (or glued to the body's own word before it when a new name follows: "Tỉnh ủy giao | Ban …")
                 if lowers[k] in brk_f and texts[k][:1].islower() and (

@@ -679,6 +679,9 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
     def word_start(k):
         return tokens[k].word_pos == "B"
 
+    def breaker(k):
+        return rules.name_breakers.match(texts, lowers, k)
+
     def name_run(k, max_len=4):
         """Length of a capitalised run starting at k (person name shaped)."""
         j = k
@@ -754,7 +757,7 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                 while j < n and tokens[j].word_pos == "I" and texts[j][:1].islower() and texts[j].isalpha() \
                         and lowers[j] not in ("và",) \
                         and not (texts[j - 1].isascii() and lowers[j] in brk_f
-                                 and rules.name_breakers.match(texts, lowers, j)):
+                                 and breaker(j)):
                     j += 1
                 continue
             if texts[j].isdigit() and j == i + head_len and not got_name and j + 1 < n \
@@ -875,7 +878,7 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                 continue
             if not (t[:1].islower() and t.isalpha()):
                 break
-            if lw in brk_f and rules.name_breakers.match(texts, lowers, k):
+            if lw in brk_f and breaker(k):
                 # "… về phòng, chống thiên tai | tổ chức hội nghị": a verb that ends names
                 return k if k > j + 1 and texts[k - 1] != "," else None
             if lw in start_f and lw not in _TAIL_NOUNS:
@@ -910,7 +913,7 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
             if not (t[:1].islower() and t.isalpha()) or (lw in _TAIL_STOP and not (
                     lw == "người" and k > j - 1 and k + 1 < n and texts[k + 1][:1].islower())):
                 break  # ("người lao động" is the group a body serves; "người Việt" a nationality)
-            if lw in brk_f and rules.name_breakers.match(texts, lowers, k):
+            if lw in brk_f and breaker(k):
                 break
             if lw in start_f and rules.directive_starts.match(texts, lowers, k) and k > j:
                 break
@@ -938,7 +941,7 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                 continue
             if not (t[:1].islower() and t.isalpha()) or lw in _TAIL_STOP:
                 break
-            if lw in brk_f and rules.name_breakers.match(texts, lowers, k):
+            if lw in brk_f and breaker(k):
                 return None
             if lw in start_f and lw not in _TAIL_NOUNS and k != joined:
                 sm = rules.directive_starts.match(texts, lowers, k)
@@ -949,7 +952,7 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                 return k + 4  # "Trung tâm Dữ liệu | quốc gia số 1"
             if k > j and lw == "quốc" and k + 1 < n and lowers[k + 1] in ("gia", "tế") and (
                     k + 2 >= n or not texts[k + 2][:1].islower()
-                    or (lowers[k + 2] in brk_f and rules.name_breakers.match(texts, lowers, k + 2))):
+                    or (lowers[k + 2] in brk_f and breaker(k + 2))):
                 return k + 2
             pm = rules.place_prefixes.match(texts, lowers, k)
             if pm and k > j:
@@ -997,7 +1000,7 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                     k += 2
                 break
             if lw in brk_f:
-                bm = rules.name_breakers.match(texts, lowers, k)
+                bm = breaker(k)
                 if bm and (not bm[1].flags or "MISC" in bm[1].flags):
                     break
             if lw == "và" and k + 1 < n and (not texts[k + 1][:1].islower()
@@ -1012,7 +1015,7 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
 
     def misc_breaker(k):
         """A name breaker that cuts MISC names ("khóa" cuts an ORG only: "Kỳ họp thứ 10 HĐND tỉnh khóa X")."""
-        bm = rules.name_breakers.match(texts, lowers, k) if lowers[k] in brk_f else None
+        bm = breaker(k) if lowers[k] in brk_f else None
         return bool(bm) and (not bm[1].flags or "MISC" in bm[1].flags)
 
     def misc_extent(i, head_len):
@@ -1037,7 +1040,8 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                 # "Nghị quyết số 57-NQ/TW": the number and its code
                 j += 2
                 def glued(x):  # "1719/QĐ-TTg": a code's parts touch ("TTg", "NĐ-CP", "BNN-KH")
-                    return tokens[x].start == tokens[x - 1].end and texts[x][:1].isupper() and texts[x].replace("-", "").isalnum()
+                    return (tokens[x].start == tokens[x - 1].end and texts[x][:1].isupper()
+                            and texts[x].replace("-", "").isalnum())
 
                 while j < n and (texts[j] in "-/." or texts[j][:1].isdigit() or texts[j].isupper() or glued(j)) \
                         and not tokens[j].text.isspace():
@@ -1046,7 +1050,7 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                         break
                     j += 1
                 got = True
-                continue
+                break  # the code closes the name ("Nghị quyết số 18-NQ/TW | tỉnh Bắc Kạn" is about a place)
             if got and lw in ("-", "–", "và") and j + 1 < n and texts[j + 1][:1].isupper() \
                     and not rules.misc_heads.match(texts, lowers, j + 1):
                 j += 1
@@ -1086,6 +1090,22 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
             if got and lw == "năm" and j + 1 < n and texts[j + 1].isdigit() and len(texts[j + 1]) == 4:
                 j += 2
                 continue
+            if got and t == "," and " ".join(lowers[i:i + head_len]) in ("luật", "bộ luật", "pháp lệnh") \
+                    and j + 1 < n and texts[j + 1][:1].islower():
+                # "Luật Khoa học, | công nghệ và đổi mới sáng tạo": a law named by a list of fields, in
+                # lower case after the first, closed by "và" and its last field
+                k, seen_and = j + 1, False
+                while k < n and k - j < 12 and (texts[k] == "," or (texts[k][:1].islower() and texts[k].isalpha()
+                                                                     and lowers[k] not in _MISC_STOP - {"và"})):
+                    if lowers[k] in brk_f and breaker(k):
+                        break
+                    seen_and = seen_and or lowers[k] == "và"
+                    k += 1
+                if seen_and and lowers[k - 1] != "và" and (k >= n or not texts[k][:1].isalpha()
+                                                          or (lowers[k] in brk_f and breaker(k))
+                                                          or lowers[k] in _MISC_STOP):
+                    j = k
+                break
             pm = rules.place_prefixes.match(texts, lowers, j)
             if got and pm and texts[j][:1].islower() and j + pm[0] < n and texts[j + pm[0]][:1].isupper():
                 j += pm[0]
