@@ -546,6 +546,13 @@ def _is_ordinal(t: str) -> bool:
     """A number or a Roman numeral ("10", "XIV")."""
     return t.isdigit() or (t.isupper() and set(t) <= _ROMAN)
 _ADMIN_UNITS = {"tỉnh", "thành", "huyện", "quận", "xã", "phường", "thị"}
+#: nouns whose first syllable is a verb that ends names ("dự" attend, "giao" assign): inside a
+#: lower-case name they are the name's words ("Ban Quản lý dự án …", "Ban An toàn giao thông tỉnh …")
+_NOUNS_OF_BREAKERS = frozenset({"dự án", "dự thảo", "dự toán", "giao thông", "giao dịch", "giao thương",
+                                "đưa đón", "tiếp thị", "có thẩm quyền", "mở cửa", "gửi tiền"})
+#: nouns after "các" that make a generic plural of bodies or places, never part of one body's name
+_PLURAL_OF_BODIES = _ADMIN_UNITS | {"sở", "ban", "ngành", "bộ", "địa", "cơ", "đơn", "cấp", "đoàn", "hội", "tổ",
+                                    "trường", "bệnh", "doanh", "nước", "thôn", "bản", "ấp"}
 #: words a body's lower-case name tail never runs across (function words, plurals, "và" that
 #: joins another body)
 _TAIL_STOP = _MISC_STOP | {"các", "những", "mọi", "một", "hai", "ba", "vào", "lên", "xuống", "ngày", "tháng",
@@ -621,7 +628,7 @@ _PAIRED_NEXT = frozenset({"chống", "chữa", "chữa bệnh", "giám sát", "c
 _RUN_HEADS = frozenset({"chương trình", "đề án", "chiến lược"})
 _RUN_STOP = (_MISC_STOP - {"và", "nhân"}) | {"khi", "nay", "này", "đó", "các", "những", "nhưng", "hay", "hoặc"}
 #: action words that are also ordinary words of a body's name ("Ban Quản lý dự án đầu tư …")
-_TAIL_NOUNS = frozenset({"đầu tư", "phát triển", "quản lý", "hỗ trợ", "phòng chống", "phòng", "thống kê",
+_TAIL_NOUNS = frozenset({"đầu tư", "phát triển", "quản lý", "hỗ trợ", "phòng chống", "phòng", "thống kê", "xây dựng",
                          "kiểm soát", "bảo vệ", "giám sát", "thanh tra", "đổi mới", "chuyển đổi", "thúc đẩy"})
 
 
@@ -680,7 +687,12 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
         return tokens[k].word_pos == "B"
 
     def breaker(k):
-        return rules.name_breakers.match(texts, lowers, k)
+        """A name breaker at k, unless it is the first syllable of a noun ("dự án", "giao thông")."""
+        m = rules.name_breakers.match(texts, lowers, k)
+        if m and m[0] == 1 and k + 1 < n and tokens[k + 1].word_pos == "I" \
+                and " ".join(lowers[k:k + 2]) in _NOUNS_OF_BREAKERS:
+            return None
+        return m
 
     def name_run(k, max_len=4):
         """Length of a capitalised run starting at k (person name shaped)."""
@@ -881,7 +893,7 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
             if lw in brk_f and breaker(k):
                 # "… về phòng, chống thiên tai | tổ chức hội nghị": a verb that ends names
                 return k if k > j + 1 and texts[k - 1] != "," else None
-            if lw in start_f and lw not in _TAIL_NOUNS:
+            if lw in start_f and lw not in _TAIL_NOUNS and " ".join(lowers[k:k + 2]) not in _NOUNS_OF_BREAKERS:
                 sm = rules.directive_starts.match(texts, lowers, k)
                 if sm and " ".join(lowers[k:k + sm[0]]) not in _TAIL_NOUNS and k > j + 1:
                     return None
@@ -915,7 +927,8 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                 break  # ("người lao động" is the group a body serves; "người Việt" a nationality)
             if lw in brk_f and breaker(k):
                 break
-            if lw in start_f and rules.directive_starts.match(texts, lowers, k) and k > j:
+            if lw in start_f and rules.directive_starts.match(texts, lowers, k) and k > j \
+                    and " ".join(lowers[k:k + 2]) not in _NOUNS_OF_BREAKERS:
                 break
             k += 1
         if k == j or k - j > longest:
@@ -939,11 +952,16 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                 k += 1  # "phòng, chống thiên tai | và tìm kiếm cứu nạn tỉnh Nghệ An" (a place must close it)
                 joined = k
                 continue
+            if lw == "các" and k > j and k + 1 < n and texts[k + 1][:1].islower() \
+                    and lowers[k + 1] not in _PLURAL_OF_BODIES:
+                k += 1  # "Ban Quản lý dự án đầu tư xây dựng | các công trình giao thông tỉnh Lâm Đồng"
+                continue
             if not (t[:1].islower() and t.isalpha()) or lw in _TAIL_STOP:
                 break
             if lw in brk_f and breaker(k):
                 return None
-            if lw in start_f and lw not in _TAIL_NOUNS and k != joined:
+            if lw in start_f and lw not in _TAIL_NOUNS and k != joined \
+                    and " ".join(lowers[k:k + 2]) not in _NOUNS_OF_BREAKERS:
                 sm = rules.directive_starts.match(texts, lowers, k)
                 if sm and " ".join(lowers[k:k + sm[0]]) not in _TAIL_NOUNS:
                     return None
