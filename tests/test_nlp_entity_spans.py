@@ -41,6 +41,8 @@ def test_foreign_word_shape():
     ("Ông Lê Văn Nam cho biết.", "Lê Văn Nam", "PER", [("Lê Văn Nam", "PER")]),
     ("Hải Phòng 3 - 0 Nam Định.", "Hải Phòng 3 - 0", "ORG", [("Hải Phòng", "ORG")]),
     ("Đội U23 giành vé.", "U23", "MISC", []),
+    ("Ủy ban An toàn giao thông Quốc gia, các tỉnh Nghệ An và Hà Tĩnh ra quân.",
+     "Ủy ban An toàn giao thông Quốc gia, các tỉnh Nghệ An", "ORG", [("Ủy ban An toàn giao thông Quốc gia", "ORG")]),
     ("Dự án giai đoạn 2021 - 2030 hoàn thành.", "giai đoạn 2021 - 2030", "MISC", [("giai đoạn 2021 - 2030", "MISC")]),
 ])
 def test_hygiene_directions_ages_acronyms(rules, text, phrase, label, expected):

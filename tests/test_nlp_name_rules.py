@@ -89,6 +89,8 @@ def _found(rules, text):
                  "Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng tỉnh Gia Lai", "ORG", id="project-board"),
     pytest.param("Ban An toàn giao thông tỉnh Sơn La ra quân.", "Ban An toàn giao thông tỉnh Sơn La", "ORG",
                  id="noun-of-a-verb"),
+    pytest.param("Sở xác định Công ty Cổ phần Dược phẩm Minh Khang trúng thầu.", "Công ty Cổ phần Dược phẩm Minh Khang",
+                 "ORG", id="company-brand"),
     pytest.param("Ủy ban Xã hội và Dân tộc của Quốc hội giám sát chính sách.",
                  "Ủy ban Xã hội và Dân tộc của Quốc hội", "ORG", id="assembly-committee"),
     pytest.param("Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam tổ chức hội thảo.",

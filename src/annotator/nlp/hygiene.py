@@ -181,6 +181,8 @@ def _list_cut(text: str, a: int, b: int, known_with_comma: frozenset[str], rules
     texts = [text[s:e] for s, e in spans]
     lowers = [t.lower() for t in texts]
     for k, t in enumerate(texts[:-1]):
+        if t == "," and lowers[k + 1] in _PLURALS:
+            return spans[k][0]  # "Ủy ban An toàn giao thông Quốc gia | , các tỉnh …": a list goes on
         if t != "," or not texts[k + 1][:1].isupper():
             continue
         if lowers[k + 1:k + 4] in (["quốc", "hội", "khóa"], ["quốc", "hội", "khoá"]):

@@ -576,6 +576,8 @@ _LANDMARK_HEADS = frozenset({"quảng trường", "ngã ba", "ngã tư", "sân v
                              "khu thương mại tự do", "khu kinh tế cửa khẩu"})
 #: the last words of those kinds (a cheap filter: a named thing can only follow one of them)
 _KIND_LAST_WORDS = frozenset(k.split()[-1] for k in (*_THING_NOUNS, *_LANDMARK_HEADS))
+#: heads of companies, whose brand after the trade may be shaped like a two-syllable person's name
+_COMPANY_HEADS = frozenset({"công ty", "tổng công ty", "tập đoàn", "hợp tác xã"})
 #: lower-case nouns before a company's own name ("công ty KCC", "hãng Hanwha Aerospace")
 _COMPANY_NOUNS = frozenset({"công ty", "tập đoàn", "hãng", "hãng tàu", "hãng xe", "nhà mạng", "tổng công ty",
                             "hãng hàng không", "hàng không", "nhà sản xuất", "quỹ đầu tư", "doanh nghiệp"})
@@ -755,6 +757,9 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                         j += name_run(j)
                         got_name = True
                         continue
+                    if got_name and " ".join(lowers[i:i + head_len]) in _COMPANY_HEADS and name_run(j) == 2 \
+                            and texts[j + 1] not in _MIDDLE_NAMES:
+                        j += 2  # "Công ty Cổ phần Đầu tư Xây dựng | Hoàng Huy": the brand, not a person
                     break
                 if titles_at(j):
                     break
