@@ -9,23 +9,31 @@ A sentence is a directive when (rules in ``resources/rules/directive_*.txt``):
    "theo", "của", "đã", "các" …), right after it ("của", "cù", "khoảng" …), a first-clause
    phrase ("Theo chỉ đạo của …, …", "Thực hiện yêu cầu …, …"), a sentence-level past
    opener ("Trước đó, …") or a reported opinion anywhere before it ("… cho rằng cần …");
-2. **obligation modal** (``modal`` cues: cần, phải): a subject (or nothing) before it and a
-   verb-like word after it, no negation/past marker before it, no number after it;
+   A ``needs_action`` cue ("lưu ý") counts only when someone told to act or an action follows it
+   (not a forecaster's "lưu ý bão di chuyển nhanh"); a body issuing a document ("vừa có văn bản
+   chỉ đạo các đơn vị …") and a body being asked ("X được đề nghị áp dụng …") are requests;
+2. **obligation modal** (``modal`` cues: cần, phải, không được): a subject (or nothing) before it and
+   a verb-like word after it, no negation/past marker before it, no number after it, and no
+   described subject (a counted one, a party to a verdict, a need measured in numbers: see
+   :meth:`DirectiveDetector._described_subject`);
 3. **continuation**: a subject-less sentence right after a directive (same paragraph, the next
    line of a list, or any line after a directive that ends with ``:``) opening with a word from
-   ``directive_starts.txt`` ("Đồng thời, …", "Tăng cường …", "- Rà soát …;"); or, in the same
-   paragraph (or the list or paragraph after a request), a body named at the start taking up its
-   part of the assignment ("Sở Giao thông vận tải lập kế hoạch phân luồng …");
+   ``directive_starts.txt`` ("Đồng thời, …", "Tăng cường …", "- Rà soát …;") or with "Không" and
+   an action ("Không bố trí vốn …"); or, in the same paragraph (or the list or paragraph after a
+   request), a body named at the start taking up its part of the assignment ("Sở Giao thông vận
+   tải lập kế hoạch phân luồng …"), also as a new paragraph after one or two sentences of figures;
 4. **headline**: the first line, without final punctuation, reporting an instruction after a
-   colon ("Phó Thủ tướng: Hoàn thành …") or as a bare urgent imperative ("Khẩn trương …").
+   colon when only the issuer stands before it ("Phó Thủ tướng: Hoàn thành …", not "Hà Nội:
+   siết chặt …"), or as a bare urgent imperative ("Khẩn trương …").
 
 The confidence is the cue weight (continuations: the start word weight times 0.9, decaying
 along a chain), lowered for weak contexts. The span is the whole sentence as returned by
 :func:`annotator.nlp.text.sentences` (first character through the final punctuation mark;
 a leading list marker "- " is not included).
 
-Relations: the *issuer* is the nearest PER/ORG entity before the cue in the same sentence
-(continuations inherit the issuer of the directive they continue); the *addressee* is the first
+Relations: the *issuer* is the nearest PER/ORG entity before the cue in the same sentence (the
+person, when the body only stands in his apposition; continuations inherit the issuer of the
+directive they continue; :mod:`annotator.nlp.directive_links` looks in the sentences before); the *addressee* is the first
 ORG/LOC entity after the cue, else a generic addressee phrase ("các sở, ngành …") recorded in
 ``attrs['addressee_text']``. For a modal directive the entity right before the modal is the
 addressee ("Sở Y tế phải …").
@@ -40,6 +48,12 @@ from annotator.nlp.text import Token
 __all__ = ["DirectiveHit", "DirectiveDetector"]
 
 _PAST = {"đã", "vừa", "từng", "đã từng", "được"}
+# how many sentences (figures, a remark) may stand between a request and a paragraph in which a
+# body takes up its part of it
+_BODY_GAP = 2
+_REQUEST_VERBS = {"đề nghị", "yêu cầu", "chỉ đạo", "giao"}
+_ISSUED_DOCUMENTS = {("văn", "bản"), ("công", "văn"), ("công", "điện"), ("chỉ", "thị")}
+_TENSE_PAST = {"đã", "vừa", "từng", "đã từng"}
 _NEG = {"không", "chưa", "chẳng", "đã", "vẫn", "còn", "từng", "vừa", "mới"}
 _GENERIC_ADDRESSEE_START = {
     "các", "những", "mọi", "mỗi", "toàn", "người", "nhân", "doanh", "cấp", "chính", "cơ", "hai",
@@ -47,6 +61,34 @@ _GENERIC_ADDRESSEE_START = {
 }
 # lower-case words inside a body's name written without capitals ("Công an tỉnh", "Sở Giao thông vận tải")
 _BODY_WORDS = {"tỉnh", "thành", "phố", "huyện", "xã", "quận", "phường", "thị", "vận", "tải", "và", "các"}
+# lower-case heads of a body told to act ("lưu ý tỉnh cần …", "đề nghị sở …")
+_ADDRESSEE_HEADS = {"tỉnh", "huyện", "xã", "sở", "bộ", "ngành", "một", "thành", "trường", "công", "ủy", "ubnd"}
+# words after a sentence-initial "Không" that make a description, not a prohibition
+# ("Không có …", "Không ít hộ …", "Không chỉ …")
+_NOT_ACTION = {"có", "phải", "chỉ", "ít", "những", "ai", "còn", "thể", "một", "nhiều", "đủ", "hề", "hẳn",
+               "bao", "lâu", "riêng", "kể", "ngừng", "ngờ", "sao", "rõ", "biết", "hiếm", "như", "bằng",
+               "cần", "nên", "đạt", "thấy", "muốn", "may", "khác", "gì", "đâu", "chịu", "kém", "xa",
+               "lớn", "nhỏ", "cao", "thấp", "ngoa", "quá", "hợp", "đều", "hiệu", "thường", "thành",
+               "dừng", "giống", "ngoài", "thua"}
+_COUNT_WORDS = {"trăm", "nghìn", "ngàn", "chục", "triệu", "vạn", "loạt"}
+# a subject that counts or quantifies: the modal describes ("Nhiều hộ … phải …")
+_QUANTIFIED_SUBJECT = {"nhiều", "hàng", "hơn", "khoảng", "gần"}
+_QUANTIFIED_SUBJECT_2 = {("không", "ít"), ("một", "số"), ("đa", "số"), ("phần", "lớn"), ("hầu", "hết")}
+# parties to a judgment: what they "phải" do is the court's verdict, reported
+_VERDICT_PARTIES = {("bị", "cáo"), ("bị", "đơn"), ("nguyên", "đơn"), ("bị", "hại"), ("đương", "sự")}
+# words before a number that make it a date or a deadline, not a count
+_TIME_WORDS = {"ngày", "trước", "giờ", "tháng", "năm", "quý", "đến", "từ", "số"}
+# "cho" is a causative action ("Sở … cho học sinh nghỉ học") unless it reports ("cho biết")
+_REPORTING_AFTER_CHO = {"biết", "rằng", "hay", "thấy", "là", "nên", "đến", "tới"}
+_PARTY_NOUNS = {"tỉnh", "bên", "nước", "địa", "ngành", "bộ", "sở", "huyện", "thành", "đơn"}
+_CONDITION_OPENERS = {("trường", "hợp"), ("đối", "với")}
+_NUMERALS = {"một", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười", "vài", "mấy"}
+# nouns for matters that a modal after them describes ("là vấn đề cần …", "là việc phải …"), unlike a
+# party told to act ("điều quan trọng là các địa phương phải …")
+_MATTER_NOUNS = {"vấn", "việc", "nội", "công", "những", "một", "khâu", "lĩnh", "bài", "điều"}
+_DESCRIBING_VERBS = {"gồm", "là", "bao"}
+_APPROX_WORDS = {"khoảng", "hơn", "gần", "chừng", "xấp"}
+_QUANTITY_WORDS = {"khoảng", "hơn", "gần", "trên", "thêm", "tổng", "ít", "tối"}
 _FUNCTION_WORDS = {"các", "những", "mọi", "mỗi", "phía", "hai", "toàn", "người"}
 _ADDRESSEE_STOP = {
     "tiếp", "tập", "khẩn", "chủ", "cần", "phải", "nghiêm", "quyết", "sớm", "kịp", "thực", "xây",
@@ -179,6 +221,8 @@ class DirectiveDetector:
             glued_after = j < n and toks[j].word_pos == "I" and not texts[j][:1].isupper()
             glued_before = toks[i].word_pos != "B" and not (i > 0 and texts[i - 1][:1].isupper()
                                                                and texts[i][:1].islower())
+            if glued_before and self._glued_negation(low, i):
+                glued_before = False
             if glued_before or glued_after:
                 i += 1
                 continue
@@ -188,6 +232,10 @@ class DirectiveDetector:
             prev = low[max(0, i - 3):i]
             blocked = bool(prev) and any(self._ends_with(prev, p) for p in self._before_by_last.get(prev[-1], ()))
             if not blocked and any(w in _PAST for w in prev):
+                blocked = True
+            if blocked and self._issued_or_passive(toks, low, texts, ent_mask, i, j):
+                blocked = False
+            if not blocked and i > 1 and texts[i - 1] == "," and self._continues_a_report(low, texts, cs, i, j):
                 blocked = True
             if not blocked and self._starts_any(low[j:j + 3], 0, self._after_by_first):
                 blocked = True
@@ -203,11 +251,57 @@ class DirectiveDetector:
                 blocked = True  # cue at the very end: "… theo đề nghị." / noun use
             if not blocked and "needs_modal" in entry.flags and not self._has_modal(toks, low, texts):
                 blocked = True
+            if not blocked and "needs_action" in entry.flags and not self._asks_action(toks, low, texts, j, ent_mask):
+                blocked = True
             if not blocked:
                 weight = float(entry.option("weight", 0.8))
                 hits.append((i, length, weight, entry, "modal" if modal else "cue"))
             i = j
         return hits
+
+    def _issued_or_passive(self, toks, low, texts, mask, i, j) -> bool:
+        """Two request formulas that look past or noun-like but ask someone to act: a body issuing
+        a document that instructs ("UBND thành phố vừa có văn bản chỉ đạo các đơn vị triển khai …")
+        and a body being asked ("Tổng cục Hải quan được đề nghị áp dụng …"). Either way someone
+        told to act or an action follows the cue, and the cue is a request verb."""
+        if " ".join(low[i:j]) not in _REQUEST_VERBS:
+            return False
+        if i >= 3 and low[i - 3] == "có" and tuple(low[i - 2:i]) in _ISSUED_DOCUMENTS:
+            return self._asks_action(toks, low, texts, j, mask)
+        return (i >= 2 and low[i - 1] == "được" and mask[i - 2] and "đã" not in low[:i]
+                and j < len(low) and texts[j][:1].islower() and not mask[j])
+
+    @staticmethod
+    def _continues_a_report(low, texts, cs, i, j) -> bool:
+        """A cue right after a comma, with no subject of its own, carries on the clause before it;
+        when that clause reports, so does the cue: a past act ("UBND tỉnh đã tổ chức hội nghị, yêu
+        cầu …"), a passive description ("Các ứng dụng này được phát tán …, yêu cầu người dùng …"),
+        results in figures ("… tiến hành 37 cuộc thanh tra, …, kiến nghị thu hồi 48 tỷ đồng")."""
+        first = low[cs:i - 1]
+        if "đã" in first or "được" in first:
+            return True
+        return any(x[:1].isdigit() for x in texts[cs:i - 1]) and any(x[:1].isdigit() for x in texts[j:j + 5])
+
+    @staticmethod
+    def _glued_negation(low, i: int) -> bool:
+        """A prohibition's "không" that the segmenter glued to the noun before it ("ngân hàng
+        không", "cửa hàng không" read as "hàng không"): still a cue, unless it really is "hàng
+        không" (aviation) on its own."""
+        if low[i] != "không" or i == 0:
+            return False
+        return low[i - 1] != "hàng" or (i > 1 and low[i - 2] in ("ngân", "cửa", "mặt", "khách", "nhà"))
+
+    def _asks_action(self, toks, low, texts, j, mask) -> bool:
+        """After a cue such as "lưu ý" comes someone told to act or an action ("lưu ý các đơn vị
+        phải …", "lưu ý chuẩn bị …"), not a fact about the weather ("lưu ý bão di chuyển nhanh")."""
+        n = len(low)
+        if j >= n:
+            return False
+        if texts[-1] == ":" or mask[j] or self.starts.match(texts, low, j):
+            return True
+        if low[j] in _GENERIC_ADDRESSEE_START or low[j] in _ADDRESSEE_HEADS:
+            return True
+        return self._has_modal(toks, low, texts)
 
     def _has_modal(self, toks, low, texts) -> bool:
         """The sentence has an obligation modal in directive use or a prohibition."""
@@ -226,11 +320,15 @@ class DirectiveDetector:
         n = len(toks)
         if j >= n:
             return False
+        if any(self._starts_any(low, k, self._sentence_by_first) for k in range(n)):
+            return False  # "… không được hỗ trợ vốn trong năm qua": a past time frame describes
         nxt = texts[j]
         if not nxt[:1].isalpha() or nxt[:1].isdigit():
             return False
         if low[j] in ("là", "có", "được", "thiết", "cù", "mẫn", "chăng", "khoảng", "tới", "đến", "hơn", "thêm"):
             return False
+        if low[j] in ("nhiều", "một", "những", "số") and not (low[i] == "không" or low[i] == "phải"):
+            return False  # "Lúa … cần nhiều nước", "cần một cơ chế": a need of something, no act
         if i > 0 and low[i - 1] in _NEG:
             return False
         if i > 1 and low[i - 2] in ("không", "chưa", "chẳng"):  # "không ai phải …"
@@ -240,20 +338,59 @@ class DirectiveDetector:
         for k in range(max(0, i - 4), i):
             if texts[k][:1].isdigit():
                 return False
+        generic_prohibition = low[0] == "các" and low[i] == "không"  # "Các dự án … tiêu tốn nhiều … không được"
         for k in range(max(0, i - 3), i):
-            if low[k] in ("nhiều", "nơi", "có", "hàng", "số", "những"):
+            if low[k] in ("nhiều", "nơi", "có", "số", "những") and not generic_prohibition:
                 return False
-        # the modal must not be glued into a longer word ("cần thiết", "Cần Thơ")
-        if texts[i][:1].isupper() and i > 0:
+            if low[k] == "hàng" and k + 1 < i and low[k + 1] in _COUNT_WORDS:  # "hàng trăm hộ phải …"
+                return False
+        if self._described_subject(low, texts, i, j):
+            return False
+        # the modal must not be glued into a longer word ("cần thiết", "Cần Thơ"); after a colon
+        # or a quotation mark a capital opens the words quoted ('nhấn mạnh: "Phải …"')
+        if texts[i][:1].isupper() and i > 0 and texts[i - 1] not in (":", '"', "“"):
             return False
         return True
 
-    def _body_continuation(self, toks, low, texts, mask, cs) -> bool:
+    @staticmethod
+    def _described_subject(low, texts, i, j) -> bool:
+        """The modal states a fact about its subject, nobody is told to act: a counted or
+        quantified subject ("Nhiều hộ trồng lúa … phải giảm …"), a party to a verdict ("Các bị cáo
+        phải liên đới hoàn trả …"), or a need measured in numbers in a sentence of figures or of
+        purpose ("Để tổ chức kỳ thi, ngành giáo dục cần huy động khoảng 150.000 …", "Đoạn tuyến
+        dài khoảng 280 km, … cần thu hồi hơn 2.300 ha")."""
+        cs = 0
+        while cs < i and texts[cs] in ("-", "–", "—", "+", "•", "*", "·"):
+            cs += 1
+        head = low[cs:i]
+        if (head[:1] and head[0] in _QUANTIFIED_SUBJECT) or tuple(head[:2]) in _QUANTIFIED_SUBJECT_2:
+            return True
+        if any(tuple(head[k:k + 2]) in _VERDICT_PARTIES for k in range(len(head))):
+            return True
+        if any(low[k] == "là" and low[k + 1] in _MATTER_NOUNS for k in range(max(cs, i - 4), i - 1)) \
+                or any(w in _NUMERALS for w in low[max(cs + 1, i - 3):i]):
+            return True  # "Đây là vấn đề cần giải quyết", "có ba nội dung cần lưu ý": a noun described
+        if any(w in _DESCRIBING_VERBS for w in low[j + 1:j + 4]):
+            return True  # "Hồ sơ phải nộp gồm …": the modal sits in a relative clause
+        if low[j] == "chịu" and tuple(low[j + 1:j + 3]) != ("trách", "nhiệm"):
+            return True  # "nhân dân phải chịu nhiều áp bức": to suffer, not to act
+        after = low[j:j + 8]
+        approx = any(w in _APPROX_WORDS and j + k + 1 < len(texts) and texts[j + k + 1][:1].isdigit()
+                     for k, w in enumerate(after))
+        if approx:
+            return True  # "… phải đi đường vòng hơn 10 km": an approximate figure describes
+        quantity = any(texts[k][:1].isdigit() for k in range(j, min(len(texts), j + 6)))
+        if not quantity:
+            return False
+        return (bool(head) and head[0] == "để") or any(texts[k][:1].isdigit() for k in range(cs, i))
+
+    def _body_continuation(self, toks, low, texts, mask, cs, *, strict: bool = False) -> bool:
         """A body named at the start of the sentence takes up its part of the assignment before:
         "Sở Giao thông vận tải lập kế hoạch phân luồng …", "Công an tỉnh tăng cường tuần tra …".
 
-        The subject is an entity or an organisation head, at most twelve tokens, directly followed
-        by an action word from ``directive_starts.txt``; nothing in the sentence is past.
+        The subject is an entity or an organisation head (or several, joined by "," or by "và
+        các …" and a generic plural), at most twenty tokens, directly followed by an action word
+        from ``directive_starts.txt``; nothing in the sentence is past.
         """
         n = len(toks)
         if cs >= n or not texts[cs][:1].isupper():
@@ -261,18 +398,62 @@ class DirectiveDetector:
         head = self.rules.org_heads.match(texts, low, cs)
         if not (mask[cs] or head):
             return False
-        if any(w in _PAST for w in low):
+        if self._reports(low, texts, strict=strict):
             return False
         named = cs + (head[0] if head else 0)  # tokens up to here are the head's own words
-        for k in range(cs + 1, min(n, cs + 13)):
+        plural = n  # from here on a generic plural joins the body: "… và các trung tâm y tế huyện"
+        for k in range(cs + 1, min(n, cs + 21)):
+            if low[k] == "và" and k + 1 < n and low[k + 1] == "các" and k > cs and mask[k - 1] and plural == n:
+                plural = k
+                continue
             lower = texts[k][:1].islower()
-            if lower and toks[k].word_pos == "B" and self.starts.match(texts, low, k):
+            if low[k] == "được":
+                return False  # "Sở X được giao …", "… được ưu tiên": passive, no action of its own
+            causative = low[k] == "cho" and k + 1 < n and low[k + 1] not in _REPORTING_AFTER_CHO
+            if lower and toks[k].word_pos == "B" and (causative or self.starts.match(texts, low, k)):
                 # the words between are the body's name: capitalised, the head, a place word
                 return all(x < named or mask[x] or texts[x][:1].isupper() or low[x] in _BODY_WORDS
-                           or texts[x] == "," for x in range(cs, k))
+                           or texts[x] == "," or (x > plural and texts[x].isalpha()) for x in range(cs, k))
             if texts[k] == "," and k + 1 < n and mask[k + 1] and mask[k - 1]:
                 continue  # two bodies: "Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam tăng …"
-            if texts[k] in (",", ";", ":") or (lower and low[k] in self.cues.firsts):
+            if texts[k] in (",", ";", ":") or (lower and not mask[k] and low[k] in self.cues.firsts
+                                                and self.cues.match(texts, low, k)):
+                return False
+        return False
+
+    def _reports(self, low, texts, *, strict: bool = False) -> bool:
+        """The sentence reports rather than asks: a past tense or time frame ("đã", "trong năm
+        qua"), approximate figures ("hơn 30 hoạt động"); ``strict`` (a sentence that does not follow
+        the request directly): any count that is no date or deadline ("tổ chức 12 phiên chợ")."""
+        n = len(low)
+        if any(w in _TENSE_PAST for w in low) or any(self._starts_any(low, k, self._sentence_by_first)
+                                                      for k in range(n)):
+            return True
+        if any(w in _QUANTITY_WORDS and k + 1 < n and texts[k + 1][:1].isdigit() for k, w in enumerate(low)):
+            return True  # "Sở Văn hóa tổ chức hơn 30 hoạt động …": approximate figures report results
+        return strict and any(texts[k][:1].isdigit() and not (k > 0 and low[k - 1] in _TIME_WORDS)
+                              for k in range(n))
+
+    def _generic_body_continuation(self, toks, low, texts, mask, cs) -> bool:
+        """A generic plural of bodies takes up its part right after a request: "Các huyện ven biển
+        sơ tán dân trước 17 giờ.", "Các trọng tài, giám sát trận đấu báo cáo ngay …", "Hai tỉnh phối
+        hợp …". The subject is "Các" (or "Hai"/"Ba" and a word for parties) and at most six lower-case words (a place may stand in it), then an action word
+        from ``directive_starts.txt``; nothing past, passive or counted ("Các doanh nghiệp đầu tư
+        500 tỷ đồng" reports)."""
+        n = len(toks)
+        if cs >= n or not texts[cs][:1].isupper():
+            return False
+        if low[cs] != "các" and not (low[cs] in ("hai", "ba") and cs + 1 < n and low[cs + 1] in _PARTY_NOUNS):
+            return False  # "Hai tỉnh phối hợp …", "Hai bên …": the parties named just before
+        if self._reports(low, texts, strict=True):
+            return False
+        for k in range(cs + 2, min(n, cs + 12)):
+            if low[k] == "được" or (texts[k] in (";", ":")):
+                return False
+            if texts[k][:1].islower() and toks[k].word_pos == "B" and self.starts.match(texts, low, k):
+                return all(mask[x] or (texts[x][:1].islower() and texts[x].isalpha()) or texts[x] == ","
+                           for x in range(cs + 1, k))
+            if not (mask[k] or texts[k] == "," or (texts[k][:1].islower() and texts[k].isalpha())):
                 return False
         return False
 
@@ -285,12 +466,16 @@ class DirectiveDetector:
             return True
         return prev_dir.kind != "headline"
 
-    def _headline(self, text, s, e, toks, low, texts):
-        """A headline that reports an instruction: "Phó Thủ tướng: Hoàn thành … trong năm 2026",
-        "Sóc Trăng: Mở rộng vùng lúa …", or a bare urgent imperative ("Khẩn trương bàn giao …").
+    def _headline(self, text, s, e, toks, low, texts, labels):
+        """A headline that reports an instruction: an issuer, a colon and what he asks ("Phó Thủ
+        tướng: Hoàn thành … trong năm 2026", "Bộ trưởng Bộ Nội vụ: Đơn giản hóa thủ tục …",
+        "Chủ tịch VFF: Không để …"), or a bare urgent imperative ("Khẩn trương bàn giao …").
 
-        Only the document's first line without final punctuation; after the colon (at most ten
-        words in) comes a word from ``directive_starts.txt`` or a cue."""
+        Only the document's first line without final punctuation; before the colon (at most ten
+        words in) stands only the issuer (a title, a person, an organisation); after it comes a
+        word from ``directive_starts.txt``, a cue or a bare prohibition ("Không …"). A topic
+        or a place before the colon ("Hà Nội: siết chặt …", "Du lịch Phú Quốc: siết chặt …")
+        names nobody who asks: a report, not a directive (a cue after it is found as a cue)."""
         if text[:s].strip() or text[e - 1] in ".!?;:" or (e < len(text) and text[e] not in "\r\n"):
             return None
         n = len(toks)
@@ -302,11 +487,35 @@ class DirectiveDetector:
         k = colon + 1
         if colon == 0 or k >= n or not texts[k][:1].isalpha():
             return None
-        if self.starts.match(texts, low, k) or (low[k] in self.cues.firsts and self.cues.match(texts, low, k)):
+        if not self._issuer_only(texts, low, labels, colon):
+            return None
+        if self.starts.match(texts, low, k) or (low[k] in self.cues.firsts and self.cues.match(texts, low, k)) \
+                or self._bare_prohibition(toks, low, texts, k) or (low[k] in ("phải", "cần") and k + 1 < n
+                                                                   and texts[k + 1][:1].islower()):
             return DirectiveHit(s, e, 0.7, "headline", ":", toks[colon].start, toks[colon].end, 0)
         return None
 
-    def _starts_continuation(self, low, texts):
+    def _issuer_only(self, texts, low, labels, end) -> bool:
+        """``texts[:end]`` names an issuer and nothing else: titles ("Phó Thủ tướng", "Chủ tịch"),
+        persons and organisations, no verb ("UBND tỉnh họp thường kỳ tháng 5: …") and no place
+        or topic alone ("Thái Bình: …")."""
+        k = 0
+        issuer = False
+        while k < end:
+            m = self.rules.person_titles.match(texts, low, k) if low[k] in self.rules.person_titles.firsts else None
+            if labels[k] in ("PER", "ORG"):
+                issuer = True
+                k += 1
+            elif m:
+                issuer = True
+                k += m[0]
+            elif labels[k] is not None and issuer:
+                k += 1  # a place after the issuer ("Chủ tịch UBND tỉnh Quảng Nam")
+            else:
+                return False
+        return issuer
+
+    def _starts_continuation(self, low, texts, toks=None):
         cs = self._content_start(low)
         if cs >= len(low):
             return None
@@ -315,7 +524,34 @@ class DirectiveDetector:
         m = self.starts.match(texts, low, cs)
         if m:
             return float(m[1].option("weight", 0.8))
+        if toks is not None and self._bare_prohibition(toks, low, texts, cs):
+            return 0.8
+        if toks is not None and self._conditional_request(toks, low, texts, cs):
+            return 0.75
         return None
+
+    def _conditional_request(self, toks, low, texts, cs) -> bool:
+        """A condition, then the action asked for it: "Trường hợp đã đủ điều kiện thì kiên quyết
+        thực hiện cưỡng chế …", "Nếu mưa lớn thì sơ tán ngay …", "Đối với các hộ ở ven sông, di dời …"."""
+        n = len(low)
+        if tuple(low[cs:cs + 2]) not in _CONDITION_OPENERS and low[cs] != "nếu":
+            return False
+        sep = ("thì",) if low[cs] != "đối" else (",",)
+        for k in range(cs + 2, n - 1):
+            if low[k] in sep:
+                m = k + 1
+                return texts[m][:1].islower() and toks[m].word_pos == "B" and bool(self.starts.match(texts, low, m))
+        return False
+
+    @staticmethod
+    def _bare_prohibition(toks, low, texts, cs) -> bool:
+        """A subject-less "Không" + action ("Không bố trí vốn …", "Không chèo kéo …"): "không" is
+        a word of its own (not "không khí", "không gian") and the next word is no description
+        ("Không có …", "Không ít …")."""
+        n = len(low)
+        k = cs + 1
+        return (low[cs] == "không" and k < n and toks[k].word_pos == "B" and texts[k][:1].islower()
+                and texts[k].isalpha() and low[k] not in _NOT_ACTION)
 
     # ------------------------------------------------------------------
     def detect(self, text: str, sentences: list[tuple[int, int]], tokens: list[list[Token]],
@@ -345,14 +581,15 @@ class DirectiveDetector:
             # entity mask for this sentence
             while ei < len(ents) and ents[ei][1] <= s:
                 ei += 1
-            mask = [False] * len(toks)
+            labels = [None] * len(toks)
             k = ei
             while k < len(ents) and ents[k][0] < e:
-                a, b, _lab = ents[k]
+                a, b, lab = ents[k]
                 for ti, t in enumerate(toks):
                     if t.start >= a and t.end <= b:
-                        mask[ti] = True
+                        labels[ti] = lab
                 k += 1
+            mask = [lab is not None for lab in labels]
             hit = None
             cs = self._content_start(low)
             sentence_blocked = self._starts_any(low, cs, self._sentence_by_first)
@@ -365,12 +602,12 @@ class DirectiveDetector:
                                        toks[i].start, toks[i + length - 1].end, si)
             adjacent = prev_dir is not None and prev_dir.sentence_index == si - 1
             if hit is None and si == 0 and toks and not sentence_blocked:
-                hit = self._headline(text, s, e, toks, low, texts)
+                hit = self._headline(text, s, e, toks, low, texts, labels)
             if hit is None and adjacent and toks and prev_dir.kind != "headline":
                 after_colon = prev_end_char == ":"
                 listy = bool(toks) and (new_line and (text[s - 2:s].strip() in ("-", "+", "•", "–")
                                                       or prev_end_char in ";:"))
-                sw = self._starts_continuation(low, texts)
+                sw = self._starts_continuation(low, texts, toks)
                 ok_place = (not new_para) or after_colon or listy or prev_dir.kind != "continuation"
                 if after_colon and text[e - 1] in ".;" and not mask[cs if cs < len(mask) else 0]:
                     hit = DirectiveHit(s, e, 0.85, "continuation", sentence_index=si)
@@ -382,6 +619,16 @@ class DirectiveDetector:
                         self._body_continuation(toks, low, texts, mask, cs):
                     hit = DirectiveHit(s, e, round(0.7 * 0.95 ** chain, 4), "continuation",
                                        sentence_index=si, attrs={"body": True})
+                elif (not new_para or after_colon or listy) and prev_dir.kind != "headline" and \
+                        self._generic_body_continuation(toks, low, texts, mask, cs):
+                    hit = DirectiveHit(s, e, round(0.65 * 0.95 ** chain, 4), "continuation", sentence_index=si)
+            elif hit is None and toks and new_para and prev_dir is not None and prev_dir.kind != "headline" \
+                    and si - prev_dir.sentence_index <= 1 + _BODY_GAP \
+                    and self._body_continuation(toks, low, texts, mask, cs, strict=True):
+                # a paragraph of a body's own part of the assignment, after a sentence or two
+                # of figures that followed the request ("… yêu cầu …. Năm ngoái, …" / "Sở Xây
+                # dựng lập kế hoạch phân luồng …")
+                hit = DirectiveHit(s, e, 0.65, "continuation", sentence_index=si, attrs={"body": True})
             if hit is not None:
                 chain = chain + 1 if hit.kind == "continuation" else 0
                 hits.append(hit)
@@ -422,14 +669,23 @@ class DirectiveDetector:
                     toks[start].text.lower() in _GENERIC_ADDRESSEE_START:
                 return None, [], (toks[start].start, toks[cue_tok - 1].end)
             return None, [], None
-        for a, b, lab, ident in reversed(before):
+        for n_, (a, b, lab, ident) in enumerate(reversed(before)):
             if lab in ("PER", "ORG"):
                 issuer = ident
+                if lab == "ORG":
+                    # "Ông Lò Văn Thắng, Giám đốc Sở Nội vụ tỉnh Sơn La, kiến nghị …": the person
+                    # before the apposition speaks, not the body in his title
+                    person = next((x for x in reversed(before[:len(before) - 1 - n_]) if x[2] == "PER"), None)
+                    text_after = [t.text for t in toks if person is not None and person[1] <= t.start < hit.cue_start]
+                    if person is not None and text_after[:1] == [","] and text_after[-1:] == [","]:
+                        issuer = person[3]
                 break
         # addressee: the entity (or entities joined by "và"/",") right after the cue, or a
         # generic phrase there ("các sở, ngành và địa phương")
         j = cue_end_tok
         generic = None
+        words = [t.text for t in toks]
+        lows = [w.lower() for w in words]
         if j < len(toks) and toks[j].text.lower() in _GENERIC_ADDRESSEE_START and toks[j].text[:1].islower():
             # items of at most two words, joined by "," or "và": "các sở, ngành và địa phương"
             k = j
@@ -444,7 +700,8 @@ class DirectiveDetector:
                     words_in_item = 0
                     k += 1
                     continue
-                if k > j and (low in _ADDRESSEE_STOP or not t.text[:1].isalpha() or t.text[:1].isupper()):
+                if k > j and (low in _ADDRESSEE_STOP or not t.text[:1].isalpha() or t.text[:1].isupper()
+                              or (t.word_pos == "B" and self.starts.match(words, lows, k))):
                     break
                 if t.word_pos == "B":
                     words_in_item += 1

@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.nlp.abbreviations import label_abbreviations
+from annotator.nlp import directive_links
 from annotator.nlp.directives import DirectiveDetector
 from annotator.nlp.entities import EntityModel, ModelError, load_model, predict_spans
 from annotator.nlp.features import Featurizer
@@ -515,6 +516,7 @@ class Pipeline:
         ent_tuples = [(s.start, s.end, s.label, k) for k, s in enumerate(out_ents)]
         head_links = (None, [], None)  # issuer, addressees, generic addressee of the chain head
         last_issuer = None
+        prev_hit = None
         for h in hits:
             attrs = {"kind": h.kind}
             if h.cue:
@@ -531,20 +533,19 @@ class Pipeline:
                     if opener:
                         addressees, addressee_text = opener[:1], None
             else:
-                if issuer is None and h.kind == "cue":
-                    subject = text[h.start:h.cue_start].strip(" -–•\"“")
-                    if last_issuer is not None and self._pronoun_subject(text, h.start, h.cue_start):
-                        issuer = last_issuer  # "Ông cũng đề nghị …": the official quoted before
+                if issuer is None:
+                    issuer = self._issuer_before(text, sents, h, ent_tuples, last_issuer, prev_hit)
+                    if issuer is not None:
                         attrs["issuer_resolved"] = "previous"
-                    elif not subject and h.sentence_index > 0:
-                        # "Đề nghị các bộ, ngành …" after "Bộ trưởng X phát biểu …": the speaker
-                        # named in the sentence before
-                        issuer = self._speaker_before(text, sents, h.sentence_index, ent_tuples)
-                        if issuer is not None:
-                            attrs["issuer_resolved"] = "previous"
+                if not addressees and addressee_text is None and h.kind == "cue":
+                    body = self._addressee_before(text, sents, h, toks, ent_tuples)
+                    if body is not None:
+                        addressees = [body]
+                        attrs["addressee_resolved"] = "previous"
                 head_links = (issuer, addressees, addressee_text)
             if issuer is not None:
                 last_issuer = issuer
+            prev_hit = (h, issuer)
             if addressee_text is not None:
                 attrs["addressee_text"] = text[addressee_text[0]:addressee_text[1]]
                 attrs["addressee_span"] = list(addressee_text)
@@ -562,30 +563,36 @@ class Pipeline:
         return annotation
 
     @staticmethod
-    def _speaker_before(text, sents, index, ent_tuples):
-        """The first person (else organisation) of the sentence before, in the same paragraph."""
-        prev = sents[index - 1]
-        if "\n\n" in text[prev.end:sents[index].start]:
-            return None
-        inside = [(a, lab, k) for a, b, lab, k in ent_tuples if a >= prev.start and b <= prev.end]
-        for wanted in ("PER", "ORG"):
-            for _a, lab, k in inside:
-                if lab == wanted:
-                    return k
+    def _issuer_before(text, sents, h, ent_tuples, last_issuer, prev_hit):
+        """Issuer of a directive whose own sentence names none (see :mod:`directive_links`)."""
+        si = h.sentence_index
+        if h.kind == "cue" and directive_links.is_pronoun_subject(text, h.start, h.cue_start):
+            # "Phó Thủ tướng yêu cầu …" after "Phó Thủ tướng Lê Minh Khang chủ trì …"; "Ông yêu
+            # cầu …" after a sentence about him; else the official quoted before
+            title = directive_links.subject_head(text, h.start, h.cue_start)
+            found = directive_links.titled_person_before(text, sents, si, ent_tuples, title)
+            if found is None:
+                found = directive_links.speaker_before(text, sents, si, ent_tuples)
+            return found if found is not None else last_issuer
+        if prev_hit is not None and prev_hit[1] is not None and si > 0 and \
+                prev_hit[0].sentence_index >= si - 1 and "\n\n" not in text[sents[si - 1].end:sents[si].start]:
+            # "… yêu cầu …. Các ngân hàng không được …", "Nghiêm cấm …": the same official goes on
+            return prev_hit[1]
+        if h.kind == "cue" and si > 0 and not text[h.start:h.cue_start].strip(" -–•\"“"):
+            # "Đề nghị các bộ, ngành …" after "Bộ trưởng X phát biểu …": the speaker before
+            return directive_links.speaker_before(text, sents, si, ent_tuples)
         return None
 
-    _PRONOUNS = ("ông", "bà", "đồng chí", "anh", "chị", "bộ trưởng", "thứ trưởng", "chủ tịch", "phó chủ tịch",
-                 "bí thư", "phó bí thư", "giám đốc", "thủ tướng", "phó thủ tướng", "trưởng ban", "đại biểu",
-                 "đại sứ", "tổng giám đốc", "thống đốc")
-
-    @classmethod
-    def _pronoun_subject(cls, text: str, start: int, cue_start: int) -> bool:
-        """The words before the cue only name someone by title or pronoun ("Ông cũng", "Bộ trưởng")."""
-        head = text[start:cue_start].strip().lower()
-        for filler in (" cũng", " tiếp tục", " còn", " đồng thời", " đặc biệt"):
-            if head.endswith(filler):
-                head = head[: -len(filler)].strip()
-        return head in cls._PRONOUNS
+    @staticmethod
+    def _addressee_before(text, sents, h, toks, ent_tuples):
+        """"Ông đề nghị sở …" after a sentence naming "Sở Xây dựng": that body."""
+        j = next((k for k, t in enumerate(toks) if t.start >= h.cue_end), None)
+        if j is None:
+            return None
+        head = directive_links.anaphor_head(toks, j)
+        if head is None:
+            return None
+        return directive_links.body_before(text, sents, h.sentence_index, ent_tuples, head)
 
     def __call__(self, text: str) -> Annotation:
         return self.annotate(text)

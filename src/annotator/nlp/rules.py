@@ -26,7 +26,7 @@ Known files and their options (see each file's header for details)::
     person_titles.txt       (no options)
     place_prefixes.txt      (no options)
     name_breakers.txt       flags: PER, ORG, LOC, MISC (labels whose spans are cut; default all)
-    directive_cues.txt      weight=<0..1>, flags: modal, needs_modal
+    directive_cues.txt      weight=<0..1>, flags: modal, needs_modal, needs_action
     directive_blockers.txt  flags: before, after, phrase, sentence, opinion (where the blocker sits)
     directive_starts.txt    weight=<0..1>  (words that open a subject-less continuation sentence)
     provinces.txt districts.txt wards.txt countries.txt regions.txt surnames.txt
@@ -99,7 +99,7 @@ FILE_SCHEMAS: dict[str, _Schema] = {
     "person_titles": _Schema(),
     "place_prefixes": _Schema(),
     "misc_heads": _Schema(),
-    "directive_cues": _Schema(flags=frozenset({"modal", "needs_modal"}),
+    "directive_cues": _Schema(flags=frozenset({"modal", "needs_modal", "needs_action"}),
                               numeric=frozenset({"weight"})),
     "directive_blockers": _Schema(flags=frozenset({"before", "after", "phrase", "sentence", "opinion"})),
     "directive_starts": _Schema(numeric=frozenset({"weight"})),
