@@ -65,6 +65,10 @@ def test_hygiene_directions_ages_acronyms(rules, text, phrase, label, expected):
     pytest.param("Đoàn đại biểu tham quan Nhà Quốc hội sáng 5/5.", {("Nhà Quốc hội", "LOC")}, set(), id="building"),
     pytest.param("U23 Việt Nam bảo vệ thành công tấm huy chương vàng.", {("Việt Nam", "LOC")}, {"U23 Việt Nam"},
                  id="age-team"),
+    pytest.param("Đại diện Cục Quản lý đê điều và Phòng, chống thiên tai đề nghị các tỉnh chủ động.", set(),
+                 {"Phòng, chống thiên tai"}, id="action-pair-is-no-office"),
+    pytest.param("Hàng nghìn người dự lễ tại Quảng trường Nguyễn Tất Thành tối qua.",
+                 {("Quảng trường Nguyễn Tất Thành", "LOC")}, {"Nguyễn Tất Thành"}, id="landmark"),
     pytest.param("Bão di chuyển theo hướng Tây Tây Bắc, mỗi giờ đi 15 km.", set(), {"Tây Bắc", "Tây Tây Bắc"},
                  id="direction"),
 ])

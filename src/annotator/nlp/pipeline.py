@@ -54,7 +54,7 @@ from annotator.nlp.entities import EntityModel, ModelError, load_model, predict_
 from annotator.nlp.features import Featurizer
 from annotator.nlp.hygiene import clean_entities
 from annotator.nlp.resources import models_dir
-from annotator.nlp.rules import RuleSet, _foreign_word, load_rules, rule_entities
+from annotator.nlp.rules import RuleSet, _action_pair, _foreign_word, load_rules, rule_entities
 from annotator.nlp.text import segment_spans, sentences, snap_span, syllables
 
 __all__ = ["Suggestion", "Annotation", "Pipeline", "default_model_path"]
@@ -275,7 +275,8 @@ class Pipeline:
                 merged = [m for m in merged if m not in over]
                 merged.append((a, b, lab, 0.7, "rules"))
                 continue
-            if why in ("company", "thing") and all(m[2] == "PER" or (m[0] <= a and m[1] == b) for m in over):
+            if why in ("company", "thing") and all(m[2] == "PER" or (m[0] <= a and m[1] == b)
+                                                   or (a <= m[0] and m[1] <= b) for m in over):
                 # "Hãng Hanwha Aerospace" as one span: the company's own name, as an ORG; "câu lạc bộ
                 # Hà Nội": the club, not the city
                 merged = [m for m in merged if m not in over]
@@ -425,6 +426,8 @@ class Pipeline:
                     if lab == "MISC":
                         nxt = rules.misc_heads.match(texts, lowers, k + 1)
                     law = lab == "ORG" and lowers[k] == "và" and self._law_head(texts, lowers, k + 1)
+                    if lab == "ORG" and _action_pair(texts, lowers, k + 1):
+                        nxt = None  # "Cục Quản lý đê điều và | Phòng, chống thiên tai": an action, not an office
                     if law or (nxt and not (lab == "ORG" and lowers[k] == "," and not heads.match(texts, lowers, k + 1))):
                         cuts.append(k)
             bounds = []

@@ -590,6 +590,12 @@ def _romanised(t: str) -> bool:
     return t.isascii() and any(c.isalpha() for c in t) and all(c.isalnum() or c in "-&" for c in t)
 
 
+def _action_pair(texts, lowers, k) -> bool:
+    """A capitalised action paired by a comma ("Phòng, chống thiên tai"), not a body's head ("Phòng")."""
+    return k + 2 < len(texts) and texts[k + 1] == "," and (
+        lowers[k + 2] in _PAIRED_NEXT or " ".join(lowers[k + 2:k + 4]) in _PAIRED_NEXT)
+
+
 _VOWELS = set("aeiouy")
 _VN_CODAS = ("c", "ch", "m", "n", "ng", "nh", "p", "t")
 
@@ -746,7 +752,7 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                     break  # "UBND tỉnh Long An | Võ Thành Đạt": the place ends the name
                 if rules.misc_heads.match(texts, lowers, j):
                     break  # "Ban Tổ chức | Liên hoan …": an event name is not part of the body
-                if got_name and j > i + head_len and lowers[j - 1] in _CONNECT and (
+                if got_name and j > i + head_len and lowers[j - 1] in _CONNECT and not _action_pair(texts, lowers, j) and (
                         rules.org_heads.match(texts, lowers, j) or rules.entities.match(texts, lowers, j)):
                     j -= 1
                     break
