@@ -123,10 +123,14 @@ def _not_a_name(text: str, a: int, b: int, before: str) -> bool:
         return True  # "2024", "07 / 12 / 2007", "Sáu", "Hai mươi" (not "ST25", "VTV4")
     if lowers[0] in _DATE_HEAD and len(alpha) > 1 and all(_numeral(w) for w in alpha[1:]):
         return True  # "Ngày 07 / 12 / 2007", "Tháng Sáu"
+    if len(lowers) == 2 and lowers[0] in ("vĩ", "kinh") and lowers[1] in _COMPASS:
+        return True  # "17,5 độ Vĩ Bắc": a coordinate
     if all(w in _COMPASS for w in lowers):
         if len(lowers) >= 3:
             return True  # "Tây Tây Bắc" is only ever a direction
         tail = before.rstrip().lower()
+        while tail.split() and tail.split()[-1] in _COMPASS:
+            tail = tail[: tail.rfind(" ")] if " " in tail else ""  # "hướng Tây | Tây Bắc"
         if any(tail.endswith(x) for x in _DIRECTION_BEFORE):
             return True  # "theo hướng Tây Nam"
     return False
@@ -177,8 +181,12 @@ def _list_cut(text: str, a: int, b: int, known_with_comma: frozenset[str], rules
     texts = [text[s:e] for s, e in spans]
     lowers = [t.lower() for t in texts]
     for k, t in enumerate(texts[:-1]):
+        if t == "," and lowers[k + 1] in _PLURALS:
+            return spans[k][0]  # "Ủy ban An toàn giao thông Quốc gia | , các tỉnh …": a list goes on
         if t != "," or not texts[k + 1][:1].isupper():
             continue
+        if lowers[k + 1:k + 4] in (["quốc", "hội", "khóa"], ["quốc", "hội", "khoá"]):
+            continue  # "Kỳ họp thứ 9, Quốc hội khóa XV" is one name
         j = k + 1
         if (rules.org_heads.match(texts, lowers, j) or rules.misc_heads.match(texts, lowers, j)
                 or rules.entities.match(texts, lowers, j) or rules.places.match(texts, lowers, j)):
@@ -251,6 +259,24 @@ def _pair_short_form(text: str, a: int, b: int) -> bool:
     return " " not in piece and text[max(0, a - 7):a] in ("Việt - ", "Việt – ")
 
 
+_AGE_TEAM = re.compile(r"U\d{2} ")
+_AGE_ALONE = re.compile(r"U\d{2}")
+_SCORE_TAIL = re.compile(r" \d{1,2} ?[-–] ?\d{1,2}")
+
+
+def _acronyms_only(piece: str) -> bool:
+    words = [w for w in piece.split() if any(c.isalpha() for c in w)]
+    return bool(words) and all(sum(c.isalpha() for c in w) >= 2 and w.isupper() for w in words)
+
+
+def _relabel(span, label: str):
+    """The span with another label (a tuple gets a new tuple, an object is changed in place)."""
+    if isinstance(span, tuple):
+        return span[:2] + (label,) + span[3:]
+    span.label = label
+    return span
+
+
 def known_names_with_comma(rules: RuleSet) -> frozenset[str]:
     cached = getattr(rules, "_hygiene_known_commas", None)
     if cached is None:
@@ -299,6 +325,23 @@ def clean_entities(text: str, spans: Iterable, rules: RuleSet,
             continue  # "song ngữ Việt - Lào", "hợp tác Việt - Hàn": an adjective pair, no place
         if label == "ORG" and (_generic_plural(text, a2, b2) or _head_of_plural(text, a2, b2)):
             continue
+        score = _SCORE_TAIL.search(text, a2, b2)
+        if score and score.end() == b2 and score.start() > a2:
+            b2 = score.start()  # "Hải Phòng | 3 - 0": a match score is no part of a name
+        if _AGE_ALONE.fullmatch(text, a2, b2):
+            continue  # "U23" alone: an age label
+        age = _AGE_TEAM.match(text, a2, b2)
+        if age and label in ("LOC", "MISC", "ORG"):
+            rest = _words(text, age.end(), b2)
+            names = [text[s:e] for s, e in rest]
+            place = rules.places.match(names, [w.lower() for w in names], 0) if names else None
+            if place:
+                # "U23 Việt Nam (bảo vệ …)": the national team is its country; the age label stays outside
+                a2, b2, label = age.end(), rest[place[0] - 1][1], "LOC"
+                span = _relabel(span, "LOC")
+        if label == "PER" and _acronyms_only(text[a2:b2]):
+            label = "ORG"  # "NEC", "SK": an acronym is never a person's name
+            span = _relabel(span, "ORG")
         parts = _bracket_parts(text, a2, b2)
         if parts is not None:
             parts = [got for got in (_trim(text, x, y) for x, y in parts) if got is not None]

@@ -54,7 +54,7 @@ from annotator.nlp.entities import EntityModel, ModelError, load_model, predict_
 from annotator.nlp.features import Featurizer
 from annotator.nlp.hygiene import clean_entities
 from annotator.nlp.resources import models_dir
-from annotator.nlp.rules import RuleSet, load_rules, rule_entities
+from annotator.nlp.rules import RuleSet, _action_pair, _foreign_word, load_rules, rule_entities
 from annotator.nlp.text import segment_spans, sentences, snap_span, syllables
 
 __all__ = ["Suggestion", "Annotation", "Pipeline", "default_model_path"]
@@ -69,6 +69,30 @@ _LAW_HEADS = frozenset({"luật", "bộ luật", "nghị định", "nghị quy�
 _EVENT_HEADS = frozenset({"festival", "lễ hội", "liên hoan", "ngày hội", "tuần lễ", "tuần văn hóa", "hội nghị",
                           "hội thảo", "hội thi", "hội chợ", "hội diễn", "diễn đàn", "triển lãm", "đại hội",
                           "kỳ thi", "cuộc thi", "giải"})
+_TIMES_OF_DAY = frozenset({"sáng", "chiều", "trưa", "tối", "đêm"})
+#: bodies of one country's people in another take the host place: "Hiệp hội Doanh nghiệp Hàn Quốc tại Việt Nam"
+_ASSOCIATION_HEADS = frozenset({"hiệp hội", "hội"})
+
+
+def _takes_host_place(rules, texts, lowers, a, b) -> bool:
+    """True when "tại <place>" inside the ORG span ``a:b`` is part of its name: the head is a
+    representation abroad (``abroad`` in org_heads.txt: embassies, consulates, missions, trade
+    offices, chambers, branches), or an association named after a country other than its host."""
+    hm = rules.org_heads.match(texts, lowers, a)
+    if not hm:
+        return False
+    if "abroad" in hm[1].flags:
+        return True
+    if " ".join(lowers[a:a + hm[0]]) not in _ASSOCIATION_HEADS:
+        return False
+    for k in range(a + 1, b):
+        if lowers[k] == "tại":
+            pl = rules.places.match(texts, lowers, k - 1)
+            pl2 = rules.places.match(texts, lowers, k - 2) if k >= a + 2 else None
+            return bool((pl and pl[1] == "COUNTRY") or (pl2 and pl2[0] == 2 and pl2[1] == "COUNTRY"))
+    return False
+
+
 _SELF_CHECK = (
     "Ngày 10/11, UBND tỉnh Quảng Ninh | đề nghị Bộ Y tế, Sở Tài chính TP. Hồ Chí Minh và ông Nguyễn Văn A "
     "(PGS.TS) hỗ trợ 1.000 tỷ đồng cho Nghị quyết số 57-NQ/TW <s> iPhone X1 Hà Nội",
@@ -223,10 +247,13 @@ class Pipeline:
         merged = [m for m in merged if m is not None]
         for a, b, lab, why in rule:
             if why == "title" and lab == "PER":
-                # "UBND tỉnh Trần Quốc Bảo" tagged as one ORG: cut the ORG before the name
+                # "UBND tỉnh Trần Quốc Bảo" tagged as one ORG, "Tổng Tư lệnh Fidel Castro" as a LOC: cut the
+                # span before the name (a bare title left over is dropped below)
                 cut = []
                 for m in merged:
-                    if m[2] == "ORG" and m[0] < a < m[1] and m[1] <= b:
+                    if m[0] < a < m[1] and m[1] <= b and (m[2] == "ORG" or (
+                            m[2] in ("LOC", "MISC") and sum(m[0] <= t.start and t.end <= a for t in toks) >= 2)):
+                        # (a LOC only after a title of two words or more: "Cô Tô", "Anh Sơn" are places)
                         prev_end = max((t.end for t in toks if t.end <= a), default=m[0])
                         cut.append((m, (m[0], prev_end) + tuple(m[2:])))
                 for old, new in cut:
@@ -240,8 +267,20 @@ class Pipeline:
                     merged.append((a, b, "PER", 0.7, "rules"))
             over = [m for m in merged if m[0] < b and a < m[1]]
             if not over:
-                if why in _STRONG_RULES or why in ("title", "gazetteer", "name-shape"):
+                if why in _STRONG_RULES or why in ("title", "gazetteer", "name-shape", "company", "thing"):
                     merged.append((a, b, lab, 0.6, "rules"))
+                continue
+            if why == "known" and len(over) == 1 and over[0][:2] == (a, b) and over[0][2] != lab:
+                # a known name (entities.txt) keeps its label: "Nhà Quốc hội" is a building, not an event
+                merged = [m for m in merged if m not in over]
+                merged.append((a, b, lab, 0.7, "rules"))
+                continue
+            if why in ("company", "thing") and all(m[2] == "PER" or (m[0] <= a and m[1] == b)
+                                                   or (a <= m[0] and m[1] <= b) for m in over):
+                # "Hãng Hanwha Aerospace" as one span: the company's own name, as an ORG; "câu lạc bộ
+                # Hà Nội": the club, not the city
+                merged = [m for m in merged if m not in over]
+                merged.append((a, b, lab, 0.7, "rules"))
                 continue
             if (why in _STRONG_RULES and lab in ("ORG", "MISC")) or (why == "gazetteer" and lab == "LOC"):
                 # a longer rule name replaces the model spans it covers
@@ -259,7 +298,7 @@ class Pipeline:
         if len(idx) < 2 or len(idx) > self.rules.person_titles.max_len:
             return False
         texts = [t.text for t in toks[idx[0]:idx[-1] + 1]]
-        if not all(x[:1].isupper() for x in texts):
+        if not texts[0][:1].isupper():  # ("Tổng Tư lệnh" as well as "Phó Thủ tướng")
             return False
         m = self.rules.person_titles.match(texts, [x.lower() for x in texts], 0)
         return bool(m) and m[0] == len(idx)
@@ -294,8 +333,13 @@ class Pipeline:
                     b = k
                     break
             pieces = [(a, b)]
-            # (a) cut before a breaker word ("… Hải Phòng | đề nghị …", "Quốc hội | khóa XV")
+            # (a) cut before a breaker word ("… Hải Phòng | đề nghị …", "Quốc hội | khóa XV"), or a time of
+            # day with its date ("Nhà Quốc hội | sáng 5/5")
             for k in range(a + 1, b):
+                if lowers[k] in _TIMES_OF_DAY and texts[k][:1].islower() and (
+                        k + 1 >= len(toks) or texts[k + 1][:1].isdigit() or lowers[k + 1] in ("nay", "qua", "mai")):
+                    pieces = [(a, k)]
+                    break
                 # whole words; the segmenter may glue a verb to the name before it ("Lại Xuân nối")
                 # (or glued to the body's own word before it when a new name follows: "Tỉnh ủy giao | Ban …")
                 if lowers[k] in brk_f and texts[k][:1].islower() and (
@@ -320,6 +364,10 @@ class Pipeline:
                                 and not rules.places.match(texts, lowers, e) and not heads.match(texts, lowers, e):
                             b = e
                             break
+                        if e + 1 < b and texts[e] in rules.foreign_names and texts[e + 1][:1].isupper() \
+                                and not heads.match(texts, lowers, e):
+                            b = e  # "Bộ Thương mại và Công nghiệp Singapore | Tan Wei Ming và …"
+                            break
                         k = e
                     else:
                         k += 1
@@ -327,7 +375,8 @@ class Pipeline:
             if lab == "LOC":
                 pm = rules.places.match(texts, lowers, a)
                 e = a + pm[0] if pm else b
-                if pm and b - e >= 2 and all(texts[x][:1].isupper() and texts[x].isalpha() for x in range(e, b)) \
+                if pm and b - e >= 2 and all(texts[x][:1].isupper() and texts[x].replace("-", "").isalpha()
+                                             for x in range(e, b)) \
                         and not rules.places.match(texts, lowers, e):
                     out.append((toks[a].start, toks[e - 1].end) + tuple(span[2:]))
                     out.append((toks[e].start, toks[b - 1].end, "PER") + tuple(span[3:]))
@@ -340,8 +389,9 @@ class Pipeline:
                 em = rules.misc_heads.match(texts, lowers, k) if hm and k < b and texts[k][:1].isupper() else None
                 if em and "alone" not in hm[1].flags and " ".join(lowers[k:k + em[0]]) in _EVENT_HEADS:
                     continue
-            # (b3) "JICA | tại Việt Nam": a name that is no organisation head does not take "tại …"
-            if lab == "ORG" and not heads.match(texts, lowers, a):
+            # (b3) "JICA | tại Việt Nam": a name that is no organisation head does not take "tại …";
+            # nor does a body that is not a representation abroad ("Quỹ Tiền tệ Quốc tế | tại Việt Nam")
+            if lab == "ORG" and not _takes_host_place(rules, texts, lowers, a, b):
                 for k in range(a + 1, b):
                     if lowers[k] == "tại":
                         b = k
@@ -355,7 +405,20 @@ class Pipeline:
                         b = k
                         break
             cuts = []
+            if lab == "ORG":
+                # "Bộ Nội vụ | và chính quyền tỉnh Fukuoka": a whole capitalised name, then "và" and a
+                # common noun, is a list (names that go on in lower case hold lower-case words before "và")
+                for k in range(a + 2, b - 1):
+                    if lowers[k] != "và":
+                        continue
+                    if toks[k + 1].word_pos == "B" and texts[k + 1][:1].islower() and heads.match(texts, lowers, a) \
+                            and all(texts[x][:1].isupper() or toks[x].word_pos == "I" for x in range(a, k)):
+                        b = k
+                    break
             for k in range(a + 1, b - 1):
+                if lab == "ORG" and lowers[k] == "và" and _foreign_word(texts[k - 1]) and _foreign_word(texts[k + 1]):
+                    cuts.append(k)  # "Công ty POSCO | và | LG Chem"
+                    continue
                 if lowers[k] in ("và", ",") and texts[k + 1][:1].isupper():
                     nxt = heads.match(texts, lowers, k + 1) or rules.entities.match(texts, lowers, k + 1)
                     if lab == "LOC" or lab == "ORG":
@@ -363,6 +426,8 @@ class Pipeline:
                     if lab == "MISC":
                         nxt = rules.misc_heads.match(texts, lowers, k + 1)
                     law = lab == "ORG" and lowers[k] == "và" and self._law_head(texts, lowers, k + 1)
+                    if lab == "ORG" and _action_pair(texts, lowers, k + 1):
+                        nxt = None  # "Cục Quản lý đê điều và | Phòng, chống thiên tai": an action, not an office
                     if law or (nxt and not (lab == "ORG" and lowers[k] == "," and not heads.match(texts, lowers, k + 1))):
                         cuts.append(k)
             bounds = []

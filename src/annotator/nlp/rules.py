@@ -546,6 +546,13 @@ def _is_ordinal(t: str) -> bool:
     """A number or a Roman numeral ("10", "XIV")."""
     return t.isdigit() or (t.isupper() and set(t) <= _ROMAN)
 _ADMIN_UNITS = {"tỉnh", "thành", "huyện", "quận", "xã", "phường", "thị"}
+#: nouns whose first syllable is a verb that ends names ("dự" attend, "giao" assign): inside a
+#: lower-case name they are the name's words ("Ban Quản lý dự án …", "Ban An toàn giao thông tỉnh …")
+_NOUNS_OF_BREAKERS = frozenset({"dự án", "dự thảo", "dự toán", "giao thông", "giao dịch", "giao thương",
+                                "đưa đón", "tiếp thị", "có thẩm quyền", "mở cửa", "gửi tiền"})
+#: nouns after "các" that make a generic plural of bodies or places, never part of one body's name
+_PLURAL_OF_BODIES = _ADMIN_UNITS | {"sở", "ban", "ngành", "bộ", "địa", "cơ", "đơn", "cấp", "đoàn", "hội", "tổ",
+                                    "trường", "bệnh", "doanh", "nước", "thôn", "bản", "ấp"}
 #: words a body's lower-case name tail never runs across (function words, plurals, "và" that
 #: joins another body)
 _TAIL_STOP = _MISC_STOP | {"các", "những", "mọi", "một", "hai", "ba", "vào", "lên", "xuống", "ngày", "tháng",
@@ -557,13 +564,79 @@ _MIDDLE_NAMES = frozenset({"Văn", "Thị", "Hữu", "Đình", "Công", "Quốc"
 #: words that make a romanised name a company's ("Sun Group", "Lion Bridge Capital")
 _COMPANY_WORDS = frozenset({"Group", "Corporation", "Corp", "Co", "Ltd", "Holdings", "Bank", "Electronics", "Capital",
                             "Motor", "Motors", "Airlines", "Air", "Energy", "Partners", "Inc", "Company", "Foundation"})
+_COMPANY_WORDS = _COMPANY_WORDS | {"Bio", "Biotech", "Pharma", "Tech", "Technologies", "Technology", "Aerospace",
+                                   "Racing", "Oil", "Chem", "Steel", "Solutions", "Systems", "Logistics", "Semiconductor",
+                                   "Foods", "Telecom", "Networks", "Shipping", "Securities", "Industries", "Ventures"}
+#: common nouns that name the kind of a named thing right after them, and the thing's label
+_THING_NOUNS = {"vệ tinh": "MISC", "tên lửa": "MISC", "giống lúa": "MISC", "giống": "MISC", "tên quốc tế": "MISC",
+                "ứng dụng": "MISC", "nền tảng": "MISC", "chỉ số": "MISC", "câu lạc bộ": "ORG", "đội bóng": "ORG"}
+#: capitalised heads of landmarks, part of the place's name ("Quảng trường Nguyễn Tất Thành")
+_LANDMARK_HEADS = frozenset({"quảng trường", "ngã ba", "ngã tư", "sân vận động", "nhà thi đấu", "công viên",
+                             "khu di tích", "cung thể thao", "khu công nghệ cao", "khu kinh tế", "khu công nghiệp",
+                             "khu thương mại tự do", "khu kinh tế cửa khẩu"})
+#: the last words of those kinds (a cheap filter: a named thing can only follow one of them)
+_KIND_LAST_WORDS = frozenset(k.split()[-1] for k in (*_THING_NOUNS, *_LANDMARK_HEADS))
+#: heads of companies, whose brand after the trade may be shaped like a two-syllable person's name
+_COMPANY_HEADS = frozenset({"công ty", "tổng công ty", "tập đoàn", "hợp tác xã"})
+#: lower-case nouns before a company's own name ("công ty KCC", "hãng Hanwha Aerospace")
+_COMPANY_NOUNS = frozenset({"công ty", "tập đoàn", "hãng", "hãng tàu", "hãng xe", "nhà mạng", "tổng công ty",
+                            "hãng hàng không", "hàng không", "nhà sản xuất", "quỹ đầu tư", "doanh nghiệp"})
+
+_COMPANY_NOUN_ENDS = frozenset(x.split()[-1] for x in _COMPANY_NOUNS)
+
+
+def _romanised(t: str) -> bool:
+    """A romanised name or an acronym: ASCII letters, digits, hyphens, "&" ("Hanbit", "KCC", "Minh")."""
+    return t.isascii() and any(c.isalpha() for c in t) and all(c.isalnum() or c in "-&" for c in t)
+
+
+def _action_pair(texts, lowers, k) -> bool:
+    """A capitalised action paired by a comma ("Phòng, chống thiên tai"), not a body's head ("Phòng")."""
+    return k + 2 < len(texts) and texts[k + 1] == "," and (
+        lowers[k + 2] in _PAIRED_NEXT or " ".join(lowers[k + 2:k + 4]) in _PAIRED_NEXT)
+
+
+_VOWELS = set("aeiouy")
+_VN_CODAS = ("c", "ch", "m", "n", "ng", "nh", "p", "t")
+
+
+def _foreign_word(t: str) -> bool:
+    """An acronym ("POSCO", "LG") or a romanised word that cannot be one Vietnamese syllable:
+    two vowel groups ("Hanbit"), a letter Vietnamese lacks (f, j, w, z) or a foreign final consonant."""
+    if not _romanised(t):
+        return False
+    letters = "".join(c for c in t if c.isalpha())
+    if len(letters) >= 2 and letters.isupper():
+        return True
+    low = letters.lower()
+    groups = sum(1 for k, c in enumerate(low) if c in _VOWELS and (k == 0 or low[k - 1] not in _VOWELS))
+    if groups >= 2 or any(c in "fjwz" for c in low):
+        return True
+    tail = low.rstrip("aeiouy")
+    coda = low[len(low.rstrip("bcdfghjklmnpqrstvwxz")):] if tail else ""
+    return bool(coda) and coda not in _VN_CODAS
+
+
 #: departments whose names go on in lower case without a place ("Cục Nghệ thuật biểu diễn")
 _DEPARTMENT_HEADS = frozenset({"cục", "vụ", "tổng cục", "chi cục"})
+#: bodies whose capitalised name goes on with the lower-case group or thing they serve ("Quỹ Hỗ trợ |
+#: học sinh nghèo vượt khó", "Trung tâm Điều phối quốc gia", "Cơ quan Thanh tra, giám sát ngân hàng")
+_NOUN_TAIL_HEADS = frozenset({"quỹ", "trung"})
+#: the capitalised action of such a name, whose object follows in lower case
+_OBJECT_VERBS = frozenset({"hỗ trợ", "bảo trợ", "vì", "bảo vệ", "chăm sóc", "khuyến khích", "phát triển",
+                           "khuyến học", "cứu trợ", "tài trợ"})
+#: heads whose name may go on with its remit after "về" ("Ban Chỉ đạo Trung ương về phòng, chống …",
+#: "Trung tâm Điều phối quốc gia về ghép bộ phận cơ thể người")
+_REMIT_HEADS = frozenset({"ban", "hội", "ủy", "uỷ", "trung", "quỹ", "cơ", "viện"})
+#: the second word of a pair of actions joined by a comma inside a name ("phòng, chống", "khám, chữa
+#: bệnh", "thanh tra, giám sát", "tìm kiếm, cứu nạn")
+_PAIRED_NEXT = frozenset({"chống", "chữa", "chữa bệnh", "giám sát", "cứu nạn", "cứu hộ", "kiểm soát", "chăm sóc",
+                          "bảo vệ", "xử lý", "kiểm tra"})
 #: heads of programmes and schemes whose names go on in lower case ("Chương trình mục tiêu quốc gia …")
 _RUN_HEADS = frozenset({"chương trình", "đề án", "chiến lược"})
 _RUN_STOP = (_MISC_STOP - {"và", "nhân"}) | {"khi", "nay", "này", "đó", "các", "những", "nhưng", "hay", "hoặc"}
 #: action words that are also ordinary words of a body's name ("Ban Quản lý dự án đầu tư …")
-_TAIL_NOUNS = frozenset({"đầu tư", "phát triển", "quản lý", "hỗ trợ", "phòng chống", "phòng", "thống kê",
+_TAIL_NOUNS = frozenset({"đầu tư", "phát triển", "quản lý", "hỗ trợ", "phòng chống", "phòng", "thống kê", "xây dựng",
                          "kiểm soát", "bảo vệ", "giám sát", "thanh tra", "đổi mới", "chuyển đổi", "thúc đẩy"})
 
 
@@ -621,6 +694,14 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
     def word_start(k):
         return tokens[k].word_pos == "B"
 
+    def breaker(k):
+        """A name breaker at k, unless it is the first syllable of a noun ("dự án", "giao thông")."""
+        m = rules.name_breakers.match(texts, lowers, k)
+        if m and m[0] == 1 and k + 1 < n and tokens[k + 1].word_pos == "I" \
+                and " ".join(lowers[k:k + 2]) in _NOUNS_OF_BREAKERS:
+            return None
+        return m
+
     def name_run(k, max_len=4):
         """Length of a capitalised run starting at k (person name shaped)."""
         j = k
@@ -671,8 +752,8 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                     break  # "UBND tỉnh Long An | Võ Thành Đạt": the place ends the name
                 if rules.misc_heads.match(texts, lowers, j):
                     break  # "Ban Tổ chức | Liên hoan …": an event name is not part of the body
-                if got_name and rules.org_heads.match(texts, lowers, j) and j > i + head_len \
-                        and lowers[j - 1] in _CONNECT:
+                if got_name and j > i + head_len and lowers[j - 1] in _CONNECT and not _action_pair(texts, lowers, j) and (
+                        rules.org_heads.match(texts, lowers, j) or rules.entities.match(texts, lowers, j)):
                     j -= 1
                     break
                 # stop at a person name that follows the organisation or its head (unless the
@@ -682,6 +763,9 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                         j += name_run(j)
                         got_name = True
                         continue
+                    if got_name and " ".join(lowers[i:i + head_len]) in _COMPANY_HEADS and name_run(j) == 2 \
+                            and texts[j + 1] not in _MIDDLE_NAMES:
+                        j += 2  # "Công ty Cổ phần Đầu tư Xây dựng | Hoàng Huy": the brand, not a person
                     break
                 if titles_at(j):
                     break
@@ -691,11 +775,42 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                     j += inner[0]  # "Ban Dân vận | Tỉnh ủy" however the words were segmented
                     continue
                 j += 1
-                # lower-case syllables continuing the same word: "Y tế", "Giáo dục"
+                # lower-case syllables continuing the same word: "Y tế", "Giáo dục" (not a verb the
+                # segmenter glued to a foreign name: "Tập đoàn NEC | chế tạo")
                 while j < n and tokens[j].word_pos == "I" and texts[j][:1].islower() and texts[j].isalpha() \
-                        and lowers[j] not in ("và",):
+                        and lowers[j] not in ("và",) \
+                        and not (texts[j - 1].isascii() and lowers[j] in brk_f
+                                 and breaker(j)):
                     j += 1
                 continue
+            if texts[j].isdigit() and j == i + head_len and not got_name and j + 1 < n \
+                    and (texts[j + 1][:1].islower() or texts[j + 1] in (",", ".", ")")) and lowers[j + 1] != "năm":
+                j += 1  # "Ban Chỉ đạo 389 | quốc gia", "Quân đoàn 12": a body known by its number
+                got_name = True
+                if lowers[j:j + 2] in (["quốc", "gia"], ["quốc", "tế"]):
+                    j += 2
+                continue
+            if lowers[j] == "số" and got_name and j + 1 < n and texts[j + 1].isdigit():
+                j += 2  # "Trung tâm Dữ liệu quốc gia | số 1", "Trường THPT | số 2 Bảo Thắng"
+                continue
+            if lowers[j] in ("các", "những") and j == i + head_len and j + 1 < n and texts[j + 1][:1].isupper() \
+                    and rules.org_heads.match(texts, lowers, j + 1):
+                j += 1  # "Liên hiệp | các Tổ chức Hữu nghị Việt Nam": a plural before a capital is the name's
+                continue
+            if t == "của" and got_name and lowers[i] in ("ủy", "uỷ") and j + 2 < n + 1 \
+                    and texts[j + 1:j + 3] == ["Quốc", "hội"]:
+                j += 3  # "Ủy ban Pháp luật và Tư pháp | của Quốc hội": the Assembly's committees
+                break
+            if t == "," and got_name and j + 1 < n and texts[j + 1][:1].islower() \
+                    and (lowers[j + 1] in _PAIRED_NEXT or " ".join(lowers[j + 1:j + 3]) in _PAIRED_NEXT):
+                # "Cơ quan Thanh tra, giám sát ngân hàng", "Cục Quản lý Khám, chữa bệnh": the second
+                # of a pair of actions, and the lower-case object they share
+                tail = department_tail(j + 1)
+                if tail:
+                    j = tail
+                break
+            if lowers[j] == "và" and _foreign_word(texts[j - 1]) and j + 1 < n and _foreign_word(texts[j + 1]):
+                break  # "Công ty SGC | và Hanbit Bio": two companies' own names
             if lowers[j] in _CONNECT and got_name and j + 1 < n and texts[j + 1][:1].isupper() \
                     and not looks_like_person(j + 1) and not (len(texts[j + 1]) > 1 and texts[j + 1].isupper()):
                 j += 1
@@ -739,7 +854,7 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                     j = k
                     got_name = True
                 break
-            if t == "về" and got_name and lowers[i] in ("ban", "hội", "ủy", "uỷ"):
+            if t == "về" and got_name and lowers[i] in _REMIT_HEADS:
                 # "Ban Chỉ đạo Trung ương | về phòng, chống tham nhũng, tiêu cực": the remit is named
                 tail = remit_tail(j)
                 if tail:
@@ -749,10 +864,23 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                 # "Văn phòng Đăng ký | đất đai tỉnh Hậu Giang", "Ban Chỉ đạo | thi tốt nghiệp … tỉnh
                 # Nghệ An": lower-case words up to the place that closes the name
                 tail = lower_tail(j)
+                if tail is None and got_name and lowers[j:j + 2] in (["quốc", "gia"], ["quốc", "tế"]) \
+                        and j + 2 < n and texts[j + 2] == "về" and lowers[i] in _REMIT_HEADS:
+                    tail = j + 2  # "Trung tâm Điều phối quốc gia | về …"
                 if tail is None and got_name and " ".join(lowers[i:i + head_len]) in _DEPARTMENT_HEADS:
                     tail = department_tail(j)
+                if tail is None and got_name and lowers[i] in _NOUN_TAIL_HEADS and (
+                        " ".join(lowers[j - 2:j]) in _OBJECT_VERBS or lowers[j - 1] in _OBJECT_VERBS):
+                    tail = department_tail(j, 7)
+                    pl = rules.places.match(texts, lowers, tail) if tail and tail < n else None
+                    if pl:
+                        tail += pl[0]  # "… người lao động nước ngoài | Fukuoka": the place closes it
                 if tail:
                     j, got_name = tail, True
+                    if j + 1 < n and lowers[j] == "số" and texts[j + 1].isdigit():
+                        j += 2  # "Trung tâm Dữ liệu quốc gia | số 1"
+                    if j + 1 < n and texts[j] == "về" and lowers[i] in _REMIT_HEADS:
+                        j = remit_tail(j) or j  # "Trung tâm Điều phối quốc gia | về ghép bộ phận …"
             break
         # trim trailing connectors
         while j > i + head_len and lowers[j - 1] in _CONNECT | {","}:
@@ -773,10 +901,10 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                 continue
             if not (t[:1].islower() and t.isalpha()):
                 break
-            if lw in brk_f and rules.name_breakers.match(texts, lowers, k):
+            if lw in brk_f and breaker(k):
                 # "… về phòng, chống thiên tai | tổ chức hội nghị": a verb that ends names
                 return k if k > j + 1 and texts[k - 1] != "," else None
-            if lw in start_f and lw not in _TAIL_NOUNS:
+            if lw in start_f and lw not in _TAIL_NOUNS and " ".join(lowers[k:k + 2]) not in _NOUNS_OF_BREAKERS:
                 sm = rules.directive_starts.match(texts, lowers, k)
                 if sm and " ".join(lowers[k:k + sm[0]]) not in _TAIL_NOUNS and k > j + 1:
                     return None
@@ -784,32 +912,37 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
             if pm and k + pm[0] < n and texts[k + pm[0]][:1].isupper():
                 pl = rules.places.match(texts, lowers, k + pm[0])
                 return k + pm[0] + (pl[0] if pl else 1) if pl else None
-            if lw in _TAIL_STOP and lw not in ("về",):
-                return None
+            if lw in _TAIL_STOP and lw not in ("về",) and not (
+                    lw == "người" and (k + 1 >= n or not texts[k + 1][:1].isupper())):
+                return None  # ("cơ thể người" is a remit's noun; "người Việt" a nationality)
             k += 1
         if k <= j + 1:
             return None
         if k >= n or texts[k] in (".", ";", ":", "(", ")", "!", "?"):
             return k
+        if texts[k][:1].isdigit() and last_comma is not None and last_comma > j + 1:
+            return last_comma  # "… về phòng, chống tham nhũng, lãng phí, tiêu cực | , năm 2025 tỉnh …"
         if texts[k][:1].isupper() and last_comma is not None and last_comma > j + 1:
             return last_comma
         return None
 
-    def department_tail(j):
+    def department_tail(j, longest=5):
         """A department's name in lower case ("Cục Quản lý | lao động ngoài nước", "Vụ Chính sách |
         tiền tệ"): at most five words, ending where a verb, a function word, punctuation or a
         capital word begins; None when no such end comes."""
         k = j
-        while k < n and k - j <= 5:
+        while k < n and k - j <= longest:
             t, lw = texts[k], lowers[k]
-            if not (t[:1].islower() and t.isalpha()) or lw in _TAIL_STOP:
+            if not (t[:1].islower() and t.isalpha()) or (lw in _TAIL_STOP and not (
+                    lw == "người" and k > j - 1 and k + 1 < n and texts[k + 1][:1].islower())):
+                break  # ("người lao động" is the group a body serves; "người Việt" a nationality)
+            if lw in brk_f and breaker(k):
                 break
-            if lw in brk_f and rules.name_breakers.match(texts, lowers, k):
-                break
-            if lw in start_f and rules.directive_starts.match(texts, lowers, k) and k > j:
+            if lw in start_f and rules.directive_starts.match(texts, lowers, k) and k > j \
+                    and " ".join(lowers[k:k + 2]) not in _NOUNS_OF_BREAKERS:
                 break
             k += 1
-        if k == j or k - j > 5:
+        if k == j or k - j > longest:
             return None
         return k
 
@@ -819,22 +952,36 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
         thi | tốt nghiệp trung học phổ thông tỉnh Nghệ An"; None when a verb, a function word or
         a plural comes first, or no place closes it within ten words."""
         k = j
-        while k < n and k - j < 10:
+        joined = -1  # the word right after a lower-case "và": a second action of the remit, no new clause
+        while k < n and k - j < 14:
             t, lw = texts[k], lowers[k]
             if t == "," and k > j and k + 1 < n and texts[k + 1][:1].islower() and texts[k + 1].isalpha():
                 k += 1  # "phòng, chống tham nhũng, lãng phí, tiêu cực tỉnh Cà Mau"
                 continue
+            if lw == "và" and k > j and k + 1 < n and texts[k + 1][:1].islower() and texts[k + 1].isalpha() \
+                    and lowers[k + 1] not in _TAIL_STOP and not rules.place_prefixes.match(texts, lowers, k + 1):
+                k += 1  # "phòng, chống thiên tai | và tìm kiếm cứu nạn tỉnh Nghệ An" (a place must close it)
+                joined = k
+                continue
+            if lw == "các" and k > j and k + 1 < n and texts[k + 1][:1].islower() \
+                    and lowers[k + 1] not in _PLURAL_OF_BODIES:
+                k += 1  # "Ban Quản lý dự án đầu tư xây dựng | các công trình giao thông tỉnh Lâm Đồng"
+                continue
             if not (t[:1].islower() and t.isalpha()) or lw in _TAIL_STOP:
                 break
-            if lw in brk_f and rules.name_breakers.match(texts, lowers, k):
+            if lw in brk_f and breaker(k):
                 return None
-            if lw in start_f and lw not in _TAIL_NOUNS:
+            if lw in start_f and lw not in _TAIL_NOUNS and k != joined \
+                    and " ".join(lowers[k:k + 2]) not in _NOUNS_OF_BREAKERS:
                 sm = rules.directive_starts.match(texts, lowers, k)
                 if sm and " ".join(lowers[k:k + sm[0]]) not in _TAIL_NOUNS:
                     return None
+            if lw == "quốc" and k + 3 < n and lowers[k + 1] in ("gia", "tế") and lowers[k + 2] == "số" \
+                    and texts[k + 3].isdigit():
+                return k + 4  # "Trung tâm Dữ liệu | quốc gia số 1"
             if k > j and lw == "quốc" and k + 1 < n and lowers[k + 1] in ("gia", "tế") and (
                     k + 2 >= n or not texts[k + 2][:1].islower()
-                    or (lowers[k + 2] in brk_f and rules.name_breakers.match(texts, lowers, k + 2))):
+                    or (lowers[k + 2] in brk_f and breaker(k + 2))):
                 return k + 2
             pm = rules.place_prefixes.match(texts, lowers, k)
             if pm and k > j:
@@ -882,7 +1029,7 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                     k += 2
                 break
             if lw in brk_f:
-                bm = rules.name_breakers.match(texts, lowers, k)
+                bm = breaker(k)
                 if bm and (not bm[1].flags or "MISC" in bm[1].flags):
                     break
             if lw == "và" and k + 1 < n and (not texts[k + 1][:1].islower()
@@ -897,7 +1044,7 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
 
     def misc_breaker(k):
         """A name breaker that cuts MISC names ("khóa" cuts an ORG only: "Kỳ họp thứ 10 HĐND tỉnh khóa X")."""
-        bm = rules.name_breakers.match(texts, lowers, k) if lowers[k] in brk_f else None
+        bm = breaker(k) if lowers[k] in brk_f else None
         return bool(bm) and (not bm[1].flags or "MISC" in bm[1].flags)
 
     def misc_extent(i, head_len):
@@ -921,13 +1068,18 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
             if lw == "số" and j + 1 < n and texts[j + 1][:1].isdigit():
                 # "Nghị quyết số 57-NQ/TW": the number and its code
                 j += 2
-                while j < n and (texts[j] in "-/." or texts[j][:1].isdigit() or texts[j].isupper()) \
+                def glued(x):  # "1719/QĐ-TTg": a code's parts touch ("TTg", "NĐ-CP", "BNN-KH")
+                    return (tokens[x].start == tokens[x - 1].end and texts[x][:1].isupper()
+                            and texts[x].replace("-", "").isalnum())
+
+                while j < n and (texts[j] in "-/." or texts[j][:1].isdigit() or texts[j].isupper() or glued(j)) \
                         and not tokens[j].text.isspace():
-                    if texts[j] in "-/." and not (j + 1 < n and (texts[j + 1][:1].isdigit() or texts[j + 1].isupper())):
+                    if texts[j] in "-/." and not (j + 1 < n and (texts[j + 1][:1].isdigit() or texts[j + 1].isupper()
+                                                                 or glued(j + 1))):
                         break
                     j += 1
                 got = True
-                continue
+                break  # the code closes the name ("Nghị quyết số 18-NQ/TW | tỉnh Bắc Kạn" is about a place)
             if got and lw in ("-", "–", "và") and j + 1 < n and texts[j + 1][:1].isupper() \
                     and not rules.misc_heads.match(texts, lowers, j + 1):
                 j += 1
@@ -952,9 +1104,37 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                     j = k + 1
                     continue
                 break
+            if got and t == "," and j + 4 < n and texts[j + 1] == "Quốc" and lowers[j + 2] == "hội" \
+                    and lowers[j + 3] in ("khóa", "khoá") and _is_ordinal(texts[j + 4]):
+                j += 5  # "Kỳ họp thứ 9, Quốc hội khóa XV": the session names its legislature
+                continue
+            if got and lw == "tại" and j + 1 < n and texts[j + 1][:1].isupper() and " ".join(lowers[i:i + head_len]) \
+                    in ("tuần văn hóa", "tuần lễ", "ngày hội", "những ngày") and rules.places.match(texts, lowers, j + 1) \
+                    and any(rules.places.match(texts, lowers, x) for x in range(i + head_len, j)):
+                # "Tuần Văn hóa Hàn Quốc | tại Việt Nam 2026": one country's culture days held in another
+                j += 1 + rules.places.match(texts, lowers, j + 1)[0]
+                if j < n and texts[j].isdigit() and len(texts[j]) == 4:
+                    j += 1
+                continue
             if got and lw == "năm" and j + 1 < n and texts[j + 1].isdigit() and len(texts[j + 1]) == 4:
                 j += 2
                 continue
+            if got and t == "," and " ".join(lowers[i:i + head_len]) in ("luật", "bộ luật", "pháp lệnh") \
+                    and j + 1 < n and texts[j + 1][:1].islower():
+                # "Luật Khoa học, | công nghệ và đổi mới sáng tạo": a law named by a list of fields, in
+                # lower case after the first, closed by "và" and its last field
+                k, seen_and = j + 1, False
+                while k < n and k - j < 12 and (texts[k] == "," or (texts[k][:1].islower() and texts[k].isalpha()
+                                                                     and lowers[k] not in _MISC_STOP - {"và"})):
+                    if lowers[k] in brk_f and breaker(k):
+                        break
+                    seen_and = seen_and or lowers[k] == "và"
+                    k += 1
+                if seen_and and lowers[k - 1] != "và" and (k >= n or not texts[k][:1].isalpha()
+                                                          or (lowers[k] in brk_f and breaker(k))
+                                                          or lowers[k] in _MISC_STOP):
+                    j = k
+                break
             pm = rules.place_prefixes.match(texts, lowers, j)
             if got and pm and texts[j][:1].islower() and j + pm[0] < n and texts[j + pm[0]][:1].isupper():
                 j += pm[0]
@@ -1006,6 +1186,8 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
         # 1. known names
         m = rules.entities.match(texts, lowers, i) if low_i in ent_f else None
         hm = rules.org_heads.match(texts, lowers, i) if texts[i][:1].isupper() and low_i in head_f else None
+        if hm and hm[0] == 1 and person_shaped(i):
+            hm = None  # "Đoàn Minh Khải", "Lương Văn Nhật": a surname that is also a head, then a person's name
         if hm:
             end, got = org_extent(i, hm[0], hm[1])
             if got or "alone" in hm[1].flags:
@@ -1058,6 +1240,9 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
             if a == j and lab in ("ORG", "LOC"):
                 j = b
                 break
+        bare = rules.org_heads.match(texts, lowers, j) if j < n and texts[j][:1].isupper() else None
+        if bare and "alone" not in bare[1].flags and person_shaped(j + bare[0]):
+            j += bare[0]  # "Phó Giám đốc Sở | Đoàn Minh Khải": a bare head, then the person
         pm = rules.place_prefixes.match(texts, lowers, j) if j < n and texts[j][:1].islower() else None
         if pm and person_shaped(j + pm[0]):
             j += pm[0]  # "Chủ tịch Hội Nông dân tỉnh | Lô Thị Xuân": the unit word has no name
@@ -1075,6 +1260,8 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
             elif not (pl and pl[0] >= 3 and pl[0] == r and texts[j] in rules.surnames
                       and not rules.org_heads.match(texts, lowers, j)):
                 r = 0
+        if r and texts[j + r - 1] in _COMPANY_WORDS:
+            r = 0  # "Tổng Giám đốc | Hanbit Bio": the company the official heads, not a name
         if r and free(j, j + r) and texts[j] not in pfx_words:
             # a single capitalised syllable after "ông"/"bà" is fine ("ông Tùng")
             take(j, j + r, "PER", "title")
@@ -1096,6 +1283,66 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                 or (i + r < n and texts[i + r] in _COMPANY_WORDS):
             continue
         take(i, i + r, "PER", "name-shape")
+
+    # 3c. companies by their shape: a romanised name or an acronym after a lower-case company noun
+    # ("công ty KCC", "hãng Hanwha Aerospace", "tập đoàn CJ"), or a romanised name ending with a
+    # company word ("Hanbit Bio", "Lion Bridge Capital")
+    company_at = [k for k, t in enumerate(texts) if t in _COMPANY_WORDS]
+    for i in [k for k, t in enumerate(texts) if t.isascii() and t[:1].isupper() and (
+            (k and lowers[k - 1] in _COMPANY_NOUN_ENDS) or any(k < c <= k + 3 for c in company_at))]:
+        if taken[i] or not _romanised(texts[i]):
+            continue
+        k = i
+        while k < n and k - i < 4 and texts[k][:1].isupper() and _romanised(texts[k]) and not taken[k]:
+            k += 1
+        if k == i:
+            continue
+        noun = lowers[i - 2:i] if i >= 2 else []
+        after_noun = (i >= 1 and lowers[i - 1] in _COMPANY_NOUNS and (texts[i - 1][:1].islower() or i == 1)) or (
+            len(noun) == 2 and " ".join(noun) in _COMPANY_NOUNS and (texts[i - 2][:1].islower() or i == 2))
+        ends_company = k - i >= 2 and texts[k - 1] in _COMPANY_WORDS
+        if not any(_foreign_word(x) for x in texts[i:k]):
+            continue
+        if not (after_noun or ends_company) or rules.places.match(texts, lowers, i) \
+                or (texts[i] in rules.foreign_names and not ends_company and not texts[i].isupper()):
+            continue
+        take(i, k, "ORG", "company")
+
+    # 3d. named things after the common noun that says what they are: "vệ tinh LOTUSat-1", "tên lửa
+    # Epsilon", "giống lúa OM 380", "ứng dụng VNeID", "tên quốc tế Bualoi" (MISC); "câu lạc bộ Hà Nội" (ORG)
+    for i in [k for k in range(1, n) if lowers[k - 1] in _KIND_LAST_WORDS]:
+        if taken[i] or not (texts[i][:1].isupper() or (texts[i][:1].isdigit() and texts[i].isalnum())):
+            continue
+        label = None
+        start = i
+        for size in (5, 4, 3, 2, 1):
+            if i > size and " ".join(lowers[i - size:i]) in _LANDMARK_HEADS and texts[i - size][:1].isupper() \
+                    and free(i - size, i) and texts[i - size - 1] not in ".!?:;\"“-–":
+                # (not opening a sentence, where any word is capitalised: "Khu kinh tế Nhơn Hội có …")
+                # "Quảng trường Nguyễn Tất Thành", "Ngã ba Đồng Lộc": a landmark named after a person or place
+                label, start = "LOC", i - size
+                break
+            if i >= size and " ".join(lowers[i - size:i]) in _THING_NOUNS and (
+                    texts[i - size][:1].islower() or i == size):  # ("Vệ tinh LOTUSat-1 …" opens a headline)
+                label = _THING_NOUNS[" ".join(lowers[i - size:i])]
+                break
+        if label is None or (i >= 2 and lowers[i - 1] in ("và", ",")):
+            continue
+        k = i
+        while k < n and k - i < 6 and not taken[k] and (
+                (texts[k][:1].isupper() and texts[k].replace("-", "").replace(".", "").isalnum())
+                or (label == "LOC" and start < i and texts[k] in ("-", "–") and k > i and k + 1 < n
+                    and texts[k + 1][:1].isupper())  # "Khu kinh tế Đình Vũ - Cát Hải"
+                or (k > i and texts[k].isdigit())
+                or (k > i and texts[k] == "-" and tokens[k].start == tokens[k - 1].end and k + 1 < n
+                    and tokens[k + 1].start == tokens[k].end and texts[k + 1].isalnum())):
+            k += 1
+        if k == i or not texts[i][:1].isupper():
+            continue
+        if label == "MISC" and (rules.places.match(texts, lowers, i) or rules.org_heads.match(texts, lowers, i)
+                                or looks_like_person(i)):
+            continue
+        take(start, k, label, "thing")
 
     # 4. places
     nxt = 0
