@@ -114,3 +114,21 @@ def test_undo_brings_back_two_replaced_spans_and_the_relation_between_them(windo
     assert db_rows(news.path, spans_and_relations, doc_id) == before_spans
     assert db_rows(news.path, "SELECT head, tail, label FROM relations WHERE doc_id=?", doc_id) == before_relations
     assert "Could not undo" not in window.statusBar().currentMessage()
+
+
+def test_enter_after_delete_never_brings_back_a_rejected_span(window, news, qtbot):
+    """Del leaves nothing selected (the span list's current row must not slide onto the next row,
+    here a rejected directive), so the Enter after it goes on to a suggestion and never accepts
+    what the reviewer rejected."""
+    doc_id = news.ids[0]
+    model = window.session.spans
+    directive = next(s for s in model.spans() if s.label == "DIRECTIVE")
+    window.session.select(directive.id)
+    key(qtbot, window, Qt.Key.Key_X)
+    person = model.find(*at(DOC1, "Nguyễn Văn An"), "PER")  # the row just before the directive's
+    window.session.select(person.id)
+    key(qtbot, window, Qt.Key.Key_Delete)
+    assert window.session.selected_id is None
+    key(qtbot, window, Qt.Key.Key_Return)
+    assert db_rows(news.path, "SELECT state FROM spans WHERE id=?", directive.id) == [("rejected",)]
+    assert window.session.selected is not None and window.session.selected.state == SpanState.SUGGESTED
