@@ -70,6 +70,14 @@ _NOT_ACTION = {"có", "phải", "chỉ", "ít", "những", "ai", "còn", "thể"
                "cần", "nên", "đạt", "thấy", "muốn", "may", "khác", "gì", "đâu", "chịu", "kém", "xa",
                "lớn", "nhỏ", "cao", "thấp", "ngoa", "quá", "hợp", "đều", "hiệu", "thường", "thành",
                "dừng", "giống", "ngoài", "thua"}
+# first-person pronouns: a modal after them is the speaker's own necessity ("tôi", "chúng tôi")
+_FIRST_PERSON = {"tôi", "tớ", "tao"}
+# verbs that after a modal usually tell what befalls the subject, and the words after them that
+# make them an act on someone else ("phải di dời ngay …", "phải tạm dừng các …")
+_CONSEQUENCE_VERBS = (("di", "dời"), ("tạm", "dừng"), ("đóng",), ("bỏ",))
+_OBJECT_OPENERS = {"ngay", "các", "những", "toàn", "mọi", "hộ", "người", "dân", "hoạt", "việc"}
+# nouns of a plan or a measure: "phải có phương án …" asks for one; "cần có thời gian" describes
+_PLAN_NOUNS = {("phương", "án"), ("kế", "hoạch"), ("biện", "pháp"), ("giải", "pháp"), ("lộ", "trình")}
 _COUNT_WORDS = {"trăm", "nghìn", "ngàn", "chục", "triệu", "vạn", "loạt"}
 # a subject that counts or quantifies: the modal describes ("Nhiều hộ … phải …")
 _QUANTIFIED_SUBJECT = {"nhiều", "hàng", "hơn", "khoảng", "gần"}
@@ -96,6 +104,12 @@ _ADDRESSEE_STOP = {
     "chịu", "không", "hoàn", "nâng", "tổ", "quan", "phấn", "chuẩn", "đánh", "kiểm", "giám",
     "thường", "khắc", "hỗ", "tham", "cho", "được", "để", "trong", "tại", "về", "với", "từ",
 }
+
+
+def _is_question(text: str, s: int, e: int) -> bool:
+    """The sentence asks a question ("Người dân cần lưu ý gì?", "Doanh nghiệp phải làm gì khi …?"):
+    a modal or a cue in it asks what to do, nobody is told to act."""
+    return text[s:e].rstrip(" \"'”’»)").endswith("?")
 
 
 @dataclass
@@ -230,15 +244,21 @@ class DirectiveDetector:
                 i += 1
                 continue
             prev = low[max(0, i - 3):i]
-            blocked = bool(prev) and any(self._ends_with(prev, p) for p in self._before_by_last.get(prev[-1], ()))
-            if not blocked and any(w in _PAST for w in prev):
+            # a word of a name right before the cue is no blocker ("Cục Hàng không yêu cầu …": the
+            # "không" of "Hàng không" is no negation)
+            named = i > 0 and ent_mask[i - 1]
+            blocked = bool(prev) and not named and any(
+                self._ends_with(prev, p) for p in self._before_by_last.get(prev[-1], ()))
+            if not blocked and any(w in _PAST for w, m in zip(prev, ent_mask[max(0, i - 3):i]) if not m):
+                blocked = True
+            if not blocked and self._passive(toks, low, texts, ent_mask, i):
                 blocked = True
             if blocked and self._issued_or_passive(toks, low, texts, ent_mask, i, j):
                 blocked = False
             if not blocked and i > 1 and texts[i - 1] == "," and self._continues_a_report(low, texts, cs, i, j):
                 blocked = True
             if not blocked and self._starts_any(low[j:j + 3], 0, self._after_by_first):
-                blocked = True
+                blocked = not ("modal" in entry.flags and self._acts_on_others(low, j))
             if not blocked and phrase_blocked and i < first_clause_end:
                 blocked = True
             if not blocked and self._opinion_by_first and any(
@@ -283,6 +303,28 @@ class DirectiveDetector:
         return any(x[:1].isdigit() for x in texts[cs:i - 1]) and any(x[:1].isdigit() for x in texts[j:j + 5])
 
     @staticmethod
+    def _acts_on_others(low, j: int) -> bool:
+        """After a modal, a verb that usually tells what befalls the subject ("hàng trăm hộ phải di
+        dời", "phải đóng cửa") is an order when it has an object or "ngay" after it: "Xã phải di dời
+        ngay các hộ dân …", "… phải đóng các điểm …"."""
+        for verb in _CONSEQUENCE_VERBS:
+            k = j + len(verb)
+            if tuple(low[j:k]) == verb:
+                return k < len(low) and low[k] in _OBJECT_OPENERS
+        return False
+
+    @staticmethod
+    def _passive(toks, low, texts, mask, i: int) -> bool:
+        """The subject was told, by an agent named between "bị" and the cue: "Doanh nghiệp này đã
+        bị cơ quan quản lý nhắc nhở", "Công ty từng bị Sở Công Thương nhắc nhở": a report."""
+        for k in range(i - 1, max(-1, i - 8), -1):
+            if texts[k] in (",", ";", ":", '"', "“", "”"):
+                return False
+            if low[k] == "bị" and not mask[k] and toks[k].word_pos == "B":
+                return True  # the word "bị", not "chuẩn bị", "thiết bị"
+        return False
+
+    @staticmethod
     def _glued_negation(low, i: int) -> bool:
         """A prohibition's "không" that the segmenter glued to the noun before it ("ngân hàng
         không", "cửa hàng không" read as "hàng không"): still a cue, unless it really is "hàng
@@ -325,7 +367,9 @@ class DirectiveDetector:
         nxt = texts[j]
         if not nxt[:1].isalpha() or nxt[:1].isdigit():
             return False
-        if low[j] in ("là", "có", "được", "thiết", "cù", "mẫn", "chăng", "khoảng", "tới", "đến", "hơn", "thêm"):
+        if low[j] == "có" and tuple(low[j + 1:j + 3]) in _PLAN_NOUNS:
+            pass  # "Các công ty cấp nước phải có phương án …": a plan asked for
+        elif low[j] in ("là", "có", "được", "thiết", "cù", "mẫn", "chăng", "khoảng", "tới", "đến", "hơn", "thêm"):
             return False
         if low[j] in ("nhiều", "một", "những", "số") and not (low[i] == "không" or low[i] == "phải"):
             return False  # "Lúa … cần nhiều nước", "cần một cơ chế": a need of something, no act
@@ -346,11 +390,25 @@ class DirectiveDetector:
                 return False
         if self._described_subject(low, texts, i, j):
             return False
+        if self._first_person_subject(low, texts, i):
+            return False
         # the modal must not be glued into a longer word ("cần thiết", "Cần Thơ"); after a colon
         # or a quotation mark a capital opens the words quoted ('nhấn mạnh: "Phải …"')
         if texts[i][:1].isupper() and i > 0 and texts[i - 1] not in (":", '"', "“"):
             return False
         return True
+
+    @staticmethod
+    def _first_person_subject(low, texts, i) -> bool:
+        """The speaker's own necessity, told in the first person: a player's "Chúng tôi phải chơi …",
+        a borrower's "Tôi phải vay thêm …", "Gia đình tôi phải bán …". Nobody else is told to act
+        (an official's "Tôi đề nghị …" is a cue, not a modal, and stays a request)."""
+        for k in range(i - 1, max(-1, i - 6), -1):
+            if texts[k] in (",", ";", ":", '"', "“", "”", "(", "-"):
+                return False
+            if low[k] in _FIRST_PERSON:
+                return True
+        return False
 
     @staticmethod
     def _described_subject(low, texts, i, j) -> bool:
@@ -592,7 +650,7 @@ class DirectiveDetector:
             mask = [lab is not None for lab in labels]
             hit = None
             cs = self._content_start(low)
-            sentence_blocked = self._starts_any(low, cs, self._sentence_by_first)
+            sentence_blocked = self._starts_any(low, cs, self._sentence_by_first) or _is_question(text, s, e)
             if toks and not sentence_blocked:
                 cue_hits = self._cue_hits(toks, low, texts, mask)
                 if cue_hits:
@@ -603,7 +661,7 @@ class DirectiveDetector:
             adjacent = prev_dir is not None and prev_dir.sentence_index == si - 1
             if hit is None and si == 0 and toks and not sentence_blocked:
                 hit = self._headline(text, s, e, toks, low, texts, labels)
-            if hit is None and adjacent and toks and prev_dir.kind != "headline":
+            if hit is None and adjacent and toks and prev_dir.kind != "headline" and not sentence_blocked:
                 after_colon = prev_end_char == ":"
                 listy = bool(toks) and (new_line and (text[s - 2:s].strip() in ("-", "+", "•", "–")
                                                       or prev_end_char in ";:"))
@@ -623,6 +681,7 @@ class DirectiveDetector:
                         self._generic_body_continuation(toks, low, texts, mask, cs):
                     hit = DirectiveHit(s, e, round(0.65 * 0.95 ** chain, 4), "continuation", sentence_index=si)
             elif hit is None and toks and new_para and prev_dir is not None and prev_dir.kind != "headline" \
+                    and not sentence_blocked \
                     and si - prev_dir.sentence_index <= 1 + _BODY_GAP \
                     and self._body_continuation(toks, low, texts, mask, cs, strict=True):
                 # a paragraph of a body's own part of the assignment, after a sentence or two
