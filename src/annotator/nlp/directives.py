@@ -78,6 +78,9 @@ _CONSEQUENCE_VERBS = (("di", "dời"), ("tạm", "dừng"), ("đóng",), ("bỏ"
 _OBJECT_OPENERS = {"ngay", "các", "những", "toàn", "mọi", "hộ", "người", "dân", "hoạt", "việc"}
 # nouns of a plan or a measure: "phải có phương án …" asks for one; "cần có thời gian" describes
 _PLAN_NOUNS = {("phương", "án"), ("kế", "hoạch"), ("biện", "pháp"), ("giải", "pháp"), ("lộ", "trình")}
+# subjects and verbs of a diversion plan's items
+_VEHICLES = {("xe",), ("phương", "tiện"), ("ô", "tô"), ("xe", "tải"), ("xe", "khách")}
+_MOVEMENT_VERBS = {"đi", "rẽ", "lưu", "chạy", "quay", "chuyển", "di"}
 _COUNT_WORDS = {"trăm", "nghìn", "ngàn", "chục", "triệu", "vạn", "loạt"}
 # a subject that counts or quantifies: the modal describes ("Nhiều hộ … phải …")
 _QUANTIFIED_SUBJECT = {"nhiều", "hàng", "hơn", "khoảng", "gần"}
@@ -367,8 +370,8 @@ class DirectiveDetector:
         nxt = texts[j]
         if not nxt[:1].isalpha() or nxt[:1].isdigit():
             return False
-        if low[j] == "có" and tuple(low[j + 1:j + 3]) in _PLAN_NOUNS:
-            pass  # "Các công ty cấp nước phải có phương án …": a plan asked for
+        if low[j] == "có" and tuple(low[j + 1:j + 3]) in _PLAN_NOUNS and i > 0 and texts[i - 1][:1].isalpha():
+            pass  # "Các công ty cấp nước phải có phương án …": a plan asked of a subject
         elif low[j] in ("là", "có", "được", "thiết", "cù", "mẫn", "chăng", "khoảng", "tới", "đến", "hơn", "thêm"):
             return False
         if low[j] in ("nhiều", "một", "những", "số") and not (low[i] == "không" or low[i] == "phải"):
@@ -546,12 +549,75 @@ class DirectiveDetector:
         if colon == 0 or k >= n or not texts[k][:1].isalpha():
             return None
         if not self._issuer_only(texts, low, labels, colon):
+            # a topic before the colon: a directive only when an imperative with a prohibition
+            # follows ("Chuẩn bị SEA Games: Xác định rõ trách nhiệm, không để chậm tiến độ"); a
+            # narrated "siết chặt …" alone may report what a place does, a prohibition cannot
+            imperative = self.starts.match(texts, low, k) or self._bare_prohibition(toks, low, texts, k)
+            prohibits = any(low[m] == "không" and low[m + 1] in ("để", "được") and low[m + 2:m + 3] not in (["ý"], ["lại"])
+                            for m in range(k, n - 1))
+            if imperative and prohibits:
+                return DirectiveHit(s, e, 0.65, "headline", ":", toks[colon].start, toks[colon].end, 0)
             return None
         if self.starts.match(texts, low, k) or (low[k] in self.cues.firsts and self.cues.match(texts, low, k)) \
                 or self._bare_prohibition(toks, low, texts, k) or (low[k] in ("phải", "cần") and k + 1 < n
                                                                    and texts[k + 1][:1].islower()):
             return DirectiveHit(s, e, 0.7, "headline", ":", toks[colon].start, toks[colon].end, 0)
         return None
+
+    def _lead_in(self, text, sentences, tokens, words, labels_per, si) -> bool:
+        """A sentence ending with ":" that opens a list of instructions is a directive ("Văn bản nêu
+        rõ:", "Văn bản yêu cầu Cục X:", "… phương án phân luồng như sau:"): the items follow on
+        lines of their own, each but the last ending with ";" (or each after a list mark), none
+        reports a past act, and at least half of them are instructions (an action word, a
+        prohibition, a body or a generic plural with an action, an obligation)."""
+        lead_texts, lead_low = words[si]
+        if self._reports(lead_low, lead_texts):
+            return False  # "Kết quả năm qua như sau:", "Tỉnh đã triển khai các việc:"
+        items = instructions = 0
+        prev_end = sentences[si][1]
+        for k in range(si + 1, min(len(sentences), si + 13)):
+            s, e = sentences[k]
+            toks = tokens[k]
+            texts, low = words[k]
+            if "\n" not in text[prev_end:s] or not toks or _is_question(text, s, e):
+                break
+            bullet = text[max(0, s - 2):s].strip() in ("-", "+", "•", "–")
+            if items and text[prev_end - 1] != ";" and not bullet:
+                break
+            if self._reports(low, texts):
+                return False
+            items += 1
+            mask = [lab is not None for lab in labels_per[k]]
+            cs = self._content_start(low)
+            if not self._reports(low, texts, strict=True) and self._instruction(toks, low, texts, mask, cs):
+                instructions += 1
+            prev_end = e
+            if text[e - 1] not in ";" and not bullet:
+                break
+        return items >= 2 and 2 * instructions >= items
+
+    def _instruction(self, toks, low, texts, mask, cs) -> bool:
+        """A list item that asks for an act: it opens with an action word (in either case) or a
+        prohibition, or a body or a generic plural takes up an action, or it holds an obligation."""
+        if cs >= len(low):
+            return False
+        if self.starts.match(texts, low, cs) or self._bare_prohibition(toks, low, texts, cs):
+            return True
+        if self._body_continuation(toks, low, texts, mask, cs) or \
+                self._generic_body_continuation(toks, low, texts, mask, cs):
+            return True
+        if self._route_item(low, cs):
+            return True
+        return self._has_modal(toks, low, texts) or bool(self._cue_hits(toks, low, texts, mask))
+
+    @staticmethod
+    def _route_item(low, cs) -> bool:
+        """An item of a diversion plan: vehicles and the way they must go ("Xe từ Hà Nội đi Hải Phòng
+        theo hướng Quốc lộ 5;", "Các phương tiện lưu thông qua cầu …")."""
+        k = cs + (1 if low[cs] == "các" else 0)
+        if tuple(low[k:k + 1]) not in _VEHICLES and tuple(low[k:k + 2]) not in _VEHICLES:
+            return False
+        return any(w in _MOVEMENT_VERBS for w in low[k + 1:])
 
     def _issuer_only(self, texts, low, labels, end) -> bool:
         """``texts[:end]`` names an issuer and nothing else: titles ("Phó Thủ tướng", "Chủ tịch"),
@@ -626,17 +692,14 @@ class DirectiveDetector:
         prev_end = 0
         chain = 0
         ei = 0
-        for si, ((s, e), toks) in enumerate(zip(sentences, tokens)):
-            gap = text[prev_end:s]
-            new_para = "\n\n" in gap or "\n\r\n" in gap
-            new_line = "\n" in gap
-            prev_end_char = text[prev_dir.end - 1] if prev_dir is not None else ""
-            if words is not None:
-                texts, low = words[si]
-            else:
+        if words is None:
+            words = []
+            for toks in tokens:
                 texts = [t.text for t in toks]
-                low = [t.lower() for t in texts]
-            # entity mask for this sentence
+                words.append((texts, [t.lower() for t in texts]))
+        labels_per = []
+        for (s, e), toks in zip(sentences, tokens):
+            # entity labels of this sentence's tokens
             while ei < len(ents) and ents[ei][1] <= s:
                 ei += 1
             labels = [None] * len(toks)
@@ -647,6 +710,15 @@ class DirectiveDetector:
                     if t.start >= a and t.end <= b:
                         labels[ti] = lab
                 k += 1
+            labels_per.append(labels)
+        in_list = False  # the last hit is a lead-in ending with ":" or an item of its list
+        for si, ((s, e), toks) in enumerate(zip(sentences, tokens)):
+            gap = text[prev_end:s]
+            new_para = "\n\n" in gap or "\n\r\n" in gap
+            new_line = "\n" in gap
+            prev_end_char = text[prev_dir.end - 1] if prev_dir is not None else ""
+            texts, low = words[si]
+            labels = labels_per[si]
             mask = [lab is not None for lab in labels]
             hit = None
             cs = self._content_start(low)
@@ -659,6 +731,15 @@ class DirectiveDetector:
                     hit = DirectiveHit(s, e, w, kind, " ".join(texts[i:i + length]),
                                        toks[i].start, toks[i + length - 1].end, si)
             adjacent = prev_dir is not None and prev_dir.sentence_index == si - 1
+            if hit is None and toks and not sentence_blocked and text[e - 1] == ":" and \
+                    self._lead_in(text, sentences, tokens, words, labels_per, si):
+                # "Văn bản nêu rõ:", "… phương án như sau:" opening a list of instructions
+                hit = DirectiveHit(s, e, 0.75, "cue", ":", e - 1, e, si)
+            if hit is None and adjacent and in_list and new_line and toks and not sentence_blocked \
+                    and prev_end_char in ":;" and not self._reports(low, texts):
+                # an item of a list of instructions, whatever its opening ("ACV bố trí …;", "Khi …,
+                # hãng phải …", "tuyệt đối không …;")
+                hit = DirectiveHit(s, e, round(0.85 * 0.95 ** chain, 4), "continuation", sentence_index=si)
             if hit is None and si == 0 and toks and not sentence_blocked:
                 hit = self._headline(text, s, e, toks, low, texts, labels)
             if hit is None and adjacent and toks and prev_dir.kind != "headline" and not sentence_blocked:
@@ -691,6 +772,7 @@ class DirectiveDetector:
             if hit is not None:
                 chain = chain + 1 if hit.kind == "continuation" else 0
                 hits.append(hit)
+                in_list = text[e - 1] == ":" or (in_list and hit.kind == "continuation" and text[e - 1] == ";")
                 prev_dir = hit
             prev_end = e
         return hits
