@@ -24,6 +24,7 @@ def _directives(pipe, text):
     'Sau trận thua, tiền vệ Nguyễn Văn Hùng nói: "Chúng tôi phải chơi tốt hơn ở lượt về".',
     'Anh Minh kể: "Tôi phải vay thêm 50 triệu đồng để trả nợ".',
     "Gia đình tôi phải bán cả đàn bò để chữa bệnh cho con.",
+    "Tại xã Khao Mang, máy xúc phải mở đường suốt đêm để đưa lương thực vào thôn.",
     # D2 questions
     "Mùa mưa bão: Người dân cần lưu ý gì?",
     "Doanh nghiệp phải làm gì khi thuế tăng?",

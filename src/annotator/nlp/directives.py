@@ -404,14 +404,19 @@ class DirectiveDetector:
     @staticmethod
     def _first_person_subject(low, texts, i) -> bool:
         """The speaker's own necessity, told in the first person: a player's "Chúng tôi phải chơi …",
-        a borrower's "Tôi phải vay thêm …", "Gia đình tôi phải bán …". Nobody else is told to act
-        (an official's "Tôi đề nghị …" is a cue, not a modal, and stays a request)."""
+        a borrower's "Tôi phải vay thêm …", "Gia đình tôi phải bán …" (an official's "Tôi đề nghị …"
+        is a cue, not a modal, and stays a request); or a machine's work narrated ("Máy xúc phải
+        mở đường …"). Nobody is told to act."""
         for k in range(i - 1, max(-1, i - 6), -1):
             if texts[k] in (",", ";", ":", '"', "“", "”", "(", "-"):
-                return False
+                break
             if low[k] in _FIRST_PERSON:
                 return True
-        return False
+        # a machine at work ("máy xúc phải mở đường …", "máy cào bóc phải làm việc …") is told nothing
+        k = i - 1
+        while k > 0 and texts[k - 1] not in (",", ";", ":", '"', "“"):
+            k -= 1
+        return i - k <= 3 and k < i and low[k] == "máy" and tuple(low[k:k + 2]) != ("máy", "bay")
 
     @staticmethod
     def _described_subject(low, texts, i, j) -> bool:
@@ -482,13 +487,17 @@ class DirectiveDetector:
                 return False
         return False
 
+    def _past(self, low) -> bool:
+        """The sentence tells a past act or time frame ("đã", "vừa", "Năm qua, …")."""
+        return any(w in _TENSE_PAST for w in low) or any(
+            self._starts_any(low, k, self._sentence_by_first) for k in range(len(low)))
+
     def _reports(self, low, texts, *, strict: bool = False) -> bool:
         """The sentence reports rather than asks: a past tense or time frame ("đã", "trong năm
         qua"), approximate figures ("hơn 30 hoạt động"); ``strict`` (a sentence that does not follow
         the request directly): any count that is no date or deadline ("tổ chức 12 phiên chợ")."""
         n = len(low)
-        if any(w in _TENSE_PAST for w in low) or any(self._starts_any(low, k, self._sentence_by_first)
-                                                      for k in range(n)):
+        if self._past(low):
             return True
         if any(w in _QUANTITY_WORDS and k + 1 < n and texts[k + 1][:1].isdigit() for k, w in enumerate(low)):
             return True  # "Sở Văn hóa tổ chức hơn 30 hoạt động …": approximate figures report results
@@ -584,7 +593,7 @@ class DirectiveDetector:
             bullet = text[max(0, s - 2):s].strip() in ("-", "+", "•", "–")
             if items and text[prev_end - 1] != ";" and not bullet:
                 break
-            if self._reports(low, texts):
+            if self._past(low):
                 return False
             items += 1
             mask = [lab is not None for lab in labels_per[k]]
@@ -736,7 +745,7 @@ class DirectiveDetector:
                 # "Văn bản nêu rõ:", "… phương án như sau:" opening a list of instructions
                 hit = DirectiveHit(s, e, 0.75, "cue", ":", e - 1, e, si)
             if hit is None and adjacent and in_list and new_line and toks and not sentence_blocked \
-                    and prev_end_char in ":;" and not self._reports(low, texts):
+                    and prev_end_char in ":;" and not self._past(low):
                 # an item of a list of instructions, whatever its opening ("ACV bố trí …;", "Khi …,
                 # hãng phải …", "tuyệt đối không …;")
                 hit = DirectiveHit(s, e, round(0.85 * 0.95 ** chain, 4), "continuation", sentence_index=si)
@@ -772,7 +781,7 @@ class DirectiveDetector:
             if hit is not None:
                 chain = chain + 1 if hit.kind == "continuation" else 0
                 hits.append(hit)
-                in_list = text[e - 1] == ":" or (in_list and hit.kind == "continuation" and text[e - 1] == ";")
+                in_list = text[e - 1] == ":" or (in_list and text[e - 1] == ";")
                 prev_dir = hit
             prev_end = e
         return hits
