@@ -39,6 +39,8 @@ def _directives(pipe, text):
     "Lệnh cấm xuất khẩu gạo được dỡ bỏ từ tháng 3.",
     "Cầu thủ này bị cấm thi đấu 3 trận.",
     "Cơ quan chức năng thu giữ nhiều chất cấm.",
+    "Luật Giao thông đường bộ 2024 cấm người điều khiển xe sử dụng điện thoại.",
+    "Quy định mới cấm xe máy đi vào làn ô tô.",
     # what befalls people is no order
     "Hàng trăm hộ dân phải di dời ngay trong đêm.",
     "Doanh nghiệp cần có thời gian để thích ứng.",

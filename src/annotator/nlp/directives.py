@@ -206,7 +206,8 @@ class DirectiveDetector:
             i += 1
         return i
 
-    def _cue_hits(self, toks: list[Token], low: list[str], texts: list[str], ent_mask: list[bool]):
+    def _cue_hits(self, toks: list[Token], low: list[str], texts: list[str], ent_mask: list[bool],
+                  ent_labels=None):
         """All unblocked cue occurrences: (token_index, length, weight, entry, kind)."""
         n = len(toks)
         hits = []
@@ -256,6 +257,8 @@ class DirectiveDetector:
                 blocked = True
             if not blocked and self._passive(toks, low, texts, ent_mask, i):
                 blocked = True
+            if not blocked and named and ent_labels is not None and ent_labels[i - 1] == "MISC":
+                blocked = True  # a law, a decree says it ("Luật Giao thông đường bộ 2024 cấm …"): reported
             if blocked and self._issued_or_passive(toks, low, texts, ent_mask, i, j):
                 blocked = False
             if not blocked and i > 1 and texts[i - 1] == "," and self._continues_a_report(low, texts, cs, i, j):
@@ -733,7 +736,7 @@ class DirectiveDetector:
             cs = self._content_start(low)
             sentence_blocked = self._starts_any(low, cs, self._sentence_by_first) or _is_question(text, s, e)
             if toks and not sentence_blocked:
-                cue_hits = self._cue_hits(toks, low, texts, mask)
+                cue_hits = self._cue_hits(toks, low, texts, mask, labels)
                 if cue_hits:
                     best = max(cue_hits, key=lambda h: (h[2], -h[0]))
                     i, length, w, entry, kind = best
