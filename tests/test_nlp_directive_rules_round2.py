@@ -58,6 +58,15 @@ def test_headlines_that_ask(pipe, headline):
     assert _directives(pipe, headline + "\n\nSáng 3/12, cuộc họp diễn ra tại Hà Nội.") == [headline]
 
 
+def test_a_headline_question_without_its_mark(pipe):
+    assert _directives(pipe, "Thi tốt nghiệp THPT 2026: Thí sinh cần biết gì\n\nSáng 3/12, Bộ công bố lịch thi.") == []
+
+
+def test_an_embedded_question_in_a_request_stays_a_request(pipe):
+    sentence = "Bộ trưởng yêu cầu làm rõ trách nhiệm thuộc về đơn vị nào."
+    assert _directives(pipe, sentence) == [sentence]
+
+
 def test_a_topic_headline_without_a_prohibition_stays_a_report(pipe):
     assert _directives(pipe, "Chuẩn bị SEA Games: Xác định rõ trách nhiệm các bên\n\nSáng 3/12, cuộc họp diễn ra.") == []
 

@@ -115,6 +115,16 @@ def _is_question(text: str, s: int, e: int) -> bool:
     return text[s:e].rstrip(" \"'”’»)").endswith("?")
 
 
+def _ends_with_question_word(low) -> bool:
+    """A headline (no final punctuation) that asks without its "?" ("Thi tốt nghiệp 2026: Thí sinh
+    cần biết gì", "… xử lý ra sao"): the last word is an interrogative; "bất kỳ … nào", "không … gì"
+    are no questions. A sentence with its full stop may embed one ("làm rõ … thuộc đơn vị nào.")."""
+    words = [w for w in low if w[:1].isalpha()]
+    if not words or any(w in ("bất", "không", "chẳng", "mọi") for w in words):
+        return False
+    return words[-1] in ("gì", "nào") or tuple(words[-2:]) in (("ra", "sao"), ("vì", "sao"))
+
+
 @dataclass
 class DirectiveHit:
     start: int
@@ -734,7 +744,8 @@ class DirectiveDetector:
             mask = [lab is not None for lab in labels]
             hit = None
             cs = self._content_start(low)
-            sentence_blocked = self._starts_any(low, cs, self._sentence_by_first) or _is_question(text, s, e)
+            sentence_blocked = self._starts_any(low, cs, self._sentence_by_first) or _is_question(text, s, e) \
+                or (text[e - 1].isalnum() and _ends_with_question_word(low))
             if toks and not sentence_blocked:
                 cue_hits = self._cue_hits(toks, low, texts, mask, labels)
                 if cue_hits:
