@@ -102,3 +102,9 @@ def test_a_diversion_plan(pipe):
 ])
 def test_lists_of_results_or_events_are_no_instructions(pipe, text):
     assert _directives(pipe, text) == []
+
+
+def test_a_prosecutor_who_keeps_the_indictment_still_proposes(pipe):
+    sentence = ("Đại diện Viện kiểm sát giữ nguyên quan điểm truy tố theo cáo trạng và đề nghị Hội đồng xét xử "
+                "tuyên phạt bị cáo từ 5 đến 6 năm tù.")
+    assert _directives(pipe, sentence) == [sentence]
