@@ -108,3 +108,9 @@ def test_a_prosecutor_who_keeps_the_indictment_still_proposes(pipe):
     sentence = ("Đại diện Viện kiểm sát giữ nguyên quan điểm truy tố theo cáo trạng và đề nghị Hội đồng xét xử "
                 "tuyên phạt bị cáo từ 5 đến 6 năm tù.")
     assert _directives(pipe, sentence) == [sentence]
+
+
+def test_a_bulleted_list_of_instructions_ending_in_full_stops(pipe):
+    text = ("Văn bản nêu rõ:\n- Các hãng hàng không xây dựng phương án phục vụ.\n- ACV bố trí đủ nhân lực tại các nhà ga.\n"
+            "- Khi chuyến bay bị chậm, hãng thông báo cho khách.\n\nNăm ngoái, sân bay đón 20 triệu khách.")
+    assert [g[:8] for g in _directives(pipe, text)] == ["Văn bản ", "Các hãng", "ACV bố t", "Khi chuy"]

@@ -758,8 +758,9 @@ class DirectiveDetector:
                     self._lead_in(text, sentences, tokens, words, labels_per, si):
                 # "Văn bản nêu rõ:", "… phương án như sau:" opening a list of instructions
                 hit = DirectiveHit(s, e, 0.75, "cue", ":", e - 1, e, si)
+            bullet = new_line and text[max(0, s - 2):s].strip() in ("-", "+", "•", "–")
             if hit is None and adjacent and in_list and new_line and toks and not sentence_blocked \
-                    and prev_end_char in ":;" and not self._past(low):
+                    and (prev_end_char in ":;" or bullet) and not self._past(low):
                 # an item of a list of instructions, whatever its opening ("ACV bố trí …;", "Khi …,
                 # hãng phải …", "tuyệt đối không …;")
                 hit = DirectiveHit(s, e, round(0.85 * 0.95 ** chain, 4), "continuation", sentence_index=si)
@@ -795,7 +796,7 @@ class DirectiveDetector:
             if hit is not None:
                 chain = chain + 1 if hit.kind == "continuation" else 0
                 hits.append(hit)
-                in_list = text[e - 1] == ":" or (in_list and text[e - 1] == ";")
+                in_list = text[e - 1] == ":" or (in_list and (text[e - 1] == ";" or bullet))
                 prev_dir = hit
             prev_end = e
         return hits
