@@ -99,6 +99,8 @@ def test_a_diversion_plan(pipe):
 @pytest.mark.parametrize("text", [
     "Kết quả năm qua như sau:\nTổ chức 30 lớp tập huấn;\nHỗ trợ 200 hộ nghèo.",
     "Chương trình gồm các hoạt động:\nHội thảo khoa học vào ngày 5/3;\nTriển lãm ảnh tại nhà văn hóa;\nGiao lưu văn nghệ.",
+    "Kết quả như sau:\nTổ chức 30 lớp tập huấn;\nHỗ trợ 200 hộ nghèo.",
+    "Nội dung hội nghị gồm:\nTổng kết công tác năm 2025;\nTriển khai nhiệm vụ năm 2026.",
 ])
 def test_lists_of_results_or_events_are_no_instructions(pipe, text):
     assert _directives(pipe, text) == []

@@ -590,11 +590,11 @@ class DirectiveDetector:
         """A sentence ending with ":" that opens a list of instructions is a directive ("Văn bản nêu
         rõ:", "Văn bản yêu cầu Cục X:", "… phương án phân luồng như sau:"): the items follow on
         lines of their own, each but the last ending with ";" (or each after a list mark), none
-        reports a past act, and at least half of them are instructions (an action word, a
+        reports a past act, and most of them are instructions (an action word, a
         prohibition, a body or a generic plural with an action, an obligation)."""
         lead_texts, lead_low = words[si]
-        if self._reports(lead_low, lead_texts):
-            return False  # "Kết quả năm qua như sau:", "Tỉnh đã triển khai các việc:"
+        if self._reports(lead_low, lead_texts) or any(w == "gồm" for w in lead_low):
+            return False  # "Kết quả năm qua như sau:", "Tỉnh đã triển khai các việc:", "Nội dung gồm:"
         items = instructions = 0
         prev_end = sentences[si][1]
         for k in range(si + 1, min(len(sentences), si + 13)):
@@ -611,12 +611,14 @@ class DirectiveDetector:
             items += 1
             mask = [lab is not None for lab in labels_per[k]]
             cs = self._content_start(low)
-            if not self._reports(low, texts, strict=True) and self._instruction(toks, low, texts, mask, cs):
+            counted = any(texts[x][:1].isdigit() and not mask[x] and not (x > 0 and low[x - 1] in _TIME_WORDS)
+                          for x in range(len(texts)))  # "Tổ chức 30 lớp tập huấn;": a result
+            if not counted and not self._reports(low, texts) and self._instruction(toks, low, texts, mask, cs):
                 instructions += 1
             prev_end = e
             if text[e - 1] not in ";" and not bullet:
                 break
-        return items >= 2 and 2 * instructions >= items
+        return items >= 2 and 2 * instructions > items
 
     def _instruction(self, toks, low, texts, mask, cs) -> bool:
         """A list item that asks for an act: it opens with an action word (in either case) or a
