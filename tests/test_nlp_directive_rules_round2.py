@@ -25,6 +25,9 @@ def _directives(pipe, text):
     'Anh Minh kể: "Tôi phải vay thêm 50 triệu đồng để trả nợ".',
     "Gia đình tôi phải bán cả đàn bò để chữa bệnh cho con.",
     "Tại xã Khao Mang, máy xúc phải mở đường suốt đêm để đưa lương thực vào thôn.",
+    "Theo anh Tùng, người lao động phải làm thêm giờ mới đủ sống.",
+    "Anh Tùng kể, công nhân phải làm thêm giờ mới đủ sống.",
+    "Huấn luyện viên Park thừa nhận đội cần cải thiện khả năng phòng ngự.",
     # D2 questions
     "Mùa mưa bão: Người dân cần lưu ý gì?",
     "Doanh nghiệp phải làm gì khi thuế tăng?",
@@ -116,3 +119,8 @@ def test_a_bulleted_list_of_instructions_ending_in_full_stops(pipe):
     text = ("Văn bản nêu rõ:\n- Các hãng hàng không xây dựng phương án phục vụ.\n- ACV bố trí đủ nhân lực tại các nhà ga.\n"
             "- Khi chuyến bay bị chậm, hãng thông báo cho khách.\n\nNăm ngoái, sân bay đón 20 triệu khách.")
     assert [g[:8] for g in _directives(pipe, text)] == ["Văn bản ", "Các hãng", "ACV bố t", "Khi chuy"]
+
+
+def test_kể_cả_is_no_story(pipe):
+    sentence = "Bộ trưởng yêu cầu tất cả các đơn vị, kể cả doanh nghiệp nhà nước, phải công khai số liệu."
+    assert _directives(pipe, sentence) == [sentence]
