@@ -47,6 +47,11 @@ def _directives(pipe, text):
     # what befalls people is no order
     "Hàng trăm hộ dân phải di dời ngay trong đêm.",
     "Doanh nghiệp cần có thời gian để thích ứng.",
+    # lists of results, events or contents are no instructions
+    "Kết quả năm qua như sau:\nTổ chức 30 lớp tập huấn;\nHỗ trợ 200 hộ nghèo.",
+    "Chương trình gồm các hoạt động:\nHội thảo khoa học vào ngày 5/3;\nTriển lãm ảnh tại nhà văn hóa;\nGiao lưu văn nghệ.",
+    "Kết quả như sau:\nTổ chức 30 lớp tập huấn;\nHỗ trợ 200 hộ nghèo.",
+    "Nội dung hội nghị gồm:\nTổng kết công tác năm 2025;\nTriển khai nhiệm vụ năm 2026.",
 ])
 def test_not_directives(pipe, sentence):
     assert _directives(pipe, sentence) == []
@@ -97,16 +102,6 @@ def test_a_diversion_plan(pipe):
             "Xe từ Hà Nội đi Hải Phòng theo Quốc lộ 5;\n"
             "Xe từ Hải Phòng đi Hà Nội theo cao tốc.")
     assert len(_directives(pipe, text)) == 3
-
-
-@pytest.mark.parametrize("text", [
-    "Kết quả năm qua như sau:\nTổ chức 30 lớp tập huấn;\nHỗ trợ 200 hộ nghèo.",
-    "Chương trình gồm các hoạt động:\nHội thảo khoa học vào ngày 5/3;\nTriển lãm ảnh tại nhà văn hóa;\nGiao lưu văn nghệ.",
-    "Kết quả như sau:\nTổ chức 30 lớp tập huấn;\nHỗ trợ 200 hộ nghèo.",
-    "Nội dung hội nghị gồm:\nTổng kết công tác năm 2025;\nTriển khai nhiệm vụ năm 2026.",
-])
-def test_lists_of_results_or_events_are_no_instructions(pipe, text):
-    assert _directives(pipe, text) == []
 
 
 def test_a_prosecutor_who_keeps_the_indictment_still_proposes(pipe):
