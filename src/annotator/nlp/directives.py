@@ -70,6 +70,17 @@ _NOT_ACTION = {"có", "phải", "chỉ", "ít", "những", "ai", "còn", "thể"
                "cần", "nên", "đạt", "thấy", "muốn", "may", "khác", "gì", "đâu", "chịu", "kém", "xa",
                "lớn", "nhỏ", "cao", "thấp", "ngoa", "quá", "hợp", "đều", "hiệu", "thường", "thành",
                "dừng", "giống", "ngoài", "thua"}
+# first-person pronouns: a modal after them is the speaker's own necessity ("tôi", "chúng tôi")
+_FIRST_PERSON = {"tôi", "tớ", "tao"}
+# verbs that after a modal usually tell what befalls the subject, and the words after them that
+# make them an act on someone else ("phải di dời ngay …", "phải tạm dừng các …")
+_CONSEQUENCE_VERBS = (("di", "dời"), ("tạm", "dừng"), ("đóng",), ("bỏ",))
+_OBJECT_OPENERS = {"ngay", "các", "những", "toàn", "mọi", "hộ", "người", "dân", "hoạt", "việc"}
+# nouns of a plan or a measure: "phải có phương án …" asks for one; "cần có thời gian" describes
+_PLAN_NOUNS = {("phương", "án"), ("kế", "hoạch"), ("biện", "pháp"), ("giải", "pháp"), ("lộ", "trình")}
+# subjects and verbs of a diversion plan's items
+_VEHICLES = {("xe",), ("phương", "tiện"), ("ô", "tô"), ("xe", "tải"), ("xe", "khách")}
+_MOVEMENT_VERBS = {"đi", "rẽ", "lưu", "chạy", "quay", "chuyển", "di"}
 _COUNT_WORDS = {"trăm", "nghìn", "ngàn", "chục", "triệu", "vạn", "loạt"}
 # a subject that counts or quantifies: the modal describes ("Nhiều hộ … phải …")
 _QUANTIFIED_SUBJECT = {"nhiều", "hàng", "hơn", "khoảng", "gần"}
@@ -96,6 +107,22 @@ _ADDRESSEE_STOP = {
     "chịu", "không", "hoàn", "nâng", "tổ", "quan", "phấn", "chuẩn", "đánh", "kiểm", "giám",
     "thường", "khắc", "hỗ", "tham", "cho", "được", "để", "trong", "tại", "về", "với", "từ",
 }
+
+
+def _is_question(text: str, s: int, e: int) -> bool:
+    """The sentence asks a question ("Người dân cần lưu ý gì?", "Doanh nghiệp phải làm gì khi …?"):
+    a modal or a cue in it asks what to do, nobody is told to act."""
+    return text[s:e].rstrip(" \"'”’»)").endswith("?")
+
+
+def _ends_with_question_word(low) -> bool:
+    """A headline (no final punctuation) that asks without its "?" ("Thi tốt nghiệp 2026: Thí sinh
+    cần biết gì", "… xử lý ra sao"): the last word is an interrogative; "bất kỳ … nào", "không … gì"
+    are no questions. A sentence with its full stop may embed one ("làm rõ … thuộc đơn vị nào.")."""
+    words = [w for w in low if w[:1].isalpha()]
+    if not words or any(w in ("bất", "không", "chẳng", "mọi") for w in words):
+        return False
+    return words[-1] in ("gì", "nào") or tuple(words[-2:]) in (("ra", "sao"), ("vì", "sao"))
 
 
 @dataclass
@@ -189,7 +216,8 @@ class DirectiveDetector:
             i += 1
         return i
 
-    def _cue_hits(self, toks: list[Token], low: list[str], texts: list[str], ent_mask: list[bool]):
+    def _cue_hits(self, toks: list[Token], low: list[str], texts: list[str], ent_mask: list[bool],
+                  ent_labels=None):
         """All unblocked cue occurrences: (token_index, length, weight, entry, kind)."""
         n = len(toks)
         hits = []
@@ -230,15 +258,23 @@ class DirectiveDetector:
                 i += 1
                 continue
             prev = low[max(0, i - 3):i]
-            blocked = bool(prev) and any(self._ends_with(prev, p) for p in self._before_by_last.get(prev[-1], ()))
-            if not blocked and any(w in _PAST for w in prev):
+            # a word of a name right before the cue is no blocker ("Cục Hàng không yêu cầu …": the
+            # "không" of "Hàng không" is no negation)
+            named = i > 0 and ent_mask[i - 1]
+            blocked = bool(prev) and not named and any(
+                self._ends_with(prev, p) for p in self._before_by_last.get(prev[-1], ()))
+            if not blocked and any(w in _PAST for w, m in zip(prev, ent_mask[max(0, i - 3):i]) if not m):
                 blocked = True
+            if not blocked and self._passive(toks, low, texts, ent_mask, i):
+                blocked = True
+            if not blocked and named and ent_labels is not None and ent_labels[i - 1] == "MISC":
+                blocked = True  # a law, a decree says it ("Luật Giao thông đường bộ 2024 cấm …"): reported
             if blocked and self._issued_or_passive(toks, low, texts, ent_mask, i, j):
                 blocked = False
             if not blocked and i > 1 and texts[i - 1] == "," and self._continues_a_report(low, texts, cs, i, j):
                 blocked = True
             if not blocked and self._starts_any(low[j:j + 3], 0, self._after_by_first):
-                blocked = True
+                blocked = not ("modal" in entry.flags and self._acts_on_others(low, j))
             if not blocked and phrase_blocked and i < first_clause_end:
                 blocked = True
             if not blocked and self._opinion_by_first and any(
@@ -283,6 +319,28 @@ class DirectiveDetector:
         return any(x[:1].isdigit() for x in texts[cs:i - 1]) and any(x[:1].isdigit() for x in texts[j:j + 5])
 
     @staticmethod
+    def _acts_on_others(low, j: int) -> bool:
+        """After a modal, a verb that usually tells what befalls the subject ("hàng trăm hộ phải di
+        dời", "phải đóng cửa") is an order when it has an object or "ngay" after it: "Xã phải di dời
+        ngay các hộ dân …", "… phải đóng các điểm …"."""
+        for verb in _CONSEQUENCE_VERBS:
+            k = j + len(verb)
+            if tuple(low[j:k]) == verb:
+                return k < len(low) and low[k] in _OBJECT_OPENERS
+        return False
+
+    @staticmethod
+    def _passive(toks, low, texts, mask, i: int) -> bool:
+        """The subject was told, by an agent named between "bị" and the cue: "Doanh nghiệp này đã
+        bị cơ quan quản lý nhắc nhở", "Công ty từng bị Sở Công Thương nhắc nhở": a report."""
+        for k in range(i - 1, max(-1, i - 8), -1):
+            if texts[k] in (",", ";", ":", '"', "“", "”"):
+                return False
+            if low[k] == "bị" and not mask[k] and toks[k].word_pos == "B":
+                return True  # the word "bị", not "chuẩn bị", "thiết bị"
+        return False
+
+    @staticmethod
     def _glued_negation(low, i: int) -> bool:
         """A prohibition's "không" that the segmenter glued to the noun before it ("ngân hàng
         không", "cửa hàng không" read as "hàng không"): still a cue, unless it really is "hàng
@@ -325,7 +383,9 @@ class DirectiveDetector:
         nxt = texts[j]
         if not nxt[:1].isalpha() or nxt[:1].isdigit():
             return False
-        if low[j] in ("là", "có", "được", "thiết", "cù", "mẫn", "chăng", "khoảng", "tới", "đến", "hơn", "thêm"):
+        if low[j] == "có" and tuple(low[j + 1:j + 3]) in _PLAN_NOUNS and i > 0 and texts[i - 1][:1].isalpha():
+            pass  # "Các công ty cấp nước phải có phương án …": a plan asked of a subject
+        elif low[j] in ("là", "có", "được", "thiết", "cù", "mẫn", "chăng", "khoảng", "tới", "đến", "hơn", "thêm"):
             return False
         if low[j] in ("nhiều", "một", "những", "số") and not (low[i] == "không" or low[i] == "phải"):
             return False  # "Lúa … cần nhiều nước", "cần một cơ chế": a need of something, no act
@@ -346,11 +406,30 @@ class DirectiveDetector:
                 return False
         if self._described_subject(low, texts, i, j):
             return False
+        if self._first_person_subject(low, texts, i):
+            return False
         # the modal must not be glued into a longer word ("cần thiết", "Cần Thơ"); after a colon
         # or a quotation mark a capital opens the words quoted ('nhấn mạnh: "Phải …"')
         if texts[i][:1].isupper() and i > 0 and texts[i - 1] not in (":", '"', "“"):
             return False
         return True
+
+    @staticmethod
+    def _first_person_subject(low, texts, i) -> bool:
+        """The speaker's own necessity, told in the first person: a player's "Chúng tôi phải chơi …",
+        a borrower's "Tôi phải vay thêm …", "Gia đình tôi phải bán …" (an official's "Tôi đề nghị …"
+        is a cue, not a modal, and stays a request); or a machine's work narrated ("Máy xúc phải
+        mở đường …"). Nobody is told to act."""
+        for k in range(i - 1, max(-1, i - 6), -1):
+            if texts[k] in (",", ";", ":", '"', "“", "”", "(", "-"):
+                break
+            if low[k] in _FIRST_PERSON:
+                return True
+        # a machine at work ("máy xúc phải mở đường …", "máy cào bóc phải làm việc …") is told nothing
+        k = i - 1
+        while k > 0 and texts[k - 1] not in (",", ";", ":", '"', "“"):
+            k -= 1
+        return i - k <= 3 and k < i and low[k] == "máy" and tuple(low[k:k + 2]) != ("máy", "bay")
 
     @staticmethod
     def _described_subject(low, texts, i, j) -> bool:
@@ -421,13 +500,17 @@ class DirectiveDetector:
                 return False
         return False
 
+    def _past(self, low) -> bool:
+        """The sentence tells a past act or time frame ("đã", "vừa", "Năm qua, …")."""
+        return any(w in _TENSE_PAST for w in low) or any(
+            self._starts_any(low, k, self._sentence_by_first) for k in range(len(low)))
+
     def _reports(self, low, texts, *, strict: bool = False) -> bool:
         """The sentence reports rather than asks: a past tense or time frame ("đã", "trong năm
         qua"), approximate figures ("hơn 30 hoạt động"); ``strict`` (a sentence that does not follow
         the request directly): any count that is no date or deadline ("tổ chức 12 phiên chợ")."""
         n = len(low)
-        if any(w in _TENSE_PAST for w in low) or any(self._starts_any(low, k, self._sentence_by_first)
-                                                      for k in range(n)):
+        if self._past(low):
             return True
         if any(w in _QUANTITY_WORDS and k + 1 < n and texts[k + 1][:1].isdigit() for k, w in enumerate(low)):
             return True  # "Sở Văn hóa tổ chức hơn 30 hoạt động …": approximate figures report results
@@ -488,12 +571,77 @@ class DirectiveDetector:
         if colon == 0 or k >= n or not texts[k][:1].isalpha():
             return None
         if not self._issuer_only(texts, low, labels, colon):
+            # a topic before the colon: a directive only when an imperative with a prohibition
+            # follows ("Chuẩn bị SEA Games: Xác định rõ trách nhiệm, không để chậm tiến độ"); a
+            # narrated "siết chặt …" alone may report what a place does, a prohibition cannot
+            imperative = self.starts.match(texts, low, k) or self._bare_prohibition(toks, low, texts, k)
+            prohibits = any(low[m] == "không" and low[m + 1] in ("để", "được") and low[m + 2:m + 3] not in (["ý"], ["lại"])
+                            for m in range(k, n - 1))
+            if imperative and prohibits:
+                return DirectiveHit(s, e, 0.65, "headline", ":", toks[colon].start, toks[colon].end, 0)
             return None
         if self.starts.match(texts, low, k) or (low[k] in self.cues.firsts and self.cues.match(texts, low, k)) \
                 or self._bare_prohibition(toks, low, texts, k) or (low[k] in ("phải", "cần") and k + 1 < n
                                                                    and texts[k + 1][:1].islower()):
             return DirectiveHit(s, e, 0.7, "headline", ":", toks[colon].start, toks[colon].end, 0)
         return None
+
+    def _lead_in(self, text, sentences, tokens, words, labels_per, si) -> bool:
+        """A sentence ending with ":" that opens a list of instructions is a directive ("Văn bản nêu
+        rõ:", "Văn bản yêu cầu Cục X:", "… phương án phân luồng như sau:"): the items follow on
+        lines of their own, each but the last ending with ";" (or each after a list mark), none
+        reports a past act, and most of them are instructions (an action word, a
+        prohibition, a body or a generic plural with an action, an obligation)."""
+        lead_texts, lead_low = words[si]
+        if self._reports(lead_low, lead_texts) or any(w == "gồm" for w in lead_low):
+            return False  # "Kết quả năm qua như sau:", "Tỉnh đã triển khai các việc:", "Nội dung gồm:"
+        items = instructions = 0
+        prev_end = sentences[si][1]
+        for k in range(si + 1, min(len(sentences), si + 13)):
+            s, e = sentences[k]
+            toks = tokens[k]
+            texts, low = words[k]
+            if "\n" not in text[prev_end:s] or not toks or _is_question(text, s, e):
+                break
+            bullet = text[max(0, s - 2):s].strip() in ("-", "+", "•", "–")
+            if items and text[prev_end - 1] != ";" and not bullet:
+                break
+            if self._past(low):
+                return False
+            items += 1
+            mask = [lab is not None for lab in labels_per[k]]
+            cs = self._content_start(low)
+            counted = any(texts[x][:1].isdigit() and not mask[x] and not (x > 0 and low[x - 1] in _TIME_WORDS)
+                          for x in range(len(texts)))  # "Tổ chức 30 lớp tập huấn;": a result
+            if not counted and not self._reports(low, texts) and self._instruction(toks, low, texts, mask, cs):
+                instructions += 1
+            prev_end = e
+            if text[e - 1] not in ";" and not bullet:
+                break
+        return items >= 2 and 2 * instructions > items
+
+    def _instruction(self, toks, low, texts, mask, cs) -> bool:
+        """A list item that asks for an act: it opens with an action word (in either case) or a
+        prohibition, or a body or a generic plural takes up an action, or it holds an obligation."""
+        if cs >= len(low):
+            return False
+        if self.starts.match(texts, low, cs) or self._bare_prohibition(toks, low, texts, cs):
+            return True
+        if self._body_continuation(toks, low, texts, mask, cs) or \
+                self._generic_body_continuation(toks, low, texts, mask, cs):
+            return True
+        if self._route_item(low, cs):
+            return True
+        return self._has_modal(toks, low, texts) or bool(self._cue_hits(toks, low, texts, mask))
+
+    @staticmethod
+    def _route_item(low, cs) -> bool:
+        """An item of a diversion plan: vehicles and the way they must go ("Xe từ Hà Nội đi Hải Phòng
+        theo hướng Quốc lộ 5;", "Các phương tiện lưu thông qua cầu …")."""
+        k = cs + (1 if low[cs] == "các" else 0)
+        if tuple(low[k:k + 1]) not in _VEHICLES and tuple(low[k:k + 2]) not in _VEHICLES:
+            return False
+        return any(w in _MOVEMENT_VERBS for w in low[k + 1:])
 
     def _issuer_only(self, texts, low, labels, end) -> bool:
         """``texts[:end]`` names an issuer and nothing else: titles ("Phó Thủ tướng", "Chủ tịch"),
@@ -568,17 +716,14 @@ class DirectiveDetector:
         prev_end = 0
         chain = 0
         ei = 0
-        for si, ((s, e), toks) in enumerate(zip(sentences, tokens)):
-            gap = text[prev_end:s]
-            new_para = "\n\n" in gap or "\n\r\n" in gap
-            new_line = "\n" in gap
-            prev_end_char = text[prev_dir.end - 1] if prev_dir is not None else ""
-            if words is not None:
-                texts, low = words[si]
-            else:
+        if words is None:
+            words = []
+            for toks in tokens:
                 texts = [t.text for t in toks]
-                low = [t.lower() for t in texts]
-            # entity mask for this sentence
+                words.append((texts, [t.lower() for t in texts]))
+        labels_per = []
+        for (s, e), toks in zip(sentences, tokens):
+            # entity labels of this sentence's tokens
             while ei < len(ents) and ents[ei][1] <= s:
                 ei += 1
             labels = [None] * len(toks)
@@ -589,21 +734,41 @@ class DirectiveDetector:
                     if t.start >= a and t.end <= b:
                         labels[ti] = lab
                 k += 1
+            labels_per.append(labels)
+        in_list = False  # the last hit is a lead-in ending with ":" or an item of its list
+        for si, ((s, e), toks) in enumerate(zip(sentences, tokens)):
+            gap = text[prev_end:s]
+            new_para = "\n\n" in gap or "\n\r\n" in gap
+            new_line = "\n" in gap
+            prev_end_char = text[prev_dir.end - 1] if prev_dir is not None else ""
+            texts, low = words[si]
+            labels = labels_per[si]
             mask = [lab is not None for lab in labels]
             hit = None
             cs = self._content_start(low)
-            sentence_blocked = self._starts_any(low, cs, self._sentence_by_first)
+            sentence_blocked = self._starts_any(low, cs, self._sentence_by_first) or _is_question(text, s, e) \
+                or (text[e - 1].isalnum() and _ends_with_question_word(low))
             if toks and not sentence_blocked:
-                cue_hits = self._cue_hits(toks, low, texts, mask)
+                cue_hits = self._cue_hits(toks, low, texts, mask, labels)
                 if cue_hits:
                     best = max(cue_hits, key=lambda h: (h[2], -h[0]))
                     i, length, w, entry, kind = best
                     hit = DirectiveHit(s, e, w, kind, " ".join(texts[i:i + length]),
                                        toks[i].start, toks[i + length - 1].end, si)
             adjacent = prev_dir is not None and prev_dir.sentence_index == si - 1
+            if hit is None and toks and not sentence_blocked and text[e - 1] == ":" and \
+                    self._lead_in(text, sentences, tokens, words, labels_per, si):
+                # "Văn bản nêu rõ:", "… phương án như sau:" opening a list of instructions
+                hit = DirectiveHit(s, e, 0.75, "cue", ":", e - 1, e, si)
+            bullet = new_line and text[max(0, s - 2):s].strip() in ("-", "+", "•", "–")
+            if hit is None and adjacent and in_list and new_line and toks and not sentence_blocked \
+                    and (prev_end_char in ":;" or bullet) and not self._past(low):
+                # an item of a list of instructions, whatever its opening ("ACV bố trí …;", "Khi …,
+                # hãng phải …", "tuyệt đối không …;")
+                hit = DirectiveHit(s, e, round(0.85 * 0.95 ** chain, 4), "continuation", sentence_index=si)
             if hit is None and si == 0 and toks and not sentence_blocked:
                 hit = self._headline(text, s, e, toks, low, texts, labels)
-            if hit is None and adjacent and toks and prev_dir.kind != "headline":
+            if hit is None and adjacent and toks and prev_dir.kind != "headline" and not sentence_blocked:
                 after_colon = prev_end_char == ":"
                 listy = bool(toks) and (new_line and (text[s - 2:s].strip() in ("-", "+", "•", "–")
                                                       or prev_end_char in ";:"))
@@ -623,6 +788,7 @@ class DirectiveDetector:
                         self._generic_body_continuation(toks, low, texts, mask, cs):
                     hit = DirectiveHit(s, e, round(0.65 * 0.95 ** chain, 4), "continuation", sentence_index=si)
             elif hit is None and toks and new_para and prev_dir is not None and prev_dir.kind != "headline" \
+                    and not sentence_blocked \
                     and si - prev_dir.sentence_index <= 1 + _BODY_GAP \
                     and self._body_continuation(toks, low, texts, mask, cs, strict=True):
                 # a paragraph of a body's own part of the assignment, after a sentence or two
@@ -632,6 +798,7 @@ class DirectiveDetector:
             if hit is not None:
                 chain = chain + 1 if hit.kind == "continuation" else 0
                 hits.append(hit)
+                in_list = text[e - 1] == ":" or (in_list and (text[e - 1] == ";" or bullet))
                 prev_dir = hit
             prev_end = e
         return hits
