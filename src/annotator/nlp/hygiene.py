@@ -269,6 +269,33 @@ def _acronyms_only(piece: str) -> bool:
     return bool(words) and all(sum(c.isalpha() for c in w) >= 2 and w.isupper() for w in words)
 
 
+#: lower-case words that join two names without being part of either: a match between two teams
+#: ("Hà Nội hòa SHB Đà Nẵng", "Thể Công - Viettel thắng Hải Phòng") or a choice ("Sở Y tế hoặc Sở Xây dựng")
+_JOINERS = re.compile(r" (?:hòa|thắng|thua|gặp|cầm hòa|đánh bại|vượt qua|tiếp đón|hay|hoặc) (?=[A-ZĐÀ-Ỹ])")
+
+
+_JOINER_COMPOUNDS = frozenset({"cộng", "chiến", "quyết", "toàn", "danh", "hài", "điều", "thua"})
+
+
+def joined_parts(text: str, a: int, b: int) -> list[tuple[int, int]] | None:
+    """The two names of a span that runs across a joining verb between capitalised words, or None."""
+    parts = []
+    pos = a
+    for m in _JOINERS.finditer(text, a, b):
+        before = text[max(a, m.start() - 1):m.start()]
+        if not before or not (before.isalnum() or before in ".)"):
+            continue
+        left = text[pos:m.start()].split()
+        if not left or not left[-1][:1].isupper() or left[-1].lower() in _JOINER_COMPOUNDS:
+            continue  # "Cộng hòa", "Chiến thắng": the joiner is a syllable of the name's own word
+        parts.append((pos, m.start()))
+        pos = m.end()
+    if not parts:
+        return None
+    parts.append((pos, b))
+    return parts
+
+
 def _relabel(span, label: str):
     """The span with another label (a tuple gets a new tuple, an object is changed in place)."""
     if isinstance(span, tuple):
@@ -343,6 +370,8 @@ def clean_entities(text: str, spans: Iterable, rules: RuleSet,
             label = "ORG"  # "NEC", "SK": an acronym is never a person's name
             span = _relabel(span, "ORG")
         parts = _bracket_parts(text, a2, b2)
+        if parts is None and label in ("ORG", "LOC"):
+            parts = joined_parts(text, a2, b2)
         if parts is not None:
             parts = [got for got in (_trim(text, x, y) for x, y in parts) if got is not None]
         elif label == "LOC":

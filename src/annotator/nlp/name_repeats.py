@@ -1,0 +1,59 @@
+"""Short repeats of a person's name later in the same article ("Nguyễn Thị Hường … Hường nói").
+
+News names a person in full once and then by one word: the given name for a Vietnamese name, the
+family name for a Western one ("Eliud Kibet … Kibet"). Only the last word of a name found in the
+article is taken, and only where it stands alone: not next to another capitalised word (that is a
+longer name, "Bình Dương"), not inside another entity, not a known place, not after a compass word.
+"""
+
+from __future__ import annotations
+
+#: lower-case words before which a capitalised syllable is a direction or a region, not a person
+_COMPASS_BEFORE = frozenset({"miền", "phía", "hướng", "phương", "vùng", "cực", "khu", "mạn", "bờ", "nam", "bắc",
+                             "đông", "tây", "trung", "thủ", "thời", "năm", "ngày", "tháng", "số", "khóa"})
+
+
+def _name_word(t: str) -> bool:
+    return t[:1].isupper() and t.isalpha() and not t.isupper() and len(t) >= 2
+
+
+def repeated_names(toks_per, ents, rules) -> list[tuple]:
+    """PER spans ``(start, end, "PER", score, "repeat")`` for the lone repeats of the article's persons.
+
+    ``toks_per``: the tokens of each sentence; ``ents``: the spans found so far, tuples whose first
+    three items are ``(start, end, label)``.
+    """
+    words = set()
+    for e in ents:
+        if e[2] != "PER":
+            continue
+        last = None
+        for toks in toks_per:
+            if toks and toks[0].start <= e[0] and e[1] <= toks[-1].end:
+                inside = [t for t in toks if e[0] <= t.start and t.end <= e[1]]
+                last = inside[-1].text if inside else None
+                break
+        if last and _name_word(last):
+            words.add(last)
+    if not words:
+        return []
+    covered = sorted((e[0], e[1]) for e in ents)
+    out = []
+    for toks in toks_per:
+        for k, t in enumerate(toks):
+            if t.text not in words:
+                continue
+            if any(a < t.end and t.start < b for a, b in covered):
+                continue
+            prev = toks[k - 1].text if k else ""
+            nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+            if (prev[:1].isupper() and prev.isalpha()) or (nxt[:1].isupper() and nxt.isalpha()):
+                continue  # part of a longer capitalised name
+            if prev.lower() in _COMPASS_BEFORE or toks[k].word_pos == "I" or (
+                    k + 1 < len(toks) and toks[k + 1].word_pos == "I"):
+                continue
+            place = rules.places.match([t.text], [t.text.lower()], 0)
+            if place or rules.org_heads.match([t.text], [t.text.lower()], 0):
+                continue
+            out.append((t.start, t.end, "PER", 0.55, "repeat"))
+    return out
