@@ -296,6 +296,22 @@ def joined_parts(text: str, a: int, b: int) -> list[tuple[int, int]] | None:
     return parts
 
 
+def _nationality_then_name(text: str, a: int, b: int, rules: RuleSet):
+    """``[(a, m, "LOC"), (m', b, "PER")]`` when a span after "người" is a country followed by a name."""
+    words = _words(text, a, b)
+    names = [text[s:e] for s, e in words]
+    pl = rules.places.match(names, [w.lower() for w in names], 0) if names else None
+    if not pl or pl[1] != "COUNTRY" or pl[0] >= len(words) or not names[pl[0]][:1].isupper():
+        return None
+    return [(a, words[pl[0] - 1][1], "LOC"), (words[pl[0]][0], b, "PER")]
+
+
+def _moved(span, a: int, b: int, label: str):
+    piece = copy.copy(span)
+    piece.start, piece.end = a, b
+    return _relabel(piece, label)
+
+
 def _relabel(span, label: str):
     """The span with another label (a tuple gets a new tuple, an object is changed in place)."""
     if isinstance(span, tuple):
@@ -369,6 +385,13 @@ def clean_entities(text: str, spans: Iterable, rules: RuleSet,
         if label == "PER" and _acronyms_only(text[a2:b2]):
             label = "ORG"  # "NEC", "SK": an acronym is never a person's name
             span = _relabel(span, "ORG")
+        if label == "LOC" and text[max(0, a2 - 6):a2].lower() == "người ":
+            nat = _nationality_then_name(text, a2, b2, rules)
+            if nat:
+                # "tiền đạo người Brazil Rafaelson": the nationality, then the person it describes
+                for x, y, lab in nat:
+                    out.append((x, y, lab) + tuple(span[3:]) if is_tuple else _moved(span, x, y, lab))
+                continue
         parts = _bracket_parts(text, a2, b2)
         if parts is None and label in ("ORG", "LOC"):
             parts = joined_parts(text, a2, b2)

@@ -12,6 +12,9 @@ from __future__ import annotations
 _COMPASS_BEFORE = frozenset({"miền", "phía", "hướng", "phương", "vùng", "cực", "khu", "mạn", "bờ", "nam", "bắc",
                              "đông", "tây", "trung", "thủ", "thời", "năm", "ngày", "tháng", "số", "khóa"})
 
+#: function words that open a sentence before a name ("Theo Sơn, …", "Với Hường, …")
+_OPENERS = frozenset({"theo", "với", "khi", "sau", "còn", "nhưng", "và", "riêng", "cùng", "trước", "cả", "đến", "tuy"})
+
 
 def _name_word(t: str) -> bool:
     return t[:1].isupper() and t.isalpha() and not t.isupper() and len(t) >= 2
@@ -47,7 +50,8 @@ def repeated_names(toks_per, ents, rules) -> list[tuple]:
                 continue
             prev = toks[k - 1].text if k else ""
             nxt = toks[k + 1].text if k + 1 < len(toks) else ""
-            if (prev[:1].isupper() and prev.isalpha()) or (nxt[:1].isupper() and nxt.isalpha()):
+            opener = k == 1 and prev.lower() in _OPENERS  # "Theo Sơn, …": capitalised as the sentence's first word
+            if (prev[:1].isupper() and prev.isalpha() and not opener) or (nxt[:1].isupper() and nxt.isalpha()):
                 continue  # part of a longer capitalised name
             if prev.lower() in _COMPASS_BEFORE or toks[k].word_pos == "I" or (
                     k + 1 < len(toks) and toks[k + 1].word_pos == "I"):

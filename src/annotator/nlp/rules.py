@@ -654,7 +654,8 @@ _TAIL_NOUNS = frozenset({"đầu tư", "phát triển", "quản lý", "hỗ tr�
 _CLUB_WORDS = frozenset({"FC", "F.C.", "CF"})
 #: words of a match report, where a sponsor's brand before a city is a club ("SHB Đà Nẵng")
 _MATCH_WORDS = frozenset({"hòa", "thắng", "thua", "trận", "đánh bại", "cầm hòa", "bàn", "v.league", "sân",
-                          "câu lạc bộ", "clb", "tiền đạo", "tiền vệ", "hậu vệ", "thủ môn"})
+                          "câu lạc bộ", "clb", "tiền đạo", "tiền vệ", "hậu vệ", "trung vệ", "thủ môn", "thẻ",
+                          "cầu thủ", "đội bóng", "huấn luyện viên", "mùa giải", "vòng đấu"})
 #: match verbs between two teams
 _MATCH_VERBS = frozenset({"hòa", "thắng", "thua"})
 #: lower-case kind words of streets and bridges, whose name may be a person's or a date
@@ -1415,7 +1416,7 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                 b += 1
         if b - a >= 2:
             take(a, b, "ORG", "club")
-    if any(w in _MATCH_WORDS for w in lowers):
+    if any(w in _MATCH_WORDS for w in lowers) or any(" ".join(lowers[k:k + 2]) in _MATCH_WORDS for k in range(n - 1)):
         for k in range(n - 1):
             if taken[k] or taken[k + 1] or not texts[k][:1].isupper() or not _foreign_word(texts[k]):
                 continue
@@ -1448,8 +1449,9 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
         if lowers[i - 1] == "phiếu" and (i < 2 or lowers[i - 2] != "cổ"):
             continue
         k = i
-        while k < n and _is_ticker(texts[k]) and not taken[k]:
-            take(k, k + 1, "ORG", "company")
+        while k < n and _is_ticker(texts[k]):
+            if not taken[k]:
+                take(k, k + 1, "ORG", "company")
             if k + 2 < n and lowers[k + 1] in (",", "và") and _is_ticker(texts[k + 2]):
                 k += 2
             else:
