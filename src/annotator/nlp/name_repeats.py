@@ -20,12 +20,21 @@ def _name_word(t: str) -> bool:
     return t[:1].isupper() and t.isalpha() and not t.isupper() and len(t) >= 2
 
 
-def repeated_names(toks_per, ents, rules) -> list[tuple]:
-    """PER spans ``(start, end, "PER", score, "repeat")`` for the lone repeats of the article's persons.
+def with_repeated_names(toks_per, ents, rules) -> list[tuple]:
+    """``ents`` with the lone repeats of the article's persons as PER spans ``(start, end, "PER", score,
+    "repeat")``; a model's one-word span on such a repeat ("Hường" as a place) is replaced.
 
-    ``toks_per``: the tokens of each sentence; ``ents``: the spans found so far, tuples whose first
-    three items are ``(start, end, label)``.
+    ``toks_per``: the tokens of each sentence; ``ents``: the spans found so far, tuples
+    ``(start, end, label, score, origin)``.
     """
+    found = _repeats(toks_per, ents, rules)
+    if not found:
+        return ents
+    at = {(a, b) for a, b, *_ in found}
+    return [e for e in ents if (e[0], e[1]) not in at] + found
+
+
+def _repeats(toks_per, ents, rules) -> list[tuple]:
     words = set()
     for e in ents:
         if e[2] != "PER":
@@ -41,12 +50,15 @@ def repeated_names(toks_per, ents, rules) -> list[tuple]:
     if not words:
         return []
     covered = sorted((e[0], e[1]) for e in ents)
+    alone = {(e[0], e[1]) for e in ents if e[2] != "PER" and e[4:5] != ("rules",)}
     out = []
     for toks in toks_per:
         for k, t in enumerate(toks):
             if t.text not in words:
                 continue
-            if any(a < t.end and t.start < b for a, b in covered):
+            if (t.start, t.end) in alone:
+                pass  # the word alone taken as a place or a body by the model: the person again
+            elif any(a < t.end and t.start < b for a, b in covered):
                 continue
             prev = toks[k - 1].text if k else ""
             nxt = toks[k + 1].text if k + 1 < len(toks) else ""

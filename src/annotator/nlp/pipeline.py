@@ -53,7 +53,7 @@ from annotator.nlp.directives import DirectiveDetector
 from annotator.nlp.entities import EntityModel, ModelError, load_model, predict_spans
 from annotator.nlp.features import Featurizer
 from annotator.nlp.hygiene import clean_entities, joined_parts
-from annotator.nlp.name_repeats import repeated_names
+from annotator.nlp.name_repeats import with_repeated_names
 from annotator.nlp.resources import models_dir
 from annotator.nlp.rules import RuleSet, _action_pair, _foreign_word, load_rules, rule_entities
 from annotator.nlp.text import segment_spans, sentences, snap_span, syllables
@@ -509,7 +509,7 @@ class Pipeline:
         # every source's spans in a clean shape (no edge punctuation/prepositions, lists, dates)
         ents = clean_entities(text, ents, self.rules)
         ents = label_abbreviations(text, ents)  # "… Nhật Bản (JETRO)": the short form is labelled like the name
-        ents = ents + repeated_names(toks_per, ents, self.rules)  # "… Kibet cho biết": a person named again
+        ents = with_repeated_names(toks_per, ents, self.rules)  # "… Kibet cho biết": a person named again
         # snap + de-overlap (keep earlier / longer)
         out_ents = []
         last_end = -1
