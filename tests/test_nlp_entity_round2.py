@@ -26,6 +26,9 @@ def _found(pipe, text):
     ("Chị Lê Thị Hường về nhất cự ly 5.000 m. Sau cuộc đua, Hường cho biết chị đã tập ở độ cao.",
      {("Lê Thị Hường", "PER"), ("Hường", "PER")}, set()),
     ("Vận động viên Eliud Kibet về nhất. Kibet nói anh rất vui.", {("Kibet", "PER")}, set()),
+    ("Tiền đạo người Brazil Rafaelson ghi bàn.", {("Brazil", "LOC"), ("Rafaelson", "PER")}, set()),
+    ("Eliud Kipchoge và Brigid Kosgei tập luyện ở độ cao.", {("Brigid Kosgei", "PER")}, {("Brigid Kosgei", "LOC")}),
+    ("Theo Sơn, nhà đầu tư nên thận trọng. Ông Trần Hoàng Sơn là chuyên gia.", {("Sơn", "PER")}, set()),
     # … but a direction is not a repeat of a person called Nam
     ("Ông Trần Văn Nam dự họp. Mưa lớn ở miền Nam kéo dài.", {("Trần Văn Nam", "PER")}, {("Nam", "PER")}),
     # E2: clubs
@@ -53,6 +56,7 @@ def _found(pipe, text):
     ("Xe đi đường Nguyễn Văn Linh, qua cầu Trần Thị Lý rồi vào đường 3 Tháng 2.",
      {("Nguyễn Văn Linh", "LOC"), ("Trần Thị Lý", "LOC"), ("3 Tháng 2", "LOC")}, {("Trần Thị Lý", "PER")}),
     # E7: a space station and its module
+    ("Quần thể danh thắng Tràng An đón hơn 5 triệu lượt khách.", {("Quần thể danh thắng Tràng An", "LOC")}, set()),
     ("Trạm vũ trụ Quốc tế ISS và mô-đun Kibo nhận thêm thiết bị.",
      {("Trạm vũ trụ Quốc tế ISS", "MISC"), ("Kibo", "MISC")}, set()),
 ])

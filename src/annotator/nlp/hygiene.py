@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from annotator.core.segmentation import syllables
-from annotator.nlp.rules import RuleSet
+from annotator.nlp.rules import RuleSet, _foreign_word
 
 __all__ = ["clean_entities", "EDGE_WORDS"]
 
@@ -296,6 +296,31 @@ def joined_parts(text: str, a: int, b: int) -> list[tuple[int, int]] | None:
     return parts
 
 
+#: words of foreign place names ("San Jose", "Cape Town"): a run holding one is no person
+_PLACE_WORDS = frozenset({"City", "Island", "Islands", "Bay", "Park", "Street", "Lake", "Mount", "Valley", "Beach",
+                          "Port", "River", "San", "Santa", "New", "North", "South", "East", "West", "Saint", "St",
+                          "Los", "Las", "El", "Fort", "Cape", "Gulf", "Sea", "Hills", "Springs", "Falls", "Town",
+                          "Village", "Airport", "Station", "Square", "Road", "Avenue", "Stadium", "Arena", "Store",
+                          "Center", "Centre", "Mall", "Plaza", "Tower", "Hotel", "Resort", "App"})
+#: words before a place, never before a person's name
+_PLACE_BEFORE = ("tại", "ở", "đến", "sang", "tới", "từ", "về", "bang", "tỉnh", "thành phố", "vùng", "đảo", "thủ đô",
+                 "vịnh", "hạt", "quận", "khu", "sân", "thị trấn", "làng")
+
+
+def _foreign_person(text: str, a: int, b: int, rules: RuleSet) -> bool:
+    """Two or three romanised foreign-shaped words ("Brigid Kosgei", "Ivan Petrov") that are no known
+    place, hold no place word and follow no place preposition: a foreign person's name."""
+    words = text[a:b].split()
+    if not 2 <= len(words) <= 3 or not all(_foreign_word(w) and w[:1].isupper() and not w.isupper() for w in words):
+        return False
+    if any(w in _PLACE_WORDS for w in words) or rules.places.match(words, [w.lower() for w in words], 0):
+        return False
+    if any(rules.places.match([w], [w.lower()], 0) for w in words):
+        return False
+    before = text[max(0, a - 12):a].lower().rstrip()
+    return not any(before.endswith(w) for w in _PLACE_BEFORE)
+
+
 def _nationality_then_name(text: str, a: int, b: int, rules: RuleSet):
     """``[(a, m, "LOC"), (m', b, "PER")]`` when a span after "người" is a country followed by a name."""
     words = _words(text, a, b)
@@ -385,6 +410,9 @@ def clean_entities(text: str, spans: Iterable, rules: RuleSet,
         if label == "PER" and _acronyms_only(text[a2:b2]):
             label = "ORG"  # "NEC", "SK": an acronym is never a person's name
             span = _relabel(span, "ORG")
+        if label == "LOC" and _foreign_person(text, a2, b2, rules):
+            label = "PER"  # "Brigid Kosgei": a foreign given name and family name, no place of the lists
+            span = _relabel(span, "PER")
         if label == "LOC" and text[max(0, a2 - 6):a2].lower() == "người ":
             nat = _nationality_then_name(text, a2, b2, rules)
             if nat:

@@ -1369,9 +1369,11 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
         label = None
         start = i
         for size in (5, 4, 3, 2, 1):
-            if i > size and " ".join(lowers[i - size:i]) in _LANDMARK_HEADS and texts[i - size][:1].isupper() \
-                    and free(i - size, i) and texts[i - size - 1] not in ".!?:;\"“-–":
-                # (not opening a sentence, where any word is capitalised: "Khu kinh tế Nhơn Hội có …")
+            if i >= size and " ".join(lowers[i - size:i]) in _LANDMARK_HEADS and texts[i - size][:1].isupper() \
+                    and free(i - size, i) and (lowers[i - size] == "quần" or (
+                        i > size and texts[i - size - 1] not in ".!?:;\"“-–")):
+                # (not opening a sentence, where any word is capitalised: "Khu kinh tế Nhơn Hội có …"; a
+                # "Quần thể …" is a name wherever it stands)
                 # "Quảng trường Nguyễn Tất Thành", "Ngã ba Đồng Lộc": a landmark named after a person or place
                 label, start = "LOC", i - size
                 break
