@@ -99,8 +99,7 @@ class AddSpan(ReviewCommand):
     def revert(self) -> None:
         s = self.session
         s.store_delete_span(self.span.id)
-        for span, relations in self.removed:
-            s.store_restore_span(span, relations)
+        s.store_restore_spans(self.removed)
         s.select(None)
 
 
@@ -173,8 +172,7 @@ class ResizeSpan(UpdateSpan):
 
     def revert(self) -> None:
         super().revert()
-        for span, relations in self.removed:
-            self.session.store_restore_span(span, relations)
+        self.session.store_restore_spans(self.removed)
         self.session.select(self.span_id)
 
 

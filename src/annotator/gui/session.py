@@ -443,6 +443,15 @@ class ReviewSession(QObject):
             self.store_add_relation(span.doc_id, relation)
         return stored
 
+    def store_restore_spans(self, removed: Sequence[tuple[Span, Sequence[Relation]]]) -> None:
+        """Spans removed in one step come back together: every span first, then the relations,
+        since one may join two of them."""
+        for span, _relations in removed:
+            self.store_add_span(span.doc_id, span)
+        for span, relations in removed:
+            for relation in relations:
+                self.store_add_relation(span.doc_id, relation)
+
     def store_update_span(self, span_id: int, **changes) -> Span:
         before = self.spans.get(span_id)
         stored = self.corpus.update_span(span_id, who=self.reviewer, **changes)

@@ -225,6 +225,9 @@ class SpanListPanel(QWidget):
             row = self.model.row_of(span_id)
             sm = self.table.selectionModel()
             if row < 0:
+                # no current row either: else removing the deleted span's row slides it onto the
+                # next one, which would select that span (perhaps a rejected one Enter then accepts)
+                sm.clearCurrentIndex()
                 sm.clearSelection()
                 return
             index = self.model.index(row, 0)

@@ -207,11 +207,13 @@ class SpanModel(QObject):
         return sorted(self._by_id.values(), key=lambda s: reading_key(s, kinds))
 
     def counts(self) -> dict[str, int]:
-        """Numbers for the header: entities and directives not rejected, suggestions left."""
+        """Numbers for the header: entities and directives not rejected, suggestions left. A
+        phrase (an issuer or addressee in any words) shares the entity layer but is no entity."""
         self._need()
         out = {"entities": 0, "directives": 0, "suggested": 0}
+        phrases = {name for name, label in self.labels.items() if label.kind == LabelKind.PHRASE}
         for span in self._entities.spans:
-            if span.state != SpanState.REJECTED:
+            if span.state != SpanState.REJECTED and span.label not in phrases:
                 out["entities"] += 1
             if span.state == SpanState.SUGGESTED:
                 out["suggested"] += 1
@@ -271,6 +273,10 @@ class SpanModel(QObject):
 
     def add(self, span: Span) -> None:
         self._need()
+        # the store is written first: the rest, read just now, may already hold this span
+        known = self._by_id.get(span.id) if span.id is not None else None
+        if known is not None:
+            self._layer(known).remove(known)
         self._by_id[span.id] = span
         self._layer(span).add(span)
         self.spanAdded.emit(span)
