@@ -36,6 +36,8 @@ def _found(pipe, text):
      {("Hà Nội", "LOC")}),
     ("Hải Phòng thắng Nam Định 2-0 ở vòng 5.", {("Hải Phòng", "ORG"), ("Nam Định", "ORG")}, set()),
     ("U23 Việt Nam thắng Malaysia 2-0.", {("Việt Nam", "LOC"), ("Malaysia", "LOC")}, set()),
+    ("Hải Phòng thua Nam Định 1-3. Ông đánh giá Hải Phòng chơi kỷ luật, nhưng sân Nam Định quá khó.",
+     {("Hải Phòng", "ORG"), ("Nam Định", "ORG"), ("Nam Định", "LOC")}, {("Hải Phòng", "LOC")}),
     # E3: tickers, exchanges, foreign companies named by an English company word
     ("Cổ phiếu HPG, HSG và NKG tăng trần trên sàn HoSE.",
      {("HPG", "ORG"), ("HSG", "ORG"), ("NKG", "ORG"), ("HoSE", "ORG")}, set()),

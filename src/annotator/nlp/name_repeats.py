@@ -1,4 +1,5 @@
-"""Short repeats of a person's name later in the same article ("Nguyễn Thị Hường … Hường nói").
+"""Names repeated later in the same article: a person by one word ("Nguyễn Thị Hường … Hường nói"), a
+club named after its province ("Hải Phòng thắng … Hải Phòng chơi kỷ luật").
 
 News names a person in full once and then by one word: the given name for a Vietnamese name, the
 family name for a Western one ("Eliud Kibet … Kibet"). Only the last word of a name found in the
@@ -7,6 +8,8 @@ longer name, "Bình Dương"), not inside another entity, not a known place, not
 """
 
 from __future__ import annotations
+
+import re
 
 #: lower-case words before which a capitalised syllable is a direction or a region, not a person
 _COMPASS_BEFORE = frozenset({"miền", "phía", "hướng", "phương", "vùng", "cực", "khu", "mạn", "bờ", "nam", "bắc",
@@ -72,4 +75,39 @@ def _repeats(toks_per, ents, rules) -> list[tuple]:
             if place or rules.org_heads.match([t.text], [t.text.lower()], 0):
                 continue
             out.append((t.start, t.end, "PER", 0.55, "repeat"))
+    return out
+
+
+#: words before a place that keep it a place even in a match report ("trên sân Hải Phòng", "tại Nam Định")
+_PLACE_CUES = frozenset({"tại", "ở", "đến", "tới", "về", "từ", "sân", "tỉnh", "thành", "phố", "thủ", "đô", "người",
+                         "quê", "vùng", "miền", "khắp", "ra", "vào"})
+
+
+_MATCH_AFTER = re.compile(r" (?:hòa|thắng|thua) ")
+_MATCH_BEFORE = re.compile(r" (?:hòa|thắng|thua) $")
+
+
+def with_club_mentions(text: str, ents, rules) -> list[tuple]:
+    """``ents`` where a Vietnamese province read as a club in a match ("Hải Phòng thắng …": an ORG next to a
+    match verb) is that club again when named alone elsewhere in the article ("… đánh giá Hải Phòng chơi
+    kỷ luật"), unless a place word comes before it ("trên sân Hải Phòng")."""
+    club_spans = set()
+    for e in ents:
+        a, b = e[0], e[1]
+        if e[2] != "ORG" or not (_MATCH_AFTER.match(text, b) or _MATCH_BEFORE.search(text[max(0, a - 8):a])):
+            continue
+        words = text[a:b].split()
+        place = rules.places.match(words, [w.lower() for w in words], 0)
+        if place and place[0] == len(words) and place[1] == "PROV":
+            club_spans.add(text[a:b])
+    if not club_spans:
+        return ents
+    out = []
+    for e in ents:
+        a, b, label = e[0], e[1], e[2]
+        if label == "LOC" and text[a:b] in club_spans:
+            before = text[max(0, a - 12):a].split()
+            if not before or before[-1].lower() not in _PLACE_CUES:
+                e = (a, b, "ORG") + tuple(e[3:])
+        out.append(e)
     return out

@@ -53,7 +53,7 @@ from annotator.nlp.directives import DirectiveDetector
 from annotator.nlp.entities import EntityModel, ModelError, load_model, predict_spans
 from annotator.nlp.features import Featurizer
 from annotator.nlp.hygiene import clean_entities, joined_parts
-from annotator.nlp.name_repeats import with_repeated_names
+from annotator.nlp.name_repeats import with_club_mentions, with_repeated_names
 from annotator.nlp.resources import models_dir
 from annotator.nlp.rules import RuleSet, _action_pair, _foreign_word, load_rules, rule_entities
 from annotator.nlp.text import segment_spans, sentences, snap_span, syllables
@@ -300,6 +300,11 @@ class Pipeline:
                     if not (len(over) == 1 and over[0][2] == lab and over[0][1] - over[0][0] >= b - a):
                         merged = [m for m in merged if m not in over]
                         merged.append((a, b, lab, 0.7, "rules"))
+        for a, b, lab, why in rule:
+            if why in _STRONG_RULES and not any(m[0] < b and a < m[1] for m in merged):
+                # the model span that hid it was replaced by a later rule ("Trạm vũ trụ Quốc tế ISS và mô-đun
+                # Kibo" read as one, "Kibo" taken by its kind word): the name gets its turn again
+                merged.append((a, b, lab, 0.7, "rules"))
         merged.sort()
         return [m for m in merged if not (m[2] in ("ORG", "MISC") and self._bare_head(toks, m[0], m[1], m[2]))
                 and not (m[4] != "rules" and self._only_title(toks, m[0], m[1]))]
@@ -510,6 +515,7 @@ class Pipeline:
         ents = clean_entities(text, ents, self.rules)
         ents = label_abbreviations(text, ents)  # "… Nhật Bản (JETRO)": the short form is labelled like the name
         ents = with_repeated_names(toks_per, ents, self.rules)  # "… Kibet cho biết": a person named again
+        ents = with_club_mentions(text, ents, self.rules)  # "Hải Phòng thắng …": the club again elsewhere
         # snap + de-overlap (keep earlier / longer)
         out_ents = []
         last_end = -1
