@@ -91,6 +91,7 @@ EXONYMS = (
     "Giang Tô", "Sơn Đông", "Hà Bắc", "Hải Nam", "Quý Châu", "Thiên Tân", "Trùng Khánh", "Thâm Quyến",
     "Nam Ninh", "Côn Minh", "Hàng Châu", "Nam Kinh", "Vũ Hán", "Tây An", "Hạ Môn", "Đông Hưng",
     "Bằng Tường", "Hà Khẩu", "Sán Đầu", "Cáp Nhĩ Tân", "Tân Cương", "Tây Tạng", "Nội Mông",
+    "Đài Bắc", "Cao Hùng", "Đài Trung", "Đài Nam", "Tân Bắc", "Đào Viên",
     # Laos
     "Luông Pha Bang", "Luang Prabang", "Hủa Phăn", "Xiêng Khoảng", "Xay-nha-bu-ly", "Xaysomboun",
     "Chăm-pa-sắc", "Champasak", "Savannakhet", "Khăm Muộn", "Khammouane", "Bolikhamxay", "Bô-ly-khăm-xay",

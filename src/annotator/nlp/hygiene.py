@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from annotator.core.segmentation import syllables
-from annotator.nlp.rules import RuleSet
+from annotator.nlp.rules import RuleSet, _foreign_word
 
 __all__ = ["clean_entities", "EDGE_WORDS"]
 
@@ -269,6 +269,74 @@ def _acronyms_only(piece: str) -> bool:
     return bool(words) and all(sum(c.isalpha() for c in w) >= 2 and w.isupper() for w in words)
 
 
+#: lower-case words that join two names without being part of either: a match between two teams
+#: ("Hà Nội hòa SHB Đà Nẵng", "Thể Công - Viettel thắng Hải Phòng") or a choice ("Sở Y tế hoặc Sở Xây dựng")
+_JOINERS = re.compile(r" (?:hòa|thắng|thua|gặp|cầm hòa|đánh bại|vượt qua|tiếp đón|hay|hoặc) (?=[A-ZĐÀ-Ỹ])")
+
+
+_JOINER_COMPOUNDS = frozenset({"cộng", "chiến", "quyết", "toàn", "danh", "hài", "điều", "thua"})
+
+
+def joined_parts(text: str, a: int, b: int) -> list[tuple[int, int]] | None:
+    """The two names of a span that runs across a joining verb between capitalised words, or None."""
+    parts = []
+    pos = a
+    for m in _JOINERS.finditer(text, a, b):
+        before = text[max(a, m.start() - 1):m.start()]
+        if not before or not (before.isalnum() or before in ".)"):
+            continue
+        left = text[pos:m.start()].split()
+        if not left or not left[-1][:1].isupper() or left[-1].lower() in _JOINER_COMPOUNDS:
+            continue  # "Cộng hòa", "Chiến thắng": the joiner is a syllable of the name's own word
+        parts.append((pos, m.start()))
+        pos = m.end()
+    if not parts:
+        return None
+    parts.append((pos, b))
+    return parts
+
+
+#: words of foreign place names ("San Jose", "Cape Town"): a run holding one is no person
+_PLACE_WORDS = frozenset({"City", "Island", "Islands", "Bay", "Park", "Street", "Lake", "Mount", "Valley", "Beach",
+                          "Port", "River", "San", "Santa", "New", "North", "South", "East", "West", "Saint", "St",
+                          "Los", "Las", "El", "Fort", "Cape", "Gulf", "Sea", "Hills", "Springs", "Falls", "Town",
+                          "Village", "Airport", "Station", "Square", "Road", "Avenue", "Stadium", "Arena", "Store",
+                          "Center", "Centre", "Mall", "Plaza", "Tower", "Hotel", "Resort", "App"})
+#: words before a place, never before a person's name
+_PLACE_BEFORE = ("tại", "ở", "đến", "sang", "tới", "từ", "về", "bang", "tỉnh", "thành phố", "vùng", "đảo", "thủ đô",
+                 "vịnh", "hạt", "quận", "khu", "sân", "thị trấn", "làng")
+
+
+def _foreign_person(text: str, a: int, b: int, rules: RuleSet) -> bool:
+    """Two or three romanised foreign-shaped words ("Brigid Kosgei", "Ivan Petrov") that are no known
+    place, hold no place word and follow no place preposition: a foreign person's name."""
+    words = text[a:b].split()
+    if not 2 <= len(words) <= 3 or not all(_foreign_word(w) and w[:1].isupper() and not w.isupper() for w in words):
+        return False
+    if any(w in _PLACE_WORDS for w in words) or rules.places.match(words, [w.lower() for w in words], 0):
+        return False
+    if any(rules.places.match([w], [w.lower()], 0) for w in words):
+        return False
+    before = text[max(0, a - 12):a].lower().rstrip()
+    return not any(before.endswith(w) for w in _PLACE_BEFORE)
+
+
+def _nationality_then_name(text: str, a: int, b: int, rules: RuleSet):
+    """``[(a, m, "LOC"), (m', b, "PER")]`` when a span after "người" is a country followed by a name."""
+    words = _words(text, a, b)
+    names = [text[s:e] for s, e in words]
+    pl = rules.places.match(names, [w.lower() for w in names], 0) if names else None
+    if not pl or pl[1] != "COUNTRY" or pl[0] >= len(words) or not names[pl[0]][:1].isupper():
+        return None
+    return [(a, words[pl[0] - 1][1], "LOC"), (words[pl[0]][0], b, "PER")]
+
+
+def _moved(span, a: int, b: int, label: str):
+    piece = copy.copy(span)
+    piece.start, piece.end = a, b
+    return _relabel(piece, label)
+
+
 def _relabel(span, label: str):
     """The span with another label (a tuple gets a new tuple, an object is changed in place)."""
     if isinstance(span, tuple):
@@ -342,7 +410,19 @@ def clean_entities(text: str, spans: Iterable, rules: RuleSet,
         if label == "PER" and _acronyms_only(text[a2:b2]):
             label = "ORG"  # "NEC", "SK": an acronym is never a person's name
             span = _relabel(span, "ORG")
+        if label == "LOC" and _foreign_person(text, a2, b2, rules):
+            label = "PER"  # "Brigid Kosgei": a foreign given name and family name, no place of the lists
+            span = _relabel(span, "PER")
+        if label == "LOC" and text[max(0, a2 - 6):a2].lower() == "người ":
+            nat = _nationality_then_name(text, a2, b2, rules)
+            if nat:
+                # "tiền đạo người Brazil Rafaelson": the nationality, then the person it describes
+                for x, y, lab in nat:
+                    out.append((x, y, lab) + tuple(span[3:]) if is_tuple else _moved(span, x, y, lab))
+                continue
         parts = _bracket_parts(text, a2, b2)
+        if parts is None and label in ("ORG", "LOC"):
+            parts = joined_parts(text, a2, b2)
         if parts is not None:
             parts = [got for got in (_trim(text, x, y) for x, y in parts) if got is not None]
         elif label == "LOC":

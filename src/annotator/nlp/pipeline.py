@@ -52,7 +52,8 @@ from annotator.nlp import directive_links
 from annotator.nlp.directives import DirectiveDetector
 from annotator.nlp.entities import EntityModel, ModelError, load_model, predict_spans
 from annotator.nlp.features import Featurizer
-from annotator.nlp.hygiene import clean_entities
+from annotator.nlp.hygiene import clean_entities, joined_parts
+from annotator.nlp.name_repeats import with_club_mentions, with_repeated_names
 from annotator.nlp.resources import models_dir
 from annotator.nlp.rules import RuleSet, _action_pair, _foreign_word, load_rules, rule_entities
 from annotator.nlp.text import segment_spans, sentences, snap_span, syllables
@@ -245,6 +246,12 @@ class Pipeline:
                     if not (lab in ("ORG", "MISC") and self._bare_head(toks, a, b, lab))]
         merged = [self._trim_lower(toks, m) for m in self._refine(toks, crf, texts, lowers, bounds)]
         merged = [m for m in merged if m is not None]
+        # "Hà Nội FC hòa SHB Đà Nẵng": a span across a match verb is two names (before the rules look at it)
+        split = []
+        for m in merged:
+            parts = joined_parts(text, m[0], m[1]) if m[2] in ("ORG", "LOC") else None
+            split.extend([(x, y) + tuple(m[2:]) for x, y in parts] if parts else [m])
+        merged = split
         for a, b, lab, why in rule:
             if why == "title" and lab == "PER":
                 # "UBND tỉnh Trần Quốc Bảo" tagged as one ORG, "Tổng Tư lệnh Fidel Castro" as a LOC: cut the
@@ -267,7 +274,7 @@ class Pipeline:
                     merged.append((a, b, "PER", 0.7, "rules"))
             over = [m for m in merged if m[0] < b and a < m[1]]
             if not over:
-                if why in _STRONG_RULES or why in ("title", "gazetteer", "name-shape", "company", "thing"):
+                if why in _STRONG_RULES or why in ("title", "gazetteer", "name-shape", "company", "thing", "street", "translit", "club"):
                     merged.append((a, b, lab, 0.6, "rules"))
                 continue
             if why == "known" and len(over) == 1 and over[0][:2] == (a, b) and over[0][2] != lab:
@@ -275,7 +282,12 @@ class Pipeline:
                 merged = [m for m in merged if m not in over]
                 merged.append((a, b, lab, 0.7, "rules"))
                 continue
-            if why in ("company", "thing") and all(m[2] == "PER" or (m[0] <= a and m[1] == b)
+            if why in ("street", "club") and all(m[0] >= a for m in over):
+                # "cầu Trần Thị Lý", "Hà Nội FC": the kind word before or inside makes the name a place/club
+                merged = [m for m in merged if m not in over]
+                merged.append((a, b, lab, 0.7, "rules"))
+                continue
+            if why in ("company", "thing", "translit") and all(m[2] == "PER" or (m[0] <= a and m[1] == b)
                                                    or (a <= m[0] and m[1] <= b) for m in over):
                 # "Hãng Hanwha Aerospace" as one span: the company's own name, as an ORG; "câu lạc bộ
                 # Hà Nội": the club, not the city
@@ -288,6 +300,11 @@ class Pipeline:
                     if not (len(over) == 1 and over[0][2] == lab and over[0][1] - over[0][0] >= b - a):
                         merged = [m for m in merged if m not in over]
                         merged.append((a, b, lab, 0.7, "rules"))
+        for a, b, lab, why in rule:
+            if why in _STRONG_RULES and not any(m[0] < b and a < m[1] for m in merged):
+                # the model span that hid it was replaced by a later rule ("Trạm vũ trụ Quốc tế ISS và mô-đun
+                # Kibo" read as one, "Kibo" taken by its kind word): the name gets its turn again
+                merged.append((a, b, lab, 0.7, "rules"))
         merged.sort()
         return [m for m in merged if not (m[2] in ("ORG", "MISC") and self._bare_head(toks, m[0], m[1], m[2]))
                 and not (m[4] != "rules" and self._only_title(toks, m[0], m[1]))]
@@ -497,6 +514,8 @@ class Pipeline:
         # every source's spans in a clean shape (no edge punctuation/prepositions, lists, dates)
         ents = clean_entities(text, ents, self.rules)
         ents = label_abbreviations(text, ents)  # "… Nhật Bản (JETRO)": the short form is labelled like the name
+        ents = with_repeated_names(toks_per, ents, self.rules)  # "… Kibet cho biết": a person named again
+        ents = with_club_mentions(text, ents, self.rules)  # "Hải Phòng thắng …": the club again elsewhere
         # snap + de-overlap (keep earlier / longer)
         out_ents = []
         last_end = -1

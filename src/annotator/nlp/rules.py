@@ -567,17 +567,27 @@ _COMPANY_WORDS = frozenset({"Group", "Corporation", "Corp", "Co", "Ltd", "Holdin
 _COMPANY_WORDS = _COMPANY_WORDS | {"Bio", "Biotech", "Pharma", "Tech", "Technologies", "Technology", "Aerospace",
                                    "Racing", "Oil", "Chem", "Steel", "Solutions", "Systems", "Logistics", "Semiconductor",
                                    "Foods", "Telecom", "Networks", "Shipping", "Securities", "Industries", "Ventures"}
+_COMPANY_WORDS = _COMPANY_WORDS | {"Pharmaceutical", "Pharmaceuticals", "Precision", "Metro", "Airways", "Engineering",
+                                   "Construction", "Investment", "Insurance", "Chemical", "Chemicals", "Heavy",
+                                   "Electric", "Power", "Petroleum", "Automotive", "Manufacturing", "Trading",
+                                   "Properties", "Realty", "Media", "Entertainment", "Studios", "Software", "Labs",
+                                   "Semiconductors", "Cosmetics", "Beverages", "Finance", "Express", "Railways"}
 #: common nouns that name the kind of a named thing right after them, and the thing's label
 _THING_NOUNS = {"vệ tinh": "MISC", "tên lửa": "MISC", "giống lúa": "MISC", "giống": "MISC", "tên quốc tế": "MISC",
-                "ứng dụng": "MISC", "nền tảng": "MISC", "chỉ số": "MISC", "câu lạc bộ": "ORG", "đội bóng": "ORG"}
+                "ứng dụng": "MISC", "nền tảng": "MISC", "chỉ số": "MISC", "câu lạc bộ": "ORG", "đội bóng": "ORG",
+                "mô-đun": "MISC", "tàu vũ trụ": "MISC", "trạm vũ trụ": "MISC", "kính viễn vọng": "MISC",
+                "sàn": "ORG", "clb": "ORG"}
 #: capitalised heads of landmarks, part of the place's name ("Quảng trường Nguyễn Tất Thành")
 _LANDMARK_HEADS = frozenset({"quảng trường", "ngã ba", "ngã tư", "sân vận động", "nhà thi đấu", "công viên",
+                             "quần thể danh thắng", "quần thể di tích", "khu du lịch", "cung văn hóa",
                              "khu di tích", "cung thể thao", "khu công nghệ cao", "khu kinh tế", "khu công nghiệp",
                              "khu thương mại tự do", "khu kinh tế cửa khẩu"})
 #: the last words of those kinds (a cheap filter: a named thing can only follow one of them)
 _KIND_LAST_WORDS = frozenset(k.split()[-1] for k in (*_THING_NOUNS, *_LANDMARK_HEADS))
 #: heads of companies, whose brand after the trade may be shaped like a two-syllable person's name
 _COMPANY_HEADS = frozenset({"công ty", "tổng công ty", "tập đoàn", "hợp tác xã"})
+#: heads of trading companies and banks, whose trade name may hold a place and go on after it
+_TRADE_HEADS = _COMPANY_HEADS | {"ngân hàng"}
 #: lower-case nouns before a company's own name ("công ty KCC", "hãng Hanwha Aerospace")
 _COMPANY_NOUNS = frozenset({"công ty", "tập đoàn", "hãng", "hãng tàu", "hãng xe", "nhà mạng", "tổng công ty",
                             "hãng hàng không", "hàng không", "nhà sản xuất", "quỹ đầu tư", "doanh nghiệp"})
@@ -638,6 +648,35 @@ _RUN_STOP = (_MISC_STOP - {"và", "nhân"}) | {"khi", "nay", "này", "đó", "c�
 #: action words that are also ordinary words of a body's name ("Ban Quản lý dự án đầu tư …")
 _TAIL_NOUNS = frozenset({"đầu tư", "phát triển", "quản lý", "hỗ trợ", "phòng chống", "phòng", "thống kê", "xây dựng",
                          "kiểm soát", "bảo vệ", "giám sát", "thanh tra", "đổi mới", "chuyển đổi", "thúc đẩy"})
+
+
+#: words that make a football club's name ("Hà Nội FC")
+_CLUB_WORDS = frozenset({"FC", "F.C.", "CF"})
+#: words of a match report, where a sponsor's brand before a city is a club ("SHB Đà Nẵng")
+_MATCH_WORDS = frozenset({"hòa", "thắng", "thua", "trận", "đánh bại", "cầm hòa", "bàn", "v.league", "sân",
+                          "câu lạc bộ", "clb", "tiền đạo", "tiền vệ", "hậu vệ", "trung vệ", "thủ môn", "thẻ",
+                          "cầu thủ", "đội bóng", "huấn luyện viên", "mùa giải", "vòng đấu"})
+#: match verbs between two teams
+_MATCH_VERBS = frozenset({"hòa", "thắng", "thua"})
+#: lower-case kind words of streets and bridges, whose name may be a person's or a date
+_STREET_NOUNS = frozenset({"đường", "phố", "cầu", "đại lộ", "ngõ", "hẻm"})
+
+
+_VN_LETTERS = frozenset("àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ")
+
+
+def _is_ticker(t: str) -> bool:
+    """Three capital letters (or two and a digit), the shape of a stock ticker on the Vietnamese exchanges."""
+    return len(t) == 3 and t.isascii() and t.isalnum() and t[0].isalpha() and t.upper() == t and not t.isdigit()
+
+
+def _transliterated(t: str) -> bool:
+    """A capitalised word of syllables joined by hyphens with a lower-case one after a hyphen, written
+    with Vietnamese letters somewhere in the run ("Tha-ni", "Tô-ky-ô"): a foreign name spelt as Vietnamese."""
+    if "-" not in t or not t[:1].isupper() or "--" in t:
+        return False
+    parts = t.split("-")
+    return len(parts) >= 2 and all(p.isalpha() for p in parts) and any(p[:1].islower() for p in parts[1:])
 
 
 def _is_name_start(t: str) -> bool:
@@ -748,8 +787,12 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                     after_place = True
                     got_name = True
                     continue
-                if after_place and not rules.org_heads.match(texts, lowers, j):
-                    break  # "UBND tỉnh Long An | Võ Thành Đạt": the place ends the name
+                if after_place and not rules.org_heads.match(texts, lowers, j) and not (
+                        " ".join(lowers[i:i + head_len]) in _TRADE_HEADS and not pl and not person_ahead(j)
+                        and not titles_at(j) and texts[j].isalpha()):
+                    # "UBND tỉnh Long An | Võ Thành Đạt": the place ends a public body's name; a trade name
+                    # goes on after one ("Ngân hàng TMCP Sài Gòn Thương Tín", "Công ty Mekong Gold")
+                    break
                 if rules.misc_heads.match(texts, lowers, j):
                     break  # "Ban Tổ chức | Liên hoan …": an event name is not part of the body
                 if got_name and j > i + head_len and lowers[j - 1] in _CONNECT and not _action_pair(texts, lowers, j) and (
@@ -827,7 +870,14 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                     j += 1
                     continue
                 break
-            if t == "tại" and got_name and "abroad" in head_entry.flags and j + 1 < n:
+            if t == "tại" and got_name and "abroad" not in head_entry.flags and lowers[i] == "văn" and j + 2 < n \
+                    and "Việt" in texts[i:j]:
+                pl = rules.places.match(texts, lowers, j + 1)
+                if pl and pl[1] == "COUNTRY":
+                    # "Văn phòng Kinh tế và Văn hóa Việt Nam tại Đài Bắc": Vietnam's office abroad
+                    j = j + 1 + pl[0]
+                    break
+            if t == "tại" and (got_name or "alone" in head_entry.flags) and "abroad" in head_entry.flags and j + 1 < n:
                 # "Đại sứ quán Nhật Bản tại Việt Nam": the host place is part of the name
                 k = j + 1
                 pk = rules.place_prefixes.match(texts, lowers, k)
@@ -1303,7 +1353,10 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
         ends_company = k - i >= 2 and texts[k - 1] in _COMPANY_WORDS
         if not any(_foreign_word(x) for x in texts[i:k]):
             continue
-        if not (after_noun or ends_company) or rules.places.match(texts, lowers, i) \
+        place_at = rules.places.match(texts, lowers, i)
+        if ends_company and place_at and place_at[0] < k - i:
+            place_at = None  # "Tokyo Metro", "Seoul Semiconductor": a company named after its city
+        if not (after_noun or ends_company) or place_at \
                 or (texts[i] in rules.foreign_names and not ends_company and not texts[i].isupper()):
             continue
         take(i, k, "ORG", "company")
@@ -1316,14 +1369,17 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
         label = None
         start = i
         for size in (5, 4, 3, 2, 1):
-            if i > size and " ".join(lowers[i - size:i]) in _LANDMARK_HEADS and texts[i - size][:1].isupper() \
-                    and free(i - size, i) and texts[i - size - 1] not in ".!?:;\"“-–":
-                # (not opening a sentence, where any word is capitalised: "Khu kinh tế Nhơn Hội có …")
+            if i >= size and " ".join(lowers[i - size:i]) in _LANDMARK_HEADS and texts[i - size][:1].isupper() \
+                    and free(i - size, i) and (lowers[i - size] == "quần" or (
+                        i > size and texts[i - size - 1] not in ".!?:;\"“-–")):
+                # (not opening a sentence, where any word is capitalised: "Khu kinh tế Nhơn Hội có …"; a
+                # "Quần thể …" is a name wherever it stands)
                 # "Quảng trường Nguyễn Tất Thành", "Ngã ba Đồng Lộc": a landmark named after a person or place
                 label, start = "LOC", i - size
                 break
             if i >= size and " ".join(lowers[i - size:i]) in _THING_NOUNS and (
-                    texts[i - size][:1].islower() or i == size):  # ("Vệ tinh LOTUSat-1 …" opens a headline)
+                    texts[i - size][:1].islower() or i == size or lowers[i - size] == "clb"):
+                # ("Vệ tinh LOTUSat-1 …" opens a headline; "CLB" is the short form of "câu lạc bộ")
                 label = _THING_NOUNS[" ".join(lowers[i - size:i])]
                 break
         if label is None or (i >= 2 and lowers[i - 1] in ("và", ",")):
@@ -1334,6 +1390,9 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                 or (label == "LOC" and start < i and texts[k] in ("-", "–") and k > i and k + 1 < n
                     and texts[k + 1][:1].isupper())  # "Khu kinh tế Đình Vũ - Cát Hải"
                 or (k > i and texts[k].isdigit())
+                or (label == "LOC" and k > i and tokens[k].word_pos == "I" and texts[k].isalpha()
+                    and texts[k - 1][:1].isupper() and tokens[k - 1].word_pos == "B"
+                    and k + 1 < n and texts[k + 1][:1].isupper())  # "Sân vận động Quốc gia Mỹ Đình": "gia" ends "Quốc gia"
                 or (k > i and texts[k] == "-" and tokens[k].start == tokens[k - 1].end and k + 1 < n
                     and tokens[k + 1].start == tokens[k].end and texts[k + 1].isalnum())):
             k += 1
@@ -1343,6 +1402,97 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                                 or looks_like_person(i)):
             continue
         take(start, k, label, "thing")
+
+    # 3g. football clubs: "Hà Nội FC", "FC Barcelona" (the club word is part of the name); in a match
+    # report a sponsor's brand before a city names the club whole ("SHB Đà Nẵng", "Becamex TP.HCM")
+    for k in [k for k, t in enumerate(texts) if t in _CLUB_WORDS]:
+        if taken[k]:
+            continue
+        a = k
+        while a > 0 and k - a < 4 and not taken[a - 1] and texts[a - 1][:1].isupper() \
+                and texts[a - 1].replace(".", "").isalnum():
+            a -= 1
+        b = k + 1
+        if a == k:
+            while b < n and b - k <= 3 and not taken[b] and texts[b][:1].isupper() and texts[b].isalpha():
+                b += 1
+        if b - a >= 2:
+            take(a, b, "ORG", "club")
+    if any(w in _MATCH_WORDS for w in lowers) or any(" ".join(lowers[k:k + 2]) in _MATCH_WORDS for k in range(n - 1)):
+        for k in range(n - 1):
+            if taken[k] or taken[k + 1] or not texts[k][:1].isupper() or not _foreign_word(texts[k]):
+                continue
+            if k and texts[k - 1][:1].isupper() and texts[k - 1].isalpha():
+                continue
+            pl = is_place(k + 1)
+            if pl and (pl[1] == "PROV" or texts[k + 1].startswith("TP")) and not rules.places.match(texts, lowers, k) \
+                    and free(k + 1, k + 1 + pl[0]):
+                take(k, k + 1 + pl[0], "ORG", "club")
+        # a Vietnamese province right before or after a match verb is its club, never a national team
+        # ("Hải Phòng thắng Nam Định 2-0"); a foreign country there is the national team (LOC)
+        for k in range(n):
+            if lowers[k] not in _MATCH_VERBS or not texts[k].islower():
+                continue
+            for j in (k + 1,):
+                pl = is_place(j) if j < n else None
+                if pl and pl[1] == "PROV" and free(j, j + pl[0]) and not (j + pl[0] < n and texts[j + pl[0]][:1].isupper()):
+                    take(j, j + pl[0], "ORG", "club")
+            for size in (3, 2, 1):
+                j = k - size
+                pl = is_place(j) if j >= 0 else None
+                if pl and pl[1] == "PROV" and pl[0] == size and free(j, k) and not (
+                        j and texts[j - 1][:1].isupper() and texts[j - 1].isalpha()):
+                    take(j, k, "ORG", "club")
+                    break
+
+    # 3h. stock tickers: three capitals after "cổ phiếu"/"mã" stand for the listed company, and so do the
+    # tickers listed after them ("cổ phiếu HPG, HSG và NKG")
+    for i in [k for k in range(1, n) if lowers[k - 1] in ("phiếu", "mã") and _is_ticker(texts[k])]:
+        if lowers[i - 1] == "phiếu" and (i < 2 or lowers[i - 2] != "cổ"):
+            continue
+        k = i
+        while k < n and _is_ticker(texts[k]):
+            if not taken[k]:
+                take(k, k + 1, "ORG", "company")
+            if k + 2 < n and lowers[k + 1] in (",", "và") and _is_ticker(texts[k + 2]):
+                k += 2
+            else:
+                break
+
+    # 3e. streets and bridges named after a person or a date: "đường Nguyễn Văn Linh", "cầu Trần Thị Lý",
+    # "đường 3 Tháng 2" (the lower-case kind word stays outside, as for "tỉnh")
+    for i in [k for k in range(n - 1) if lowers[k] in _STREET_NOUNS and texts[k][:1].islower()]:
+        j = i + 1
+        if tokens[i].word_pos != "B" or tokens[j].word_pos != "B" or taken[j]:
+            continue  # "yêu cầu", "thành phố": a syllable of another word
+        if texts[j].isdigit() and j + 2 < n and texts[j + 1] == "Tháng" and texts[j + 2].isdigit():
+            take(j, j + 3, "LOC", "street")
+            continue
+        r = name_run(j)
+        if r >= 2 and texts[j] in rules.surnames and free(j, j + r):
+            take(j, j + r, "LOC", "street")
+
+    # 3f. transliterated foreign places, Vietnamese-style (syllables joined by hyphens, with Vietnamese
+    # letters): "U-đon Tha-ni", "Niu Di-lân", "Oen-linh-tơn", "Cam-pốt"; after a person's title the
+    # run was taken as the person's name above ("Tổng thống Vla-đi-mia Pu-tin")
+    for i in [k for k, t in enumerate(texts) if _transliterated(t)]:
+        if taken[i]:
+            continue
+        a = i
+        while a > 0 and not taken[a - 1] and texts[a - 1][:1].isupper() and texts[a - 1].isalpha() \
+                and len(texts[a - 1]) <= 4 and a - 1 > 0 and i - a < 2:
+            a -= 1  # "Niu Di-lân": a short capitalised syllable before it
+        b = i + 1
+        while b < n and b - a < 4 and not taken[b] and (_transliterated(texts[b]) or (
+                texts[b][:1].isupper() and texts[b].replace("-", "").isalpha() and "-" in texts[b])):
+            b += 1
+        if a > 0 and rules.person_titles.match(texts, lowers, a - 1) and lowers[a - 1] in ("ông", "bà", "anh", "chị"):
+            take(a, b, "PER", "name-shape")
+            continue
+        letters = {c for k in range(a, b) for c in texts[k].lower() if not c.isascii()}
+        if not letters or not letters <= _VN_LETTERS:
+            continue  # romanised ("Sang-sik") or another language's letters ("Île-de-France")
+        take(a, b, "LOC", "translit")
 
     # 4. places
     nxt = 0
