@@ -38,7 +38,8 @@ from annotator.core.find import find_all, fold  # noqa: E402
 from annotator.core.markup import parse_markup  # noqa: E402
 from annotator.core.text import syllables  # noqa: E402
 
-GOLD_DIRS = [ROOT / "bench" / "gold" / "samples", ROOT / "resources" / "seed" / "test", ROOT / "resources" / "seed" / "test2"]
+GOLD_DIRS = [ROOT / "bench" / "gold" / "samples"] + [ROOT / "resources" / "seed" / part
+                                                      for part in ("test", "test2", "test3", "test4")]
 
 
 @dataclass(frozen=True)
