@@ -679,6 +679,30 @@ def _transliterated(t: str) -> bool:
     return len(parts) >= 2 and all(p.isalpha() for p in parts) and any(p[:1].islower() for p in parts[1:])
 
 
+def _coordinated(texts, lowers, k, length) -> bool:
+    """A two-syllable verb right after "," or "và" inside a body's name is part of its remit, coordinated
+    with the word before, not the verb of the sentence ("Cơ quan Thanh tra, giám sát ngân hàng")."""
+    return length >= 2 and k >= 2 and lowers[k - 1] in (",", "và") and texts[k][:1].islower()
+
+
+_PLACE_WORDS = frozenset(("tại", "ở", "đến", "tới", "sang", "từ", "về", "thủ đô", "thành phố", "tỉnh", "thủ phủ",
+                          "bang", "vùng", "khu vực", "quận", "huyện", "đảo", "sông", "đường", "cảng", "sân bay"))
+
+
+def _hyphenated_person(texts, lowers, a, b, rules, titles_before) -> bool:
+    """A Lao or Khmer person's name in the Vietnamese spelling (Nhân Dân style): a hyphenated given name and a
+    hyphenated family name in a row ("Xổm-phết Vông-xa-lợi", "Cay-xỏn Phôm-vi-hản"), or a hyphenated run after
+    a person's title ("đồng chí Thoòng-lun", "Chủ tịch Quốc hội Lào Xổm-phết …"); a place word before it
+    keeps a place ("tỉnh U-đon Tha-ni", "tại Viêng-chăn")."""
+    if a > 0 and (lowers[a - 1] in _PLACE_WORDS or " ".join(lowers[max(0, a - 2):a]) in _PLACE_WORDS):
+        return False
+    if rules.places.match(texts, lowers, a):
+        return False
+    if titles_before(a):
+        return True
+    return b - a >= 2 and "-" in texts[a] and "-" in texts[a + 1]
+
+
 def _is_name_start(t: str) -> bool:
     return t[:1].isupper()
 
@@ -736,6 +760,8 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
     def breaker(k):
         """A name breaker at k, unless it is the first syllable of a noun ("dự án", "giao thông")."""
         m = rules.name_breakers.match(texts, lowers, k)
+        if m and _coordinated(texts, lowers, k, m[0]):
+            return None
         if m and m[0] == 1 and k + 1 < n and tokens[k + 1].word_pos == "I" \
                 and " ".join(lowers[k:k + 2]) in _NOUNS_OF_BREAKERS:
             return None
@@ -1218,6 +1244,16 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
         return (m is not None and texts[k][:1].isupper() and m[0] >= 2 and k + m[0] < n
                 and looks_like_person(k + m[0]))
 
+    def titles_before(a):
+        """A person's title before a, maybe with its body in capitals between ("Chủ tịch Quốc hội Lào …")."""
+        for j in range(a - 1, max(-1, a - 7), -1):
+            m = rules.person_titles.match(texts, lowers, j)
+            if m and j + m[0] <= a:
+                return True
+            if not texts[j][:1].isupper():
+                return False
+        return False
+
     ent_f = rules.entities.firsts
     brk_f = rules.name_breakers.firsts
     start_f = rules.directive_starts.firsts
@@ -1480,13 +1516,17 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
             continue
         a = i
         while a > 0 and not taken[a - 1] and texts[a - 1][:1].isupper() and texts[a - 1].isalpha() \
-                and len(texts[a - 1]) <= 4 and a - 1 > 0 and i - a < 2:
-            a -= 1  # "Niu Di-lân": a short capitalised syllable before it
+                and len(texts[a - 1]) <= 4 and a - 1 > 0 and i - a < 2 \
+                and not rules.places.match(texts, lowers, a - 1):
+            a -= 1  # "Niu Di-lân": a short capitalised syllable before it (not a country: "Lào | Xổm-phết …")
         b = i + 1
         while b < n and b - a < 4 and not taken[b] and (_transliterated(texts[b]) or (
                 texts[b][:1].isupper() and texts[b].replace("-", "").isalpha() and "-" in texts[b])):
             b += 1
         if a > 0 and rules.person_titles.match(texts, lowers, a - 1) and lowers[a - 1] in ("ông", "bà", "anh", "chị"):
+            take(a, b, "PER", "name-shape")
+            continue
+        if _hyphenated_person(texts, lowers, a, b, rules, titles_before):
             take(a, b, "PER", "name-shape")
             continue
         letters = {c for k in range(a, b) for c in texts[k].lower() if not c.isascii()}
