@@ -665,6 +665,10 @@ _STREET_NOUNS = frozenset({"đường", "phố", "cầu", "đại lộ", "ngõ",
 _VN_LETTERS = frozenset("àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ")
 
 
+_TRADE_VERBS = frozenset(("mua", "bán", "gom", "xả", "chốt"))
+_TRADE_ADVERBS = frozenset(("ròng", "mạnh", "thêm", "lời", "nhiều", "vào", "ra"))
+
+
 def _is_ticker(t: str) -> bool:
     """Three capital letters (or two and a digit), the shape of a stock ticker on the Vietnamese exchanges."""
     return len(t) == 3 and t.isascii() and t.isalnum() and t[0].isalpha() and t.upper() == t and not t.isdigit()
@@ -1483,7 +1487,15 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
 
     # 3h. stock tickers: three capitals after "cổ phiếu"/"mã" stand for the listed company, and so do the
     # tickers listed after them ("cổ phiếu HPG, HSG và NKG")
-    for i in [k for k in range(1, n) if lowers[k - 1] in ("phiếu", "mã") and _is_ticker(texts[k])]:
+    # ... or a list of tickers as the object of a trading verb ("khối ngoại mua ròng mạnh VCB, PLX")
+    def traded(i):
+        j = i - 1
+        while j > 0 and i - j <= 3 and lowers[j] in _TRADE_ADVERBS:
+            j -= 1
+        return j >= 0 and lowers[j] in _TRADE_VERBS and i + 2 < n and lowers[i + 1] in (",", "và") \
+            and _is_ticker(texts[i + 2])
+
+    for i in [k for k in range(1, n) if _is_ticker(texts[k]) and (lowers[k - 1] in ("phiếu", "mã") or traded(k))]:
         if lowers[i - 1] == "phiếu" and (i < 2 or lowers[i - 2] != "cổ"):
             continue
         k = i
