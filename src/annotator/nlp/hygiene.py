@@ -456,4 +456,38 @@ def clean_entities(text: str, spans: Iterable, rules: RuleSet,
         else:
             span.start, span.end = a2, b2
             out.append(span)
-    return out
+    return _route_streets(text, out, labels)
+
+
+def _route_streets(text: str, spans: list, labels: Sequence[str]) -> list:
+    """Names joined by dashes in a row with a place among them are the streets of a route, places all
+    ("đi theo Lý Thường Kiệt - Quang Trung - Hàng Bông": streets named after people are no persons; GUIDELINES,
+    routes). Only persons and MISC are relabelled; a club or a body in a dash pair ("Hải Phòng - Nam Định")
+    stays what it is. Two names need a "theo"/"qua" before them; three or more are a route by themselves."""
+    def bounds(x):
+        return (x[0], x[1], x[2]) if isinstance(x, tuple) else (x.start, x.end, x.label)
+
+    order = sorted((k for k, x in enumerate(spans) if bounds(x)[2] in labels), key=lambda k: bounds(spans[k])[0])
+    chains, cur = [], []
+    for k in order:
+        a, _, _ = bounds(spans[k])
+        if cur and text[bounds(spans[cur[-1]])[1]:a] in _DASHES:
+            cur.append(k)
+        else:
+            if len(cur) >= 2:
+                chains.append(cur)
+            cur = [k]
+    if len(cur) >= 2:
+        chains.append(cur)
+    for chain in chains:
+        labs = [bounds(spans[k])[2] for k in chain]
+        if "LOC" not in labs:
+            continue
+        start = bounds(spans[chain[0]])[0]
+        before = text[max(0, start - 12):start].lower().split()
+        if len(chain) < 3 and not (before and before[-1] in ("theo", "qua", "trình")):
+            continue
+        for k in chain:
+            if bounds(spans[k])[2] in ("PER", "MISC"):
+                spans[k] = _relabel(spans[k], "LOC")
+    return spans
