@@ -707,6 +707,16 @@ def _hyphenated_person(texts, lowers, a, b, rules, titles_before) -> bool:
     return b - a >= 2 and "-" in texts[a] and "-" in texts[a + 1]
 
 
+_SIZES = frozenset(("nhỏ", "vừa", "lớn"))
+
+
+def _size_pair(lowers, k) -> bool:
+    """"vừa" (medium) paired with another size by "và" ("doanh nghiệp nhỏ và vừa", "vừa và nhỏ") is an
+    adjective in a name, not the tense marker "vừa" (just) that ends one."""
+    return lowers[k] == "vừa" and (k >= 2 and lowers[k - 1] == "và" and lowers[k - 2] in _SIZES
+                                   or k + 2 < len(lowers) and lowers[k + 1] == "và" and lowers[k + 2] in _SIZES)
+
+
 def _is_name_start(t: str) -> bool:
     return t[:1].isupper()
 
@@ -757,6 +767,10 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
         out.append((a, b, label, why))
         for k in range(a, b):
             taken[k] = True
+
+    def inside_word(k):
+        """The word segmenter joined the syllable at k with the next one ("nhân lực", "nhân dân")."""
+        return k + 1 < n and tokens[k + 1].word_pos == "I"
 
     def word_start(k):
         return tokens[k].word_pos == "B"
@@ -1047,9 +1061,9 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                     and lowers[k + 1] not in _PLURAL_OF_BODIES:
                 k += 1  # "Ban Quản lý dự án đầu tư xây dựng | các công trình giao thông tỉnh Lâm Đồng"
                 continue
-            if not (t[:1].islower() and t.isalpha()) or lw in _TAIL_STOP:
-                break
-            if lw in brk_f and breaker(k):
+            if not (t[:1].islower() and t.isalpha()) or (lw in _TAIL_STOP and not inside_word(k)):
+                break  # a stop word, but not the first syllable of a longer word ("nhân | lực")
+            if lw in brk_f and breaker(k) and not _size_pair(lowers, k):
                 return None
             if lw in start_f and lw not in _TAIL_NOUNS and k != joined \
                     and " ".join(lowers[k:k + 2]) not in _NOUNS_OF_BREAKERS:
