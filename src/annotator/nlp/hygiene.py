@@ -95,8 +95,9 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
     while words:
         s, e = words[-1]
         piece = text[s:e]
-        if not _is_word(piece) and piece not in ")\"”'" or piece in EDGE_WORDS:
-            words.pop()
+        if not _is_word(piece) and piece not in ")\"”'" or piece in EDGE_WORDS and not (
+                piece == "ngoài" and len(words) > 1 and text[words[-2][0]:words[-2][1]].lower() == "nước"):
+            words.pop()  # (but "nước ngoài", foreign, is a word: "… cho lao động nước ngoài")
             continue
         break
     if not words:

@@ -644,6 +644,9 @@ _PAIRED_NEXT = frozenset({"chống", "chữa", "chữa bệnh", "giám sát", "c
                           "bảo vệ", "xử lý", "kiểm tra"})
 #: heads of programmes and schemes whose names go on in lower case ("Chương trình mục tiêu quốc gia …")
 _RUN_HEADS = frozenset({"chương trình", "đề án", "chiến lược"})
+#: people a programme serves, named after "cho" in its name ("… cho lao động nước ngoài", "… cho người nghèo")
+_BENEFICIARIES = frozenset({"lao động", "người lao", "người nghèo", "người dân", "trẻ em", "học sinh", "sinh viên",
+                            "phụ nữ", "đồng bào", "nông dân", "người cao", "người khuyết", "thanh niên", "doanh nghiệp"})
 _RUN_STOP = (_MISC_STOP - {"và", "nhân"}) | {"khi", "nay", "này", "đó", "các", "những", "nhưng", "hay", "hoặc"}
 #: action words that are also ordinary words of a body's name ("Ban Quản lý dự án đầu tư …")
 _TAIL_NOUNS = frozenset({"đầu tư", "phát triển", "quản lý", "hỗ trợ", "phòng chống", "phòng", "thống kê", "xây dựng",
@@ -1063,8 +1066,9 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                 continue
             if not (t[:1].islower() and t.isalpha()) or (lw in _TAIL_STOP and not inside_word(k)):
                 break  # a stop word, but not the first syllable of a longer word ("nhân | lực")
-            if lw in brk_f and breaker(k) and not _size_pair(lowers, k):
-                return None
+            if lw in brk_f and breaker(k) and not _size_pair(lowers, k) \
+                    and " ".join(lowers[k:k + 2]) not in _TAIL_NOUNS:
+                return None  # (but "Trung tâm Điều hành | giám sát giao thông …": an action noun of the name)
             if lw in start_f and lw not in _TAIL_NOUNS and k != joined \
                     and " ".join(lowers[k:k + 2]) not in _NOUNS_OF_BREAKERS:
                 sm = rules.directive_starts.match(texts, lowers, k)
@@ -1113,6 +1117,9 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                 if len(t) == 4 and lowers[k - 1] != "năm":
                     k += 1  # "Chương trình giáo dục phổ thông 2018"
                 break
+            if lw == "cho" and k > j and " ".join(lowers[k + 1:k + 3]) in _BENEFICIARIES:
+                k += 1  # "Chương trình cấp phép việc làm | cho lao động nước ngoài": whom it serves
+                continue
             if not t[:1].isalpha() or lw in _RUN_STOP:
                 break
             if lw == "năm" and k + 1 < n and texts[k + 1].isdigit():
