@@ -460,6 +460,9 @@ def clean_entities(text: str, spans: Iterable, rules: RuleSet,
     return _route_streets(text, out, labels)
 
 
+_LOST_HEAD = re.compile(r" [-–] ([A-ZĐÀ-Ỹ][^\W\d_]* )", re.UNICODE)
+
+
 def _route_streets(text: str, spans: list, labels: Sequence[str]) -> list:
     """Names joined by dashes in a row with a place among them are the streets of a route, places all
     ("đi theo Lý Thường Kiệt - Quang Trung - Hàng Bông": streets named after people are no persons; GUIDELINES,
@@ -472,7 +475,15 @@ def _route_streets(text: str, spans: list, labels: Sequence[str]) -> list:
     chains, cur = [], []
     for k in order:
         a, _, _ = bounds(spans[k])
-        if cur and text[bounds(spans[cur[-1]])[1]:a] in _DASHES:
+        gap = text[bounds(spans[cur[-1]])[1]:a] if cur else ""
+        lost = _LOST_HEAD.fullmatch(gap)
+        if lost and bounds(spans[k])[2] == "LOC":
+            # "… - Trần | Nhật Duật - …": a street's first capitalised syllable left out of it
+            a = a - len(lost.group(1))
+            spans[k] = (a,) + spans[k][1:] if isinstance(spans[k], tuple) else _moved(spans[k], a, spans[k].end,
+                                                                                       spans[k].label)
+            gap = text[bounds(spans[cur[-1]])[1]:a]
+        if cur and gap in _DASHES:
             cur.append(k)
         else:
             if len(cur) >= 2:
