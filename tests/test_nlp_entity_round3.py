@@ -37,6 +37,8 @@ def _found(pipe, text):
      {("Cơ quan Phát triển nguồn nhân lực Hàn Quốc", "ORG")}, {("Hàn Quốc", "LOC")}),
     ("Lao động tham gia Chương trình cấp phép việc làm cho lao động nước ngoài của Hàn Quốc phải về nước.",
      {("Chương trình cấp phép việc làm cho lao động nước ngoài", "MISC")}, set()),
+    ("Đồng chí Nguyễn Văn Bình, Trưởng Ban Chỉ đạo phòng, chống tham nhũng, lãng phí, tiêu cực, chủ trì cuộc họp.",
+     {("Ban Chỉ đạo phòng, chống tham nhũng, lãng phí, tiêu cực", "ORG")}, set()),
     # E10: Lao persons spelt the Vietnamese way: two hyphenated words, or after a title
     ("Xổm-phết Vông-xa-lợi cho biết hai nước sẽ tăng cường hợp tác.", {("Xổm-phết Vông-xa-lợi", "PER")}, set()),
     ("Đồng chí Cay-xỏn Phôm-vi-hản phát biểu tại lễ kỷ niệm.", {("Cay-xỏn Phôm-vi-hản", "PER")}, set()),

@@ -407,6 +407,12 @@ def clean_entities(text: str, spans: Iterable, rules: RuleSet,
             continue  # "song ngữ Việt - Lào", "hợp tác Việt - Hàn": an adjective pair, no place
         if label == "ORG" and (_generic_plural(text, a2, b2) or _head_of_plural(text, a2, b2)):
             continue
+        if label == "ORG" and "chống " in text[a2:b2]:
+            while True:  # "Ban Chỉ đạo phòng, chống tham nhũng | , lãng phí, tiêu cực": the rest of its list
+                more = _MORE_EVILS.match(text, b2)
+                if not more:
+                    break
+                b2 = more.end()
         score = _SCORE_TAIL.search(text, a2, b2)
         if score and score.end() == b2 and score.start() > a2:
             b2 = score.start()  # "Hải Phòng | 3 - 0": a match score is no part of a name
@@ -460,6 +466,9 @@ def clean_entities(text: str, spans: Iterable, rules: RuleSet,
     return _route_streets(text, out, labels)
 
 
+#: what a committee "phòng, chống" fights, listed after the first one in its name
+_MORE_EVILS = re.compile(r"(?:, | và )(?:tham nhũng|lãng phí|tiêu cực|buôn lậu|gian lận thương mại|hàng giả|ma túy|"
+                         r"tội phạm|rửa tiền)\b", re.UNICODE)
 _LOST_HEAD = re.compile(r" [-–] ([A-ZĐÀ-Ỹ][^\W\d_]* )", re.UNICODE)
 
 
