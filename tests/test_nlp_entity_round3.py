@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from annotator.nlp.hygiene import _not_a_name
 from annotator.nlp.pipeline import Pipeline
 
 
@@ -61,6 +62,8 @@ def _found(pipe, text):
     ("Nông dân đang xuống giống vụ Thu Đông trên 50.000 ha.", set(), {("Thu Đông", "PER"), ("Thu Đông", "LOC")}),
     ("Vụ Đông Xuân năm nay tỉnh gieo cấy 80.000 ha lúa.", set(),
      {("Vụ Đông Xuân năm nay tỉnh gieo cấy", "ORG"), ("Đông Xuân", "LOC")}),
+    ("Mưa lớn làm đổ nhiều diện tích lúa Hè Thu.", set(), {("Hè Thu", "LOC"), ("Hè Thu", "PER")}),
+    ("Người Nhật và khách Hàn đến Đà Nẵng đông.", {("Đà Nẵng", "LOC")}, {("Nhật", "LOC"), ("Hàn", "LOC")}),
     ("Doanh nghiệp Việt cần chủ động, trong khi doanh nghiệp Nhật tăng đầu tư vào Nhật Bản.",
      {("Nhật Bản", "LOC")}, {("Nhật", "LOC"), ("Việt", "LOC")}),
 ])
@@ -75,3 +78,14 @@ def test_a_pair_of_people_joined_by_a_dash_stays_people(pipe):
     text = "Cặp Đỗ Tuấn Đức - Phạm Như Thảo giành huy chương vàng."
     got = _found(pipe, text)
     assert {("Đỗ Tuấn Đức", "PER"), ("Phạm Như Thảo", "PER")} <= got, got
+
+
+@pytest.mark.parametrize("before, name, dropped", [
+    ("xuống giống vụ ", "Thu Đông", True),
+    ("Ủy ban nhân dân xã ", "Đông Xuân", False),  # a commune of that name is a place
+    ("nhiều ", "doanh nghiệp Nhật", True),
+    ("sang ", "Nhật", False),  # the country itself
+])
+def test_crop_seasons_and_nationalities_are_no_names(before, name, dropped):
+    text = before + name + " năm nay."
+    assert _not_a_name(text, len(before), len(before) + len(name), before) is dropped

@@ -57,6 +57,7 @@ _COMPASS = frozenset({"đông", "tây", "nam", "bắc"})
 _DIRECTION_BEFORE = ("hướng", "phía", "gió", "theo hướng", "về phía", "lệch", "dịch chuyển")
 #: the rice seasons of the Vietnamese calendar ("vụ Đông Xuân", "vụ Hè Thu"): seasons, not places or people
 _CROP_SEASONS = frozenset({"đông xuân", "hè thu", "thu đông", "xuân hè"})
+_COMMUNE_WORDS = ("xã", "phường", "thôn", "làng", "thị trấn", "huyện", "hợp tác xã", "HTX")
 #: a nation's short name after a noun of people or goods is a nationality (GUIDELINES: not an entity)
 _NATION_SHORT = frozenset({"việt", "nhật", "hàn", "trung", "thái"})
 _NATION_NOUNS = frozenset({"người", "hàng", "doanh nghiệp", "nhà đầu tư", "du khách", "khách", "lao động",
@@ -131,11 +132,12 @@ def _not_a_name(text: str, a: int, b: int, before: str) -> bool:
         return True  # "2024", "07 / 12 / 2007", "Sáu", "Hai mươi" (not "ST25", "VTV4")
     if lowers[0] in _DATE_HEAD and len(alpha) > 1 and all(_numeral(w) for w in alpha[1:]):
         return True  # "Ngày 07 / 12 / 2007", "Tháng Sáu"
-    if " ".join(lowers[:2]) in _CROP_SEASONS or (lowers[0] == "vụ" and " ".join(lowers[1:3]) in _CROP_SEASONS):
-        return True  # "vụ Thu Đông", "Vụ Đông Xuân năm nay …": a crop season, not a name
-    if len(lowers) <= 2 and lowers[-1] in _NATION_SHORT and (
-            len(lowers) == 2 and lowers[0] in _NATION_NOUNS
-            or len(lowers) == 1 and before.rstrip().lower().endswith(_NATION_BEFORE)):
+    if (" ".join(lowers[:2]) in _CROP_SEASONS and not before.rstrip().lower().endswith(_COMMUNE_WORDS)) \
+            or (lowers[0] == "vụ" and " ".join(lowers[1:3]) in _CROP_SEASONS):
+        return True  # "vụ Thu Đông", "Vụ Đông Xuân năm nay …": a crop season (but "xã Đông Xuân" is a place)
+    if lowers[-1] in _NATION_SHORT and (
+            " ".join(lowers[:-1]) in _NATION_NOUNS
+            or len(lowers) == 1 and (" " + before.rstrip().lower()).endswith(_NATION_BEFORE)):
         return True  # "người Việt", "doanh nghiệp Nhật", "Hàng Việt": a nationality, not the country
     if len(lowers) == 2 and lowers[0] in ("vĩ", "kinh") and lowers[1] in _COMPASS:
         return True  # "17,5 độ Vĩ Bắc": a coordinate
