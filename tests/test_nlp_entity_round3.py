@@ -48,6 +48,8 @@ def _found(pipe, text):
     # ... while a place word before the same shape keeps a place
     ("Đoàn đến thăm tỉnh U-đon Tha-ni và thủ đô Viêng-chăn.",
      {("U-đon Tha-ni", "LOC"), ("Viêng-chăn", "LOC")}, set()),
+    ("Chủ tịch nước thăm U-đon Tha-ni và gặp Xổm-phết Vông-xa-lợi.",
+     {("U-đon Tha-ni", "LOC"), ("Xổm-phết Vông-xa-lợi", "PER")}, set()),
     # E11: the streets of a route, named after people, are places
     ("Từ phố Hàng Bài muốn đi Kim Mã: đi theo Lý Thường Kiệt - Quang Trung - Hàng Bông;",
      {("Lý Thường Kiệt", "LOC"), ("Quang Trung", "LOC"), ("Hàng Bông", "LOC")}, {("Quang Trung", "PER")}),

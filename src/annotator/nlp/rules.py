@@ -692,7 +692,7 @@ def _coordinated(texts, lowers, k, length) -> bool:
     return length >= 2 and k >= 2 and lowers[k - 1] in (",", "và") and texts[k][:1].islower()
 
 
-_PLACE_WORDS = frozenset(("tại", "ở", "đến", "tới", "sang", "từ", "về", "thủ đô", "thành phố", "tỉnh", "thủ phủ",
+_PLACE_WORDS = frozenset(("tại", "ở", "đến", "tới", "sang", "từ", "về", "thăm", "rời", "đi", "qua", "thủ đô", "thành phố", "tỉnh", "thủ phủ",
                           "bang", "vùng", "khu vực", "quận", "huyện", "đảo", "sông", "đường", "cảng", "sân bay"))
 
 
