@@ -6,18 +6,9 @@ seed or held-out text)."""
 from __future__ import annotations
 
 import pytest
+from test_nlp_entity_round2 import _found, pipe  # noqa: F401 - the pipeline fixture and what it finds
 
 from annotator.nlp.hygiene import _not_a_name
-from annotator.nlp.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipe():
-    return Pipeline.load()
-
-
-def _found(pipe, text):
-    return {(text[s.start:s.end], s.label) for s in pipe.annotate(text).spans if s.label != "DIRECTIVE"}
 
 
 @pytest.mark.parametrize("text, expected, absent", [
