@@ -55,7 +55,8 @@ from annotator.nlp.features import Featurizer
 from annotator.nlp.hygiene import clean_entities, joined_parts
 from annotator.nlp.name_repeats import with_club_mentions, with_repeated_names
 from annotator.nlp.resources import models_dir
-from annotator.nlp.rules import RuleSet, _TAIL_NOUNS, _action_pair, _coordinated, _foreign_word, _size_pair, load_rules, rule_entities
+from annotator.nlp.rules import (RuleSet, _TAIL_NOUNS, _action_pair, _coordinated, _foreign_word, _size_pair,
+                                 load_rules, rule_entities)
 from annotator.nlp.text import segment_spans, sentences, snap_span, syllables
 
 __all__ = ["Suggestion", "Annotation", "Pipeline", "default_model_path"]
@@ -365,9 +366,11 @@ class Pipeline:
                     m = breakers.match(texts, lowers, k)
                     whole = m and (k + m[0] >= len(toks) or toks[k + m[0]].word_pos == "B"
                                    or texts[k + m[0]][:1].isupper())
-                    if whole and (not m[1].flags or lab in m[1].flags) and not (
-                            lab == "ORG" and (_coordinated(texts, lowers, k, m[0]) or _size_pair(lowers, k)
-                                             or (texts[k - 1][:1].islower() and " ".join(lowers[k:k + 2]) in _TAIL_NOUNS))):
+                    # (not after "," inside a body's name, in "nhỏ và vừa", or as an action noun of its tail)
+                    remit = bool(whole) and lab == "ORG" and (
+                        _coordinated(texts, lowers, k, m[0]) or _size_pair(lowers, k)
+                        or (texts[k - 1][:1].islower() and " ".join(lowers[k:k + 2]) in _TAIL_NOUNS))
+                    if whole and (not m[1].flags or lab in m[1].flags) and not remit:
                         pieces = [(a, k)]
                         break
             a, b = pieces[0]
