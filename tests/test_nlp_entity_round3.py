@@ -51,6 +51,7 @@ from annotator.nlp.hygiene import _not_a_name
     # ... tickers listed after a trading verb are the listed companies
     ("Khối ngoại mua ròng mạnh VCB, PLX, HPG với tổng giá trị hơn 200 tỷ đồng.",
      {("VCB", "ORG"), ("PLX", "ORG"), ("HPG", "ORG")}, set()),
+    ("Nhà đầu tư nước ngoài bán ròng VNM gần 120 tỷ đồng.", {("VNM", "ORG")}, set()),
     # ... crop seasons and a nation's short name after a noun of people or goods are no entities
     ("Nông dân đang xuống giống vụ Thu Đông trên 50.000 ha.", set(), {("Thu Đông", "PER"), ("Thu Đông", "LOC")}),
     ("Vụ Đông Xuân năm nay tỉnh gieo cấy 80.000 ha lúa.", set(),

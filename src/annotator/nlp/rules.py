@@ -1513,8 +1513,9 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
         j = i - 1
         while j > 0 and i - j <= 3 and lowers[j] in _TRADE_ADVERBS:
             j -= 1
-        return j >= 0 and lowers[j] in _TRADE_VERBS and i + 2 < n and lowers[i + 1] in (",", "và") \
-            and _is_ticker(texts[i + 2])
+        listed = i + 2 < n and lowers[i + 1] in (",", "và") and _is_ticker(texts[i + 2])
+        # "mua ròng"/"bán ròng" (net buying) is said of securities only: one ticker after it is enough
+        return j >= 0 and lowers[j] in _TRADE_VERBS and (listed or "ròng" in lowers[j + 1:i])
 
     for i in [k for k in range(1, n) if _is_ticker(texts[k]) and (lowers[k - 1] in ("phiếu", "mã") or traded(k))]:
         if lowers[i - 1] == "phiếu" and (i < 2 or lowers[i - 2] != "cổ"):
