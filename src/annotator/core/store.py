@@ -1039,7 +1039,7 @@ class Corpus:
             f" status=CASE WHEN status='new' THEN 'in_progress' ELSE status END, {self._COUNTS} WHERE id=?",
             (now(), who, doc_id, doc_id, doc_id))
 
-    def document(self, doc_id: int, *, with_spans: bool = True, provenance: bool = True) -> Document:
+    def document(self, doc_id: int, *, with_spans: bool = True) -> Document:
         row = self.db.conn.execute(
             "SELECT id, uid, hash, title, text, source, meta, status, reviewer, created_at, updated_at,"
             " time_spent FROM documents WHERE id=?", (doc_id,)).fetchone()
@@ -1050,7 +1050,7 @@ class Corpus:
             meta=json.loads(row[6] or "{}"), status=Status(row[7]), reviewer=row[8],
             created_at=row[9], updated_at=row[10], time_spent=row[11])
         if with_spans:
-            doc.spans = self.spans(doc_id, provenance=provenance)
+            doc.spans = self.spans(doc_id)
             doc.relations = self.relations(doc_id)
         return doc
 

@@ -41,6 +41,8 @@ def first_screen_end(text: str, blocks: int = FIRST_SCREEN_BLOCKS) -> int | None
         if pos < 0:
             return None
     return pos
+
+
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
@@ -140,14 +142,14 @@ class SpanModel(QObject):
         self._loaded_until = loaded_until if self._rest is not None else None
         self.doc_id = doc_id
         self.text = text
-        self.astral = bool(_ASTRAL.search(text))
-        self.u16 = Utf16Index(text) if self.astral else utf16_index(text)
+        self.u16 = utf16_index(text)  # one scan for astral characters, not two
+        self.astral = self.u16.has_astral
         self._units = None
         spans = list(spans)
         self._by_id = {s.id: s for s in spans}
-        directive_labels = {name for name, label in self.labels.items() if label.kind == LabelKind.DIRECTIVE}
-        self._entities.reset([s for s in spans if s.label not in directive_labels])
-        self._directives.reset([s for s in spans if s.label in directive_labels])
+        entities, directives = self._split_by_kind(spans)
+        self._entities.reset(entities)
+        self._directives.reset(directives)
         self.relations = list(relations)
         self.modelReset.emit()
         if self._rest is not None:
@@ -173,10 +175,16 @@ class SpanModel(QObject):
         if more:
             for span in more:
                 self._by_id[span.id] = span
-            directive_labels = {name for name, label in self.labels.items() if label.kind == LabelKind.DIRECTIVE}
-            self._entities.reset(self._entities.spans + [s for s in more if s.label not in directive_labels])
-            self._directives.reset(self._directives.spans + [s for s in more if s.label in directive_labels])
+            entities, directives = self._split_by_kind(more)
+            self._entities.reset(self._entities.spans + entities)
+            self._directives.reset(self._directives.spans + directives)
         self.spansLoaded.emit()
+
+    def _split_by_kind(self, spans: list[Span]) -> tuple[list[Span], list[Span]]:
+        """(entity-layer spans, directive spans) of ``spans``, by the labels' kinds."""
+        directive_labels = {name for name, label in self.labels.items() if label.kind == LabelKind.DIRECTIVE}
+        return ([s for s in spans if s.label not in directive_labels],
+                [s for s in spans if s.label in directive_labels])
 
     def _need(self, end: int | None = None) -> None:
         """Load the rest first unless every span starting before ``end`` is here already."""
@@ -203,8 +211,7 @@ class SpanModel(QObject):
     def spans(self) -> list[Span]:
         """All spans in reading order (start, inner first)."""
         self._need()
-        kinds = self.kinds
-        return sorted(self._by_id.values(), key=lambda s: reading_key(s, kinds))
+        return self.loaded_spans()
 
     def counts(self) -> dict[str, int]:
         """Numbers for the header: entities and directives not rejected, suggestions left. A
