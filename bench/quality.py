@@ -110,7 +110,8 @@ def measure_part(folder: Path, pipe: Pipeline, with_underthesea: bool, n_errors:
     words = sum(len(d["text"].split()) for d in docs)
     print(f"\n=== {folder.relative_to(ROOT) if folder.is_relative_to(ROOT) else folder}: "
           f"{len(docs)} articles, {words} words")
-    print(format_report(report, f"annotator pipeline (model {pipe.model_version}), {seconds:.2f} s"))
+    version = pipe.model_version + (f" + {pipe.directive_model.version}" if pipe.directive_model is not None else "")
+    print(format_report(report, f"annotator pipeline (model {version}), {seconds:.2f} s"))
     print(f"review actions per article: {cost.per_article():.1f} (relabel {cost.relabel}, resize {cost.resize}, "
           f"delete {cost.delete}, create {cost.create}); from scratch {scratch.per_article():.1f}")
     result = {"articles": len(docs), "annotator": report, "actions_per_article": round(cost.per_article(), 2),
