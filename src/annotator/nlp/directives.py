@@ -52,6 +52,8 @@ _PAST = {"đã", "vừa", "từng", "đã từng", "được"}
 # body takes up its part of it
 _BODY_GAP = 2
 _REQUEST_VERBS = {"đề nghị", "yêu cầu", "chỉ đạo", "giao"}
+# verbs of a party asking on its own behalf ("Doanh nghiệp kiến nghị được …")
+_PETITION_VERBS = {"đề nghị", "kiến nghị", "đề xuất"}
 _ISSUED_DOCUMENTS = {("văn", "bản"), ("công", "văn"), ("công", "điện"), ("chỉ", "thị")}
 _TENSE_PAST = {"đã", "vừa", "từng", "đã từng"}
 _NEG = {"không", "chưa", "chẳng", "đã", "vẫn", "còn", "từng", "vừa", "mới"}
@@ -84,6 +86,8 @@ _MOVEMENT_VERBS = {"đi", "rẽ", "lưu", "chạy", "quay", "chuyển", "di"}
 _COUNT_WORDS = {"trăm", "nghìn", "ngàn", "chục", "triệu", "vạn", "loạt"}
 # a subject that counts or quantifies: the modal describes ("Nhiều hộ … phải …")
 _QUANTIFIED_SUBJECT = {"nhiều", "hàng", "hơn", "khoảng", "gần"}
+# verbs of effect: the subject after them suffers the consequence ("… khiến nhiều hộ phải …")
+_EFFECT_VERBS = {"khiến", "cho"}  # "khiến", "khiến cho", "làm cho"
 _QUANTIFIED_SUBJECT_2 = {("không", "ít"), ("một", "số"), ("đa", "số"), ("phần", "lớn"), ("hầu", "hết")}
 # parties to a judgment: what they "phải" do is the court's verdict, reported
 _VERDICT_PARTIES = {("bị", "cáo"), ("bị", "đơn"), ("nguyên", "đơn"), ("bị", "hại"), ("đương", "sự")}
@@ -274,7 +278,8 @@ class DirectiveDetector:
             if not blocked and i > 1 and texts[i - 1] == "," and self._continues_a_report(low, texts, cs, i, j):
                 blocked = True
             if not blocked and self._starts_any(low[j:j + 3], 0, self._after_by_first):
-                blocked = not ("modal" in entry.flags and self._acts_on_others(low, j))
+                blocked = not (("modal" in entry.flags and self._acts_on_others(low, j))
+                               or self._petition_to_be_allowed(toks, low, texts, ent_mask, cs, i, j))
             if not blocked and phrase_blocked and i < first_clause_end:
                 blocked = True
             if not blocked and self._opinion_by_first and any(
@@ -306,6 +311,25 @@ class DirectiveDetector:
             return self._asks_action(toks, low, texts, j, mask)
         return (i >= 2 and low[i - 1] == "được" and mask[i - 2] and "đã" not in low[:i]
                 and j < len(low) and texts[j][:1].islower() and not mask[j])
+
+    @staticmethod
+    def _petition_to_be_allowed(toks, low, texts, mask, cs, i, j) -> bool:
+        """A party asks to be allowed to act: "Một số doanh nghiệp kiến nghị được tính đủ chi phí …",
+        "Hiệp hội đề xuất được áp dụng …" (a proposal to a body that it act, per GUIDELINES). The petition
+        verb has a subject of its own before it in its clause, and "được" is followed by a verb in lower
+        case, not by an agent ("… đề xuất được Bộ Tài chính chấp thuận": passive). A noun use ("Kiến nghị
+        được gửi tới …", "Dự án do tỉnh đề xuất được phê duyệt") has no subject or sits after "do"."""
+        if " ".join(low[i:j]) not in _PETITION_VERBS or low[j:j + 1] != ["được"]:
+            return False
+        k = j + 1
+        if k >= len(low) or not texts[k][:1].islower() or not texts[k].isalpha() or mask[k]:
+            return False
+        start = i
+        while start > cs and texts[start - 1] not in (",", ";", ":", '"', "“", "”"):
+            start -= 1
+        subject = low[start:i]
+        return bool(subject) and not any(w in ("do", "bị", "được", "mà") for w in subject[-3:]) \
+            and subject[0] not in ("theo", "khi", "nếu")
 
     @staticmethod
     def _continues_a_report(low, texts, cs, i, j) -> bool:
@@ -420,11 +444,14 @@ class DirectiveDetector:
         a borrower's "Tôi phải vay thêm …", "Gia đình tôi phải bán …" (an official's "Tôi đề nghị …"
         is a cue, not a modal, and stays a request); or a machine's work narrated ("Máy xúc phải
         mở đường …"). Nobody is told to act."""
+        quoted = any(t in ('"', "“", "”") for t in texts)
         for k in range(i - 1, max(-1, i - 6), -1):
             if texts[k] in (",", ";", ":", '"', "“", "”", "(", "-"):
                 break
             if low[k] in _FIRST_PERSON:
                 return True
+            if low[k] == "anh" and low[k + 1:k + 2] == ["em"] and k + 2 == i and quoted:
+                return True  # a fisherman's '"… anh em phải chạy về ngay"': the speaker and his crew
         # a machine at work ("máy xúc phải mở đường …", "máy cào bóc phải làm việc …") is told nothing
         k = i - 1
         while k > 0 and texts[k - 1] not in (",", ";", ":", '"', "“"):
@@ -446,6 +473,16 @@ class DirectiveDetector:
             return True
         if any(tuple(head[k:k + 2]) in _VERDICT_PARTIES for k in range(len(head))):
             return True
+        clause = i
+        def effect(k):  # "khiến", "khiến cho", "làm cho" end at k - 1
+            return low[k - 1] == "khiến" or (low[k - 1] == "cho" and k > 1 and low[k - 2] in ("khiến", "làm"))
+        while clause > cs and texts[clause - 1] not in (",", ";", ":", '"', "“", "”", "(") and not effect(clause):
+            clause -= 1
+        subject = low[clause:i]
+        if clause > cs and effect(clause):
+            return True  # "Nước tràn qua bờ bao khiến nhiều hộ phải thu hoạch sớm": a consequence, told
+        if (subject[:1] and subject[0] in _QUANTIFIED_SUBJECT) or tuple(subject[:2]) in _QUANTIFIED_SUBJECT_2:
+            return True  # "Sau bão, nhiều hộ nuôi tôm phải …": counted at the start of its own clause
         if any(low[k] == "là" and low[k + 1] in _MATTER_NOUNS for k in range(max(cs, i - 4), i - 1)) \
                 or any(w in _NUMERALS for w in low[max(cs + 1, i - 3):i]):
             return True  # "Đây là vấn đề cần giải quyết", "có ba nội dung cần lưu ý": a noun described
@@ -491,8 +528,11 @@ class DirectiveDetector:
             causative = low[k] == "cho" and k + 1 < n and low[k + 1] not in _REPORTING_AFTER_CHO
             if lower and toks[k].word_pos == "B" and (causative or self.starts.match(texts, low, k)):
                 # the words between are the body's name: capitalised, the head, a place word
+                # (a short form in brackets belongs to the name: "Tổng công ty Cảng hàng không Việt Nam
+                # (ACV) tăng cường nhân lực …")
                 return all(x < named or mask[x] or texts[x][:1].isupper() or low[x] in _BODY_WORDS
-                           or texts[x] == "," or (x > plural and texts[x].isalpha()) for x in range(cs, k))
+                           or texts[x] in (",", "(", ")") or (x > plural and texts[x].isalpha())
+                           for x in range(cs, k))
             if texts[k] == "," and k + 1 < n and mask[k + 1] and mask[k - 1]:
                 continue  # two bodies: "Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam tăng …"
             if texts[k] in (",", ";", ":") or (lower and not mask[k] and low[k] in self.cues.firsts
@@ -613,7 +653,9 @@ class DirectiveDetector:
             cs = self._content_start(low)
             counted = any(texts[x][:1].isdigit() and not mask[x] and not (x > 0 and low[x - 1] in _TIME_WORDS)
                           for x in range(len(texts)))  # "Tổ chức 30 lớp tập huấn;": a result
-            if not counted and not self._reports(low, texts) and self._instruction(toks, low, texts, mask, cs):
+            if cs < len(low) and self._route_item(low, cs):
+                instructions += 1  # a diversion plan's figures are widths, loads, bus numbers, no results
+            elif not counted and not self._reports(low, texts) and self._instruction(toks, low, texts, mask, cs):
                 instructions += 1
             prev_end = e
             if text[e - 1] not in ";" and not bullet:
@@ -639,9 +681,11 @@ class DirectiveDetector:
         """An item of a diversion plan: vehicles and the way they must go ("Xe từ Hà Nội đi Hải Phòng
         theo hướng Quốc lộ 5;", "Các phương tiện lưu thông qua cầu …")."""
         k = cs + (1 if low[cs] == "các" else 0)
+        k += 1 if low[k:k + 1] == ["tuyến"] else 0  # "Các tuyến xe buýt số 12, 34 điều chỉnh lộ trình …"
         if tuple(low[k:k + 1]) not in _VEHICLES and tuple(low[k:k + 2]) not in _VEHICLES:
             return False
-        return any(w in _MOVEMENT_VERBS for w in low[k + 1:])
+        return any(w in _MOVEMENT_VERBS or (w == "lộ" and low[x + 1:x + 2] == ["trình"])
+                   for x, w in enumerate(low[k + 1:], start=k + 1))
 
     def _issuer_only(self, texts, low, labels, end) -> bool:
         """``texts[:end]`` names an issuer and nothing else: titles ("Phó Thủ tướng", "Chủ tịch"),
@@ -801,7 +845,34 @@ class DirectiveDetector:
                 in_list = text[e - 1] == ":" or (in_list and (text[e - 1] == ";" or bullet))
                 prev_dir = hit
             prev_end = e
+        lead = next((k for k, (s, _e) in enumerate(sentences) if "\n" in text[:s]), None)
+        for h in hits:
+            if h.sentence_index == lead and h.kind != "headline":
+                # the article's lead opens with a dateline ("Cần Thơ – …"): the directive starts after it
+                h.start = self._after_dateline(tokens[lead], words[lead][0], h.start)
         return hits
+
+    @staticmethod
+    def _after_dateline(toks, texts, start: int) -> int:
+        """Where the lead sentence's own words begin after a dateline ("Cần Thơ – Dự báo …",
+        "Hà Nội (TTXVN) – …", "VTV News – Chiều …"): the place or the outlet is no part of what is
+        asked, so the directive starts after the dash. A dateline is a few capitalised words (a
+        source in brackets may follow), a dash, then a capital; anything else keeps ``start``."""
+        n = len(texts)
+        k = 0
+        while k < n and k < 8 and texts[k] not in ("–", "—", "-"):
+            if texts[k] == "(":
+                close = next((x for x in range(k + 1, min(n, k + 5)) if texts[x] == ")"), None)
+                if close is None or not all(t[:1].isupper() for t in texts[k + 1:close]):
+                    return start
+                k = close + 1
+            elif texts[k][:1].isupper():
+                k += 1
+            else:
+                return start
+        if k == 0 or k + 1 >= n or texts[k] not in ("–", "—", "-") or not texts[k + 1][:1].isupper():
+            return start
+        return toks[k + 1].start
 
     # ------------------------------------------------------------------
     def link(self, hit: DirectiveHit, toks: list[Token], entities: list[tuple[int, int, str, int]]):
