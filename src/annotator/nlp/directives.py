@@ -74,6 +74,10 @@ _NOT_ACTION = {"có", "phải", "chỉ", "ít", "những", "ai", "còn", "thể"
                "dừng", "giống", "ngoài", "thua"}
 # first-person pronouns: a modal after them is the speaker's own necessity ("tôi", "chúng tôi")
 _FIRST_PERSON = {"tôi", "tớ", "tao"}
+# verbs that attribute quoted words as a personal account ("…", bà X chia sẻ / kể / tâm sự)
+_ACCOUNT_VERBS = {"kể"}
+_ACCOUNT_VERBS_2 = {("chia", "sẻ"), ("tâm", "sự"), ("thừa", "nhận"), ("bộc", "bạch"), ("phân", "trần"),
+                    ("nhớ", "lại"), ("than", "thở")}
 # verbs that after a modal usually tell what befalls the subject, and the words after them that
 # make them an act on someone else ("phải di dời ngay …", "phải tạm dừng các …")
 _CONSEQUENCE_VERBS = (("di", "dời"), ("tạm", "dừng"), ("đóng",), ("bỏ",))
@@ -95,6 +99,9 @@ _VERDICT_PARTIES = {("bị", "cáo"), ("bị", "đơn"), ("nguyên", "đơn"), (
 _TIME_WORDS = {"ngày", "trước", "giờ", "tháng", "năm", "quý", "đến", "từ", "số"}
 # "cho" is a causative action ("Sở … cho học sinh nghỉ học") unless it reports ("cho biết")
 _REPORTING_AFTER_CHO = {"biết", "rằng", "hay", "thấy", "là", "nên", "đến", "tới"}
+# the parties of a works project, each one party though written without "Các" ("Nhà thầu thi công
+# lắp đặt biển báo …", "Chủ đầu tư bố trí …")
+_WORKS_PARTIES = {("nhà", "thầu"), ("chủ", "đầu", "tư"), ("đơn", "vị", "thi"), ("ban", "quản", "lý")}
 _PARTY_NOUNS = {"tỉnh", "bên", "nước", "địa", "ngành", "bộ", "sở", "huyện", "thành", "đơn"}
 _CONDITION_OPENERS = {("trường", "hợp"), ("đối", "với")}
 _NUMERALS = {"một", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười", "vài", "mấy"}
@@ -430,13 +437,25 @@ class DirectiveDetector:
                 return False
         if self._described_subject(low, texts, i, j):
             return False
-        if self._first_person_subject(low, texts, i):
+        if self._first_person_subject(low, texts, i) or self._personal_account(low, texts, i):
             return False
         # the modal must not be glued into a longer word ("cần thiết", "Cần Thơ"); after a colon
         # or a quotation mark a capital opens the words quoted ('nhấn mạnh: "Phải …"')
         if texts[i][:1].isupper() and i > 0 and texts[i - 1] not in (":", '"', "“"):
             return False
         return True
+
+    @staticmethod
+    def _personal_account(low, texts, i) -> bool:
+        """The modal stands in quoted words that the sentence then attributes with a verb of a
+        personal account ('"Năm nay mặn về sớm, bà con phải đi chở nước …", bà …, một tiểu thương,
+        chia sẻ.', '"…, anh em phải chạy về ngay", ông … kể.'): what the speaker and people like him
+        had to do, told as a story; an official's words end with "nhấn mạnh", "yêu cầu", "nói"."""
+        close = next((k for k in range(i + 1, len(texts)) if texts[k] in ('"', "”")), None)
+        if close is None or not any(t in ('"', "“") for t in texts[:i]):
+            return False
+        return any(w in _ACCOUNT_VERBS or tuple(low[k:k + 2]) in _ACCOUNT_VERBS_2
+                   for k, w in enumerate(low[close + 1:], start=close + 1))
 
     @staticmethod
     def _first_person_subject(low, texts, i) -> bool:
@@ -483,6 +502,11 @@ class DirectiveDetector:
             return True  # "Nước tràn qua bờ bao khiến nhiều hộ phải thu hoạch sớm": a consequence, told
         if (subject[:1] and subject[0] in _QUANTIFIED_SUBJECT) or tuple(subject[:2]) in _QUANTIFIED_SUBJECT_2:
             return True  # "Sau bão, nhiều hộ nuôi tôm phải …": counted at the start of its own clause
+        comma = next((k for k in range(cs, i) if texts[k] == ","), None)
+        if comma is not None and head[:1] and head[0] in ("ở", "tại", "trên") and any(
+                w in _QUANTIFIED_SUBJECT or tuple(low[k:k + 2]) in _QUANTIFIED_SUBJECT_2
+                for k, w in enumerate(low[cs + 1:comma], start=cs + 1)):
+            return True  # "Ở nhiều nơi, người dân phải dùng bồn chứa …": how widespread, a description
         if any(low[k] == "là" and low[k + 1] in _MATTER_NOUNS for k in range(max(cs, i - 4), i - 1)) \
                 or any(w in _NUMERALS for w in low[max(cs + 1, i - 3):i]):
             return True  # "Đây là vấn đề cần giải quyết", "có ba nội dung cần lưu ý": a noun described
@@ -566,11 +590,13 @@ class DirectiveDetector:
         n = len(toks)
         if cs >= n or not texts[cs][:1].isupper():
             return False
-        if low[cs] != "các" and not (low[cs] in ("hai", "ba") and cs + 1 < n and low[cs + 1] in _PARTY_NOUNS):
+        works_party = tuple(low[cs:cs + 2]) in _WORKS_PARTIES or tuple(low[cs:cs + 3]) in _WORKS_PARTIES
+        if low[cs] != "các" and not works_party and \
+                not (low[cs] in ("hai", "ba") and cs + 1 < n and low[cs + 1] in _PARTY_NOUNS):
             return False  # "Hai tỉnh phối hợp …", "Hai bên …": the parties named just before
         if self._reports(low, texts, strict=True):
             return False
-        for k in range(cs + 2, min(n, cs + 12)):
+        for k in range(cs + (1 if works_party else 2), min(n, cs + 12)):
             if low[k] == "được" or (texts[k] in (";", ":")):
                 return False
             if texts[k][:1].islower() and toks[k].word_pos == "B" and self.starts.match(texts, low, k):
@@ -644,7 +670,10 @@ class DirectiveDetector:
             if "\n" not in text[prev_end:s] or not toks or _is_question(text, s, e):
                 break
             bullet = text[max(0, s - 2):s].strip() in ("-", "+", "•", "–")
-            if items and text[prev_end - 1] != ";" and not bullet:
+            # an item ends with ";" (or has a list mark), or with "." on a line of the same block (the
+            # plan's items one per line, no blank line between: "Xe khách … đi theo …." / "Ô tô …")
+            lined = "\n\n" not in text[prev_end:s]
+            if items and text[prev_end - 1] != ";" and not bullet and not (lined and text[prev_end - 1] == "."):
                 break
             if self._past(low):
                 return False
@@ -658,7 +687,7 @@ class DirectiveDetector:
             elif not counted and not self._reports(low, texts) and self._instruction(toks, low, texts, mask, cs):
                 instructions += 1
             prev_end = e
-            if text[e - 1] not in ";" and not bullet:
+            if text[e - 1] not in ";." and not bullet:
                 break
         return items >= 2 and 2 * instructions > items
 
@@ -806,7 +835,8 @@ class DirectiveDetector:
                 hit = DirectiveHit(s, e, 0.75, "cue", ":", e - 1, e, si)
             bullet = new_line and text[max(0, s - 2):s].strip() in ("-", "+", "•", "–")
             if hit is None and adjacent and in_list and new_line and toks and not sentence_blocked \
-                    and (prev_end_char in ":;" or bullet) and not self._past(low):
+                    and (prev_end_char in ":;" or bullet or (prev_end_char == "." and not new_para))  \
+                    and not self._past(low):
                 # an item of a list of instructions, whatever its opening ("ACV bố trí …;", "Khi …,
                 # hãng phải …", "tuyệt đối không …;")
                 hit = DirectiveHit(s, e, round(0.85 * 0.95 ** chain, 4), "continuation", sentence_index=si)
@@ -842,7 +872,7 @@ class DirectiveDetector:
             if hit is not None:
                 chain = chain + 1 if hit.kind == "continuation" else 0
                 hits.append(hit)
-                in_list = text[e - 1] == ":" or (in_list and (text[e - 1] == ";" or bullet))
+                in_list = text[e - 1] == ":" or (in_list and (text[e - 1] in ";." or bullet))
                 prev_dir = hit
             prev_end = e
         lead = next((k for k, (s, _e) in enumerate(sentences) if "\n" in text[:s]), None)
