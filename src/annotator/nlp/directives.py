@@ -90,8 +90,8 @@ _MOVEMENT_VERBS = {"đi", "rẽ", "lưu", "chạy", "quay", "chuyển", "di"}
 _COUNT_WORDS = {"trăm", "nghìn", "ngàn", "chục", "triệu", "vạn", "loạt"}
 # a subject that counts or quantifies: the modal describes ("Nhiều hộ … phải …")
 _QUANTIFIED_SUBJECT = {"nhiều", "hàng", "hơn", "khoảng", "gần"}
-# verbs of effect: the subject after them suffers the consequence ("… khiến nhiều hộ phải …")
-_EFFECT_VERBS = {"khiến", "cho"}  # "khiến", "khiến cho", "làm cho"
+# conjunctions of cause: a modal after them explains why ("… do doanh nghiệp phải bổ sung chứng từ")
+_CAUSAL = {"do", "vì", "bởi"}
 _QUANTIFIED_SUBJECT_2 = {("không", "ít"), ("một", "số"), ("đa", "số"), ("phần", "lớn"), ("hầu", "hết")}
 # parties to a judgment: what they "phải" do is the court's verdict, reported
 _VERDICT_PARTIES = {("bị", "cáo"), ("bị", "đơn"), ("nguyên", "đơn"), ("bị", "hại"), ("đương", "sự")}
@@ -495,11 +495,18 @@ class DirectiveDetector:
         clause = i
         def effect(k):  # "khiến", "khiến cho", "làm cho" end at k - 1
             return low[k - 1] == "khiến" or (low[k - 1] == "cho" and k > 1 and low[k - 2] in ("khiến", "làm"))
-        while clause > cs and texts[clause - 1] not in (",", ";", ":", '"', "“", "”", "(") and not effect(clause):
+        def causal(k):  # "do", "vì", "bởi" as a conjunction of cause, not "do X chủ trì" nor "vì vậy"
+            return low[k] in _CAUSAL and low[k + 1] not in ("vậy", "đó", "thế", "này") and (
+                k == cs or texts[k - 1] in (",", ";") or low[k - 1] in ("là", "yếu", "phần", "chính", "cũng"))
+        while clause > cs and texts[clause - 1] not in (",", ";", ":", '"', "“", "”", "(") and not effect(clause) \
+                and not causal(clause):
             clause -= 1
         subject = low[clause:i]
-        if clause > cs and effect(clause):
-            return True  # "Nước tràn qua bờ bao khiến nhiều hộ phải thu hoạch sớm": a consequence, told
+        if any(effect(k) for k in range(cs + 1, i + 1)) and not any(t in ('"', "“") for t in texts[cs:i]):
+            return True  # "Nước tràn qua bờ bao khiến nhiều hộ phải thu hoạch sớm", "Mưa lớn khiến …
+            # bị ngập sâu, các xe cứu hộ phải đi đường vòng": a consequence, told
+        if clause < i - 1 and causal(clause):
+            return True  # "Những hồ sơ chậm chủ yếu do doanh nghiệp phải bổ sung …": a cause, explained
         if (subject[:1] and subject[0] in _QUANTIFIED_SUBJECT) or tuple(subject[:2]) in _QUANTIFIED_SUBJECT_2:
             return True  # "Sau bão, nhiều hộ nuôi tôm phải …": counted at the start of its own clause
         comma = next((k for k in range(cs, i) if texts[k] == ","), None)
