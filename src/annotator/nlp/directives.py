@@ -92,6 +92,8 @@ _COUNT_WORDS = {"trăm", "nghìn", "ngàn", "chục", "triệu", "vạn", "loạ
 _QUANTIFIED_SUBJECT = {"nhiều", "hàng", "hơn", "khoảng", "gần"}
 # conjunctions of cause: a modal after them explains why ("… do doanh nghiệp phải bổ sung chứng từ")
 _CAUSAL = {"do", "vì", "bởi"}
+# verbs of announcing a plan or issuing a document ("vừa thông báo", "vừa công bố", "vừa ban hành", "vừa có")
+_ANNOUNCING = {"thông", "công", "ban", "có", "phát", "đưa", "gửi"}
 _QUANTIFIED_SUBJECT_2 = {("không", "ít"), ("một", "số"), ("đa", "số"), ("phần", "lớn"), ("hầu", "hết")}
 # parties to a judgment: what they "phải" do is the court's verdict, reported
 _VERDICT_PARTIES = {("bị", "cáo"), ("bị", "đơn"), ("nguyên", "đơn"), ("bị", "hại"), ("đương", "sự")}
@@ -666,7 +668,7 @@ class DirectiveDetector:
         reports a past act, and most of them are instructions (an action word, a
         prohibition, a body or a generic plural with an action, an obligation)."""
         lead_texts, lead_low = words[si]
-        if self._reports(lead_low, lead_texts) or any(w == "gồm" for w in lead_low):
+        if (self._reports(lead_low, lead_texts) and not self._announces_now(lead_low)) or any(w == "gồm" for w in lead_low):
             return False  # "Kết quả năm qua như sau:", "Tỉnh đã triển khai các việc:", "Nội dung gồm:"
         items = instructions = 0
         prev_end = sentences[si][1]
@@ -697,6 +699,14 @@ class DirectiveDetector:
             if text[e - 1] not in ";." and not bullet:
                 break
         return items >= 2 and 2 * instructions > items
+
+    def _announces_now(self, low) -> bool:
+        """A body has just announced the plan that follows ("Sở Xây dựng vừa thông báo phương án phân
+        luồng như sau:"): "vừa" dates the announcement, the items are in force from now on; "đã",
+        "từng" or a past time frame still report."""
+        return ("đã" not in low and "từng" not in low
+                and not any(self._starts_any(low, k, self._sentence_by_first) for k in range(len(low)))
+                and any(low[k] == "vừa" and low[k + 1] in _ANNOUNCING for k in range(len(low) - 1)))
 
     def _instruction(self, toks, low, texts, mask, cs) -> bool:
         """A list item that asks for an act: it opens with an action word (in either case) or a
