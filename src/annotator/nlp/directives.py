@@ -52,6 +52,8 @@ _PAST = {"đã", "vừa", "từng", "đã từng", "được"}
 # body takes up its part of it
 _BODY_GAP = 2
 _REQUEST_VERBS = {"đề nghị", "yêu cầu", "chỉ đạo", "giao"}
+# second syllables that make "giao" a compound of its own: deliver goods, trade, exchange, friendly match
+_GIAO_COMPOUNDS = {"hàng", "nhận", "dịch", "lưu", "hữu", "tiếp", "thương", "ca", "kèo"}
 # verbs of a party asking on its own behalf ("Doanh nghiệp kiến nghị được …")
 _PETITION_VERBS = {"đề nghị", "kiến nghị", "đề xuất"}
 _ISSUED_DOCUMENTS = {("văn", "bản"), ("công", "văn"), ("công", "điện"), ("chỉ", "thị")}
@@ -86,7 +88,7 @@ _OBJECT_OPENERS = {"ngay", "các", "những", "toàn", "mọi", "hộ", "ngườ
 _PLAN_NOUNS = {("phương", "án"), ("kế", "hoạch"), ("biện", "pháp"), ("giải", "pháp"), ("lộ", "trình")}
 # subjects and verbs of a diversion plan's items
 _VEHICLES = {("xe",), ("phương", "tiện"), ("ô", "tô"), ("xe", "tải"), ("xe", "khách")}
-_MOVEMENT_VERBS = {"đi", "rẽ", "lưu", "chạy", "quay", "chuyển", "di"}
+_MOVEMENT_VERBS = {"đi", "rẽ", "lưu", "chạy", "quay", "chuyển", "di", "dừng", "đỗ"}
 _COUNT_WORDS = {"trăm", "nghìn", "ngàn", "chục", "triệu", "vạn", "loạt"}
 # a subject that counts or quantifies: the modal describes ("Nhiều hộ … phải …")
 _QUANTIFIED_SUBJECT = {"nhiều", "hàng", "hơn", "khoảng", "gần"}
@@ -286,6 +288,8 @@ class DirectiveDetector:
                 blocked = False
             if not blocked and i > 1 and texts[i - 1] == "," and self._continues_a_report(low, texts, cs, i, j):
                 blocked = True
+            if not blocked and low[i:j] == ["giao"] and j < n and low[j] in _GIAO_COMPOUNDS:
+                blocked = True  # "lịch giao hàng", "giao dịch": a compound the segmenter split, no assignment
             if not blocked and self._starts_any(low[j:j + 3], 0, self._after_by_first):
                 blocked = not (("modal" in entry.flags and self._acts_on_others(low, j))
                                or self._petition_to_be_allowed(toks, low, texts, ent_mask, cs, i, j))
@@ -726,6 +730,12 @@ class DirectiveDetector:
     def _route_item(low, cs) -> bool:
         """An item of a diversion plan: vehicles and the way they must go ("Xe từ Hà Nội đi Hải Phòng
         theo hướng Quốc lộ 5;", "Các phương tiện lưu thông qua cầu …")."""
+        if low[cs] in ("từ", "trong", "trước", "sau") and "," in low[cs:cs + 12]:
+            comma = low.index(",", cs)
+            if any(w in ("ngày", "giờ", "tháng", "tuần") or w[:1].isdigit() for w in low[cs + 1:comma]):
+                cs = comma + 1  # "Từ ngày 8/12 đến hết ngày 20/1, ô tô chỉ được lưu thông …": when, then what
+                if cs >= len(low):
+                    return False
         k = cs + (1 if low[cs] == "các" else 0)
         k += 1 if low[k:k + 1] == ["tuyến"] else 0  # "Các tuyến xe buýt số 12, 34 điều chỉnh lộ trình …"
         if tuple(low[k:k + 1]) not in _VEHICLES and tuple(low[k:k + 2]) not in _VEHICLES:
