@@ -139,3 +139,28 @@ def test_d14_the_directive_starts_after_the_leads_dateline(pipe, dateline):
 def test_d14_a_lead_that_opens_with_a_road_between_two_places_is_no_dateline(pipe):
     lead = "Cao tốc Hà Nội - Hải Phòng phải hoàn thành nâng cấp trong năm 2027, Bộ trưởng yêu cầu."
     assert _directives(pipe, "Tin\n\n" + lead + "\n") == [lead]
+
+
+def test_d10_routes_named_by_their_origin_after_a_lead_in(pipe):
+    text = (
+        "Tin giao thông\n\n"
+        "Sở Xây dựng tổ chức phân luồng từ 18h ngày 1/9. Phương tiện đi theo các hướng tuyến sau:\n"
+        "- Từ phố Hàng Gai muốn đi Cửa Nam: đi theo Hàng Hòm - Hàng Đào - Hàng Đường;\n"
+        "- Hướng từ Hà Đông vào trung tâm: đi theo Nguyễn Trãi - Láng - Giải Phóng, không đi vào phố Hàng Bông.\n"
+    )
+    got = _directives(pipe, text)
+    assert got[-3:] == [
+        "Phương tiện đi theo các hướng tuyến sau:",
+        "Từ phố Hàng Gai muốn đi Cửa Nam: đi theo Hàng Hòm - Hàng Đào - Hàng Đường;",
+        "Hướng từ Hà Đông vào trung tâm: đi theo Nguyễn Trãi - Láng - Giải Phóng, không đi vào phố Hàng Bông.",
+    ]
+
+
+def test_d10_a_races_itinerary_is_no_plan(pipe):
+    text = (
+        "Tin thể thao\n\n"
+        "Lộ trình chặng đua như sau:\n"
+        "- Từ Hà Nội đi Hòa Bình: đoàn đua vượt dốc Cun;\n"
+        "- Từ Hòa Bình đi Sơn La: các tay đua vượt đèo Pha Đin.\n"
+    )
+    assert _directives(pipe, text) == []

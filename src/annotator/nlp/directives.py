@@ -89,6 +89,8 @@ _PLAN_NOUNS = {("phương", "án"), ("kế", "hoạch"), ("biện", "pháp"), ("
 # subjects and verbs of a diversion plan's items
 _VEHICLES = {("xe",), ("phương", "tiện"), ("ô", "tô"), ("xe", "tải"), ("xe", "khách")}
 _MOVEMENT_VERBS = {"đi", "rẽ", "lưu", "chạy", "quay", "chuyển", "di", "dừng", "đỗ"}
+_ORIGIN_WORDS = {"từ", "hướng", "chiều"}  # a route item named by where it starts
+_ROUTE_WAYS = {"theo", "qua", "vào", "ra", "về", "lên", "xuống", "tiếp", "sang", "trái", "phải", "thẳng"}
 _COUNT_WORDS = {"trăm", "nghìn", "ngàn", "chục", "triệu", "vạn", "loạt"}
 # a subject that counts or quantifies: the modal describes ("Nhiều hộ … phải …")
 _QUANTIFIED_SUBJECT = {"nhiều", "hàng", "hơn", "khoảng", "gần"}
@@ -736,6 +738,14 @@ class DirectiveDetector:
                 cs = comma + 1  # "Từ ngày 8/12 đến hết ngày 20/1, ô tô chỉ được lưu thông …": when, then what
                 if cs >= len(low):
                     return False
+        if low[cs] in _ORIGIN_WORDS:
+            # a route named by where it starts: "Từ phố A muốn đi B: đi theo C - D - E;", "Hướng từ X vào
+            # trung tâm: đi theo cầu Y - Z, không đi vào …;": the way to go follows the colon, told without
+            # a subject (a race's itinerary "Từ A đi B: đoàn đi qua …" describes)
+            colon = next((x for x in range(cs + 1, len(low)) if low[x] == ":"), None)
+            if colon is not None:
+                x = colon + 1
+                return x + 1 < len(low) and low[x] in _MOVEMENT_VERBS and low[x + 1] in _ROUTE_WAYS
         k = cs + (1 if low[cs] == "các" else 0)
         k += 1 if low[k:k + 1] == ["tuyến"] else 0  # "Các tuyến xe buýt số 12, 34 điều chỉnh lộ trình …"
         if tuple(low[k:k + 1]) not in _VEHICLES and tuple(low[k:k + 2]) not in _VEHICLES:
