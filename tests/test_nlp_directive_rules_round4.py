@@ -164,3 +164,21 @@ def test_d10_a_races_itinerary_is_no_plan(pipe):
         "- Từ Hòa Bình đi Sơn La: các tay đua vượt đèo Pha Đin.\n"
     )
     assert _directives(pipe, text) == []
+
+
+def test_d14_two_places_joined_by_a_dash_are_no_dateline(pipe):
+    lead = "Việt Nam – Lào cần đẩy nhanh tiến độ tuyến cao tốc Viêng Chăn - Hà Nội, Thủ tướng đề nghị."
+    assert _directives(pipe, "Tin\n\n" + lead + "\n") == [lead]
+
+
+@pytest.mark.parametrize("sentence", [
+    '"Anh em phải giữ vững kỷ luật, trực 24/24 giờ", Đại tá Nguyễn Văn Hải nhấn mạnh.',
+    '"Các địa phương phải sơ tán dân trước 17 giờ", Bộ trưởng Lê Minh Hoan chia sẻ.',
+])
+def test_d13_an_officials_quoted_words_with_a_crew_or_a_story_verb_still_ask(pipe, sentence):
+    assert _directives(pipe, "Tin\n\nNgày 18/11, bão đổ bộ. " + sentence + "\n") == [sentence]
+
+
+def test_d13_a_conclusion_after_a_consequence_asks(pipe):
+    sentence = "Sạt lở khiến nhiều tuyến đường bị chia cắt, vì vậy các địa phương phải chủ động dự trữ lương thực."
+    assert _directives(pipe, "Tin\n\nNgày 18/11, mưa lớn kéo dài. " + sentence + "\n") == [sentence]

@@ -53,7 +53,7 @@ _PAST = {"đã", "vừa", "từng", "đã từng", "được"}
 _BODY_GAP = 2
 _REQUEST_VERBS = {"đề nghị", "yêu cầu", "chỉ đạo", "giao"}
 # second syllables that make "giao" a compound of its own: deliver goods, trade, exchange, friendly match
-_GIAO_COMPOUNDS = {"hàng", "nhận", "dịch", "lưu", "hữu", "tiếp", "thương", "ca", "kèo"}
+_GIAO_COMPOUNDS = {"hàng", "nhận", "dịch", "lưu", "hữu", "thương", "ca", "kèo"}
 # verbs of a party asking on its own behalf ("Doanh nghiệp kiến nghị được …")
 _PETITION_VERBS = {"đề nghị", "kiến nghị", "đề xuất"}
 _ISSUED_DOCUMENTS = {("văn", "bản"), ("công", "văn"), ("công", "điện"), ("chỉ", "thị")}
@@ -96,6 +96,9 @@ _COUNT_WORDS = {"trăm", "nghìn", "ngàn", "chục", "triệu", "vạn", "loạ
 _QUANTIFIED_SUBJECT = {"nhiều", "hàng", "hơn", "khoảng", "gần"}
 # conjunctions of cause: a modal after them explains why ("… do doanh nghiệp phải bổ sung chứng từ")
 _CAUSAL = {"do", "vì", "bởi"}
+# connectives of a conclusion: the clause after them is no consequence told but what follows from it
+# ("… khiến nhiều tuyến đường bị chia cắt, vì vậy các địa phương phải …")
+_CONCLUSIVE = {("vì", "vậy"), ("do", "đó"), ("vì", "thế"), ("bởi", "vậy"), ("cho", "nên"), ("vì", "lẽ")}
 # verbs of announcing a plan or issuing a document ("vừa thông báo", "vừa công bố", "vừa ban hành", "vừa có")
 _ANNOUNCING = {"thông", "công", "ban", "có", "phát", "đưa", "gửi"}
 _QUANTIFIED_SUBJECT_2 = {("không", "ít"), ("một", "số"), ("đa", "số"), ("phần", "lớn"), ("hầu", "hết")}
@@ -445,13 +448,30 @@ class DirectiveDetector:
                 return False
         if self._described_subject(low, texts, i, j):
             return False
-        if self._first_person_subject(low, texts, i) or self._personal_account(low, texts, i):
+        if self._first_person_subject(low, texts, i):
+            return False
+        if (self._personal_account(low, texts, i) or self._crew_subject(low, texts, i)) \
+                and not self._official_named(texts, low):
             return False
         # the modal must not be glued into a longer word ("cần thiết", "Cần Thơ"); after a colon
         # or a quotation mark a capital opens the words quoted ('nhấn mạnh: "Phải …"')
         if texts[i][:1].isupper() and i > 0 and texts[i - 1] not in (":", '"', "“"):
             return False
         return True
+
+    @staticmethod
+    def _crew_subject(low, texts, i) -> bool:
+        """Quoted words whose subject is "anh em" ('"Gió giật mạnh quá, anh em phải chạy tàu về bến
+        ngay"'): the speaker and his crew or neighbours, what they had to do."""
+        return i >= 2 and tuple(low[i - 2:i]) == ("anh", "em") and any(t in ('"', "“", "”") for t in texts) \
+            and (i == 2 or not texts[i - 3][:1].isalpha() or low[i - 3] in ("thì", "là", "mà"))
+
+    def _official_named(self, texts, low) -> bool:
+        """A title of office stands in the sentence ('"Anh em phải giữ vững kỷ luật", Đại tá … nhấn mạnh',
+        '"…", Bộ trưởng … chia sẻ'): the quoted words are an official's, who may well ask."""
+        titles = self.rules.person_titles
+        return any(low[k] in titles.firsts and titles.match(texts, low, k) and texts[k][:1].isupper()
+                   for k in range(len(low)))
 
     @staticmethod
     def _personal_account(low, texts, i) -> bool:
@@ -471,14 +491,11 @@ class DirectiveDetector:
         a borrower's "Tôi phải vay thêm …", "Gia đình tôi phải bán …" (an official's "Tôi đề nghị …"
         is a cue, not a modal, and stays a request); or a machine's work narrated ("Máy xúc phải
         mở đường …"). Nobody is told to act."""
-        quoted = any(t in ('"', "“", "”") for t in texts)
         for k in range(i - 1, max(-1, i - 6), -1):
             if texts[k] in (",", ";", ":", '"', "“", "”", "(", "-"):
                 break
             if low[k] in _FIRST_PERSON:
                 return True
-            if low[k] == "anh" and low[k + 1:k + 2] == ["em"] and k + 2 == i and quoted:
-                return True  # a fisherman's '"… anh em phải chạy về ngay"': the speaker and his crew
         # a machine at work ("máy xúc phải mở đường …", "máy cào bóc phải làm việc …") is told nothing
         k = i - 1
         while k > 0 and texts[k - 1] not in (",", ";", ":", '"', "“"):
@@ -510,7 +527,9 @@ class DirectiveDetector:
                 and not causal(clause):
             clause -= 1
         subject = low[clause:i]
-        if any(effect(k) for k in range(cs + 1, i + 1)) and not any(t in ('"', "“") for t in texts[cs:i]):
+        last_effect = next((k for k in range(i, cs, -1) if effect(k)), None)
+        if last_effect is not None and not any(t in ('"', "“") for t in texts[cs:i]) and not any(
+                tuple(low[k:k + 2]) in _CONCLUSIVE for k in range(last_effect, i)):
             return True  # "Nước tràn qua bờ bao khiến nhiều hộ phải thu hoạch sớm", "Mưa lớn khiến …
             # bị ngập sâu, các xe cứu hộ phải đi đường vòng": a consequence, told
         if clause < i - 1 and causal(clause):
@@ -916,15 +935,16 @@ class DirectiveDetector:
         for h in hits:
             if h.sentence_index == lead and h.kind != "headline":
                 # the article's lead opens with a dateline ("Cần Thơ – …"): the directive starts after it
-                h.start = self._after_dateline(tokens[lead], words[lead][0], h.start)
+                h.start = self._after_dateline(tokens[lead], words[lead][0], labels_per[lead], h.start)
         return hits
 
     @staticmethod
-    def _after_dateline(toks, texts, start: int) -> int:
+    def _after_dateline(toks, texts, labels, start: int) -> int:
         """Where the lead sentence's own words begin after a dateline ("Cần Thơ – Dự báo …",
         "Hà Nội (TTXVN) – …", "VTV News – Chiều …"): the place or the outlet is no part of what is
         asked, so the directive starts after the dash. A dateline is a few capitalised words (a
-        source in brackets may follow), a dash, then a capital; anything else keeps ``start``."""
+        source in brackets may follow), a dash, then a capital that opens no place (two places joined by a
+        dash are a pair or a route); anything else keeps ``start``."""
         n = len(texts)
         k = 0
         while k < n and k < 8 and texts[k] not in ("–", "—", "-"):
@@ -939,6 +959,8 @@ class DirectiveDetector:
                 return start
         if k == 0 or k + 1 >= n or texts[k] not in ("–", "—", "-") or not texts[k + 1][:1].isupper():
             return start
+        if labels[k + 1] == "LOC":
+            return start  # two places joined by a dash ("Việt Nam – Lào …", "Hà Nội - Hải Phòng …"): a pair
         return toks[k + 1].start
 
     # ------------------------------------------------------------------
