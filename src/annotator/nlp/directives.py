@@ -87,7 +87,8 @@ _OBJECT_OPENERS = {"ngay", "các", "những", "toàn", "mọi", "hộ", "ngườ
 # nouns of a plan or a measure: "phải có phương án …" asks for one; "cần có thời gian" describes
 _PLAN_NOUNS = {("phương", "án"), ("kế", "hoạch"), ("biện", "pháp"), ("giải", "pháp"), ("lộ", "trình")}
 # subjects and verbs of a diversion plan's items
-_VEHICLES = {("xe",), ("phương", "tiện"), ("ô", "tô"), ("xe", "tải"), ("xe", "khách")}
+_VEHICLES = {("xe",), ("phương", "tiện"), ("ô", "tô"), ("xe", "tải"), ("xe", "khách"), ("ôtô",), ("mô", "tô"),
+             ("taxi",), ("người", "đi")}  # "Người đi bộ đi trên vỉa hè …": pedestrians take part in traffic too
 _MOVEMENT_VERBS = {"đi", "rẽ", "lưu", "chạy", "quay", "chuyển", "di", "dừng", "đỗ"}
 _ORIGIN_WORDS = {"từ", "hướng", "chiều"}  # a route item named by where it starts
 _ROUTE_WAYS = {"theo", "qua", "vào", "ra", "về", "lên", "xuống", "tiếp", "sang", "trái", "phải", "thẳng"}
@@ -586,10 +587,10 @@ class DirectiveDetector:
             causative = low[k] == "cho" and k + 1 < n and low[k + 1] not in _REPORTING_AFTER_CHO
             if lower and toks[k].word_pos == "B" and (causative or self.starts.match(texts, low, k)):
                 # the words between are the body's name: capitalised, the head, a place word
-                # (a short form in brackets belongs to the name: "Tổng công ty Cảng hàng không Việt Nam
-                # (ACV) tăng cường nhân lực …")
+                # (a short form in brackets and a legal form after a dash belong to the name: "Tổng công
+                # ty Cảng hàng không Việt Nam – CTCP (ACV) tăng cường nhân lực …")
                 return all(x < named or mask[x] or texts[x][:1].isupper() or low[x] in _BODY_WORDS
-                           or texts[x] in (",", "(", ")") or (x > plural and texts[x].isalpha())
+                           or texts[x] in (",", "(", ")", "-", "–") or (x > plural and texts[x].isalpha())
                            for x in range(cs, k))
             if texts[k] == "," and k + 1 < n and mask[k + 1] and mask[k - 1]:
                 continue  # two bodies: "Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam tăng …"
