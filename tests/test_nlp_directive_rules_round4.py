@@ -182,3 +182,10 @@ def test_d13_an_officials_quoted_words_with_a_crew_or_a_story_verb_still_ask(pip
 def test_d13_a_conclusion_after_a_consequence_asks(pipe):
     sentence = "Sạt lở khiến nhiều tuyến đường bị chia cắt, vì vậy các địa phương phải chủ động dự trữ lương thực."
     assert _directives(pipe, "Tin\n\nNgày 18/11, mưa lớn kéo dài. " + sentence + "\n") == [sentence]
+
+
+def test_d10_a_byline_right_under_items_one_per_line_is_no_item(pipe):
+    text = ("Tin\n\nPhương án phân luồng như sau:\nXe tải đi theo đường vành đai 3.\n"
+            "Xe khách đi theo cầu Thanh Trì.\nMinh Quân\n")
+    assert _directives(pipe, text) == ["Phương án phân luồng như sau:", "Xe tải đi theo đường vành đai 3.",
+                                       "Xe khách đi theo cầu Thanh Trì."]

@@ -892,7 +892,7 @@ class DirectiveDetector:
                 hit = DirectiveHit(s, e, 0.75, "cue", ":", e - 1, e, si)
             bullet = new_line and text[max(0, s - 2):s].strip() in ("-", "+", "•", "–")
             if hit is None and adjacent and in_list and new_line and toks and not sentence_blocked \
-                    and (prev_end_char in ":;" or bullet or (prev_end_char == "." and not new_para))  \
+                    and (prev_end_char in ":;" or bullet or (prev_end_char == "." and not new_para and text[e - 1] in ".;"))  \
                     and not self._past(low):
                 # an item of a list of instructions, whatever its opening ("ACV bố trí …;", "Khi …,
                 # hãng phải …", "tuyệt đối không …;")
