@@ -189,3 +189,10 @@ def test_d10_a_byline_right_under_items_one_per_line_is_no_item(pipe):
             "Xe khách đi theo cầu Thanh Trì.\nMinh Quân\n")
     assert _directives(pipe, text) == ["Phương án phân luồng như sau:", "Xe tải đi theo đường vành đai 3.",
                                        "Xe khách đi theo cầu Thanh Trì."]
+
+
+def test_d10_a_right_turn_in_a_plans_item_names_no_addressee(pipe):
+    ann = pipe.annotate(PLAN.replace("rẽ trái sang phố Lý Thường Kiệt", "về phía ga Hà Nội rẽ phải sang phố Lý Thường Kiệt"))
+    items = [k for k, s in enumerate(ann.spans) if s.label == "DIRECTIVE" and "rẽ phải" in ann.text[s.start:s.end]]
+    assert len(items) == 1 and ann.spans[items[0]].attrs["kind"] == "continuation"
+    assert not [r for r in ann.relations if r[0] == items[0]]

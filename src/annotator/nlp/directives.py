@@ -90,6 +90,8 @@ _PLAN_NOUNS = {("phương", "án"), ("kế", "hoạch"), ("biện", "pháp"), ("
 _VEHICLES = {("xe",), ("phương", "tiện"), ("ô", "tô"), ("xe", "tải"), ("xe", "khách"), ("ôtô",), ("mô", "tô"),
              ("taxi",), ("người", "đi")}  # "Người đi bộ đi trên vỉa hè …": pedestrians take part in traffic too
 _MOVEMENT_VERBS = {"đi", "rẽ", "lưu", "chạy", "quay", "chuyển", "di", "dừng", "đỗ"}
+# words before "phải" that make it the right-hand side ("rẽ phải", "bên phải"), no obligation
+_DIRECTION_WORDS = {"rẽ", "quẹo", "bên", "phía", "tay", "làn", "lề", "quay"}
 _ORIGIN_WORDS = {"từ", "hướng", "chiều"}  # a route item named by where it starts
 _ROUTE_WAYS = {"theo", "qua", "vào", "ra", "về", "lên", "xuống", "tiếp", "sang", "trái", "phải", "thẳng"}
 _COUNT_WORDS = {"trăm", "nghìn", "ngàn", "chục", "triệu", "vạn", "loạt"}
@@ -891,6 +893,9 @@ class DirectiveDetector:
                 # "Văn bản nêu rõ:", "… phương án như sau:" opening a list of instructions
                 hit = DirectiveHit(s, e, 0.75, "cue", ":", e - 1, e, si)
             bullet = new_line and text[max(0, s - 2):s].strip() in ("-", "+", "•", "–")
+            if hit is not None and hit.kind == "modal" and adjacent and in_list and new_line and \
+                    hit.cue_start > s and text[:hit.cue_start].split()[-1].lower() in _DIRECTION_WORDS:
+                hit = None  # a plan's item "Ô tô … rẽ phải sang phố …;": an item of the list, not an obligation
             if hit is None and adjacent and in_list and new_line and toks and not sentence_blocked \
                     and (prev_end_char in ":;" or bullet or (prev_end_char == "." and not new_para and text[e - 1] in ".;"))  \
                     and not self._past(low):
@@ -983,6 +988,8 @@ class DirectiveDetector:
             cue_end_tok += 1
         before = [x for x in inside if x[1] <= hit.cue_start]
         after = [x for x in inside if x[0] >= hit.cue_end]
+        if hit.kind == "modal" and cue_tok > 0 and toks[cue_tok - 1].text.lower() in _DIRECTION_WORDS:
+            return None, [], None  # "… rẽ phải sang phố …": "phải" is the right-hand side, nobody is told
         if hit.kind == "modal":
             # the subject of the modal is told to act: "Sở Y tế phải …", "Các địa phương cần …"
             if before and before[-1][2] in ("ORG", "LOC") and ti.get(before[-1][0], -9) >= cue_tok - 6:
