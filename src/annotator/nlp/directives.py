@@ -22,9 +22,15 @@ A sentence is a directive when (rules in ``resources/rules/directive_*.txt``):
    an action ("Không bố trí vốn …"); or, in the same paragraph (or the list or paragraph after a
    request), a body named at the start taking up its part of the assignment ("Sở Giao thông vận
    tải lập kế hoạch phân luồng …"), also as a new paragraph after one or two sentences of figures;
+   A lead-in ending with ":" opens a list of instructions (a diversion plan's routes count whatever
+   figures they carry); each item after it is a continuation;
 4. **headline**: the first line, without final punctuation, reporting an instruction after a
    colon when only the issuer stands before it ("Phó Thủ tướng: Hoàn thành …", not "Hà Nội:
    siết chặt …"), or as a bare urgent imperative ("Khẩn trương …").
+
+Modals are also no request when they tell what people had to do: a consequence ("… khiến nhiều hộ
+phải …"), a cause ("… do doanh nghiệp phải …"), a counted subject or place, a personal account in
+quotes. A lead that opens with a dateline ("Cần Thơ – …") is a directive from after the dash.
 
 The confidence is the cue weight (continuations: the start word weight times 0.9, decaying
 along a chain), lowered for weak contexts. The span is the whole sentence as returned by
@@ -97,6 +103,7 @@ _ROUTE_WAYS = {"theo", "qua", "vào", "ra", "về", "lên", "xuống", "tiếp",
 _COUNT_WORDS = {"trăm", "nghìn", "ngàn", "chục", "triệu", "vạn", "loạt"}
 # a subject that counts or quantifies: the modal describes ("Nhiều hộ … phải …")
 _QUANTIFIED_SUBJECT = {"nhiều", "hàng", "hơn", "khoảng", "gần"}
+_QUANTIFIED_SUBJECT_2 = {("không", "ít"), ("một", "số"), ("đa", "số"), ("phần", "lớn"), ("hầu", "hết")}
 # conjunctions of cause: a modal after them explains why ("… do doanh nghiệp phải bổ sung chứng từ")
 _CAUSAL = {"do", "vì", "bởi"}
 # connectives of a conclusion: the clause after them is no consequence told but what follows from it
@@ -104,7 +111,6 @@ _CAUSAL = {"do", "vì", "bởi"}
 _CONCLUSIVE = {("vì", "vậy"), ("do", "đó"), ("vì", "thế"), ("bởi", "vậy"), ("cho", "nên"), ("vì", "lẽ")}
 # verbs of announcing a plan or issuing a document ("vừa thông báo", "vừa công bố", "vừa ban hành", "vừa có")
 _ANNOUNCING = {"thông", "công", "ban", "có", "phát", "đưa", "gửi"}
-_QUANTIFIED_SUBJECT_2 = {("không", "ít"), ("một", "số"), ("đa", "số"), ("phần", "lớn"), ("hầu", "hết")}
 # parties to a judgment: what they "phải" do is the court's verdict, reported
 _VERDICT_PARTIES = {("bị", "cáo"), ("bị", "đơn"), ("nguyên", "đơn"), ("bị", "hại"), ("đương", "sự")}
 # words before a number that make it a date or a deadline, not a count
@@ -696,7 +702,8 @@ class DirectiveDetector:
         reports a past act, and most of them are instructions (an action word, a
         prohibition, a body or a generic plural with an action, an obligation)."""
         lead_texts, lead_low = words[si]
-        if (self._reports(lead_low, lead_texts) and not self._announces_now(lead_low)) or any(w == "gồm" for w in lead_low):
+        if (self._reports(lead_low, lead_texts) and not self._announces_now(lead_low)) \
+                or any(w == "gồm" for w in lead_low):
             return False  # "Kết quả năm qua như sau:", "Tỉnh đã triển khai các việc:", "Nội dung gồm:"
         items = instructions = 0
         prev_end = sentences[si][1]
@@ -896,9 +903,10 @@ class DirectiveDetector:
             if hit is not None and hit.kind == "modal" and adjacent and in_list and new_line and \
                     hit.cue_start > s and text[:hit.cue_start].split()[-1].lower() in _DIRECTION_WORDS:
                 hit = None  # a plan's item "Ô tô … rẽ phải sang phố …;": an item of the list, not an obligation
+            # items end with ";" or carry a list mark, or stand one per line in the same block ending with "."
+            one_per_line = prev_end_char == "." and not new_para and text[e - 1] in ".;"
             if hit is None and adjacent and in_list and new_line and toks and not sentence_blocked \
-                    and (prev_end_char in ":;" or bullet or (prev_end_char == "." and not new_para and text[e - 1] in ".;"))  \
-                    and not self._past(low):
+                    and (prev_end_char in ":;" or bullet or one_per_line) and not self._past(low):
                 # an item of a list of instructions, whatever its opening ("ACV bố trí …;", "Khi …,
                 # hãng phải …", "tuyệt đối không …;")
                 hit = DirectiveHit(s, e, round(0.85 * 0.95 ** chain, 4), "continuation", sentence_index=si)
@@ -949,8 +957,8 @@ class DirectiveDetector:
         """Where the lead sentence's own words begin after a dateline ("Cần Thơ – Dự báo …",
         "Hà Nội (TTXVN) – …", "VTV News – Chiều …"): the place or the outlet is no part of what is
         asked, so the directive starts after the dash. A dateline is a few capitalised words (a
-        source in brackets may follow), a dash, then a capital that opens no place (two places joined by a
-        dash are a pair or a route); anything else keeps ``start``."""
+        source in brackets may follow), a dash, then a capital that opens no place (two places
+        joined by a dash are a pair or a route); anything else keeps ``start``."""
         n = len(texts)
         k = 0
         while k < n and k < 8 and texts[k] not in ("–", "—", "-"):
