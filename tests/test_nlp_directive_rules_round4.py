@@ -6,17 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.nlp.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipe():
-    return Pipeline.load()
-
-
-def _directives(pipe, text):
-    ann = pipe.annotate(text)
-    return [text[s.start:s.end] for s in ann.directives()]
+from test_nlp_directive_rules_round2 import _directives, pipe  # noqa: F401  (the module's pipeline fixture)
 
 
 PLAN = (
