@@ -22,9 +22,15 @@ A sentence is a directive when (rules in ``resources/rules/directive_*.txt``):
    an action ("Không bố trí vốn …"); or, in the same paragraph (or the list or paragraph after a
    request), a body named at the start taking up its part of the assignment ("Sở Giao thông vận
    tải lập kế hoạch phân luồng …"), also as a new paragraph after one or two sentences of figures;
+   A lead-in ending with ":" opens a list of instructions (a diversion plan's routes count whatever
+   figures they carry); each item after it is a continuation;
 4. **headline**: the first line, without final punctuation, reporting an instruction after a
    colon when only the issuer stands before it ("Phó Thủ tướng: Hoàn thành …", not "Hà Nội:
    siết chặt …"), or as a bare urgent imperative ("Khẩn trương …").
+
+Modals are also no request when they tell what people had to do: a consequence ("… khiến nhiều hộ
+phải …"), a cause ("… do doanh nghiệp phải …"), a counted subject or place, a personal account in
+quotes. A lead that opens with a dateline ("Cần Thơ – …") is a directive from after the dash.
 
 The confidence is the cue weight (continuations: the start word weight times 0.9, decaying
 along a chain), lowered for weak contexts. The span is the whole sentence as returned by
@@ -52,6 +58,10 @@ _PAST = {"đã", "vừa", "từng", "đã từng", "được"}
 # body takes up its part of it
 _BODY_GAP = 2
 _REQUEST_VERBS = {"đề nghị", "yêu cầu", "chỉ đạo", "giao"}
+# second syllables that make "giao" a compound of its own: deliver goods, trade, exchange, friendly match
+_GIAO_COMPOUNDS = {"hàng", "nhận", "dịch", "lưu", "hữu", "thương", "ca", "kèo"}
+# verbs of a party asking on its own behalf ("Doanh nghiệp kiến nghị được …")
+_PETITION_VERBS = {"đề nghị", "kiến nghị", "đề xuất"}
 _ISSUED_DOCUMENTS = {("văn", "bản"), ("công", "văn"), ("công", "điện"), ("chỉ", "thị")}
 _TENSE_PAST = {"đã", "vừa", "từng", "đã từng"}
 _NEG = {"không", "chưa", "chẳng", "đã", "vẫn", "còn", "từng", "vừa", "mới"}
@@ -72,6 +82,10 @@ _NOT_ACTION = {"có", "phải", "chỉ", "ít", "những", "ai", "còn", "thể"
                "dừng", "giống", "ngoài", "thua"}
 # first-person pronouns: a modal after them is the speaker's own necessity ("tôi", "chúng tôi")
 _FIRST_PERSON = {"tôi", "tớ", "tao"}
+# verbs that attribute quoted words as a personal account ("…", bà X chia sẻ / kể / tâm sự)
+_ACCOUNT_VERBS = {"kể"}
+_ACCOUNT_VERBS_2 = {("chia", "sẻ"), ("tâm", "sự"), ("thừa", "nhận"), ("bộc", "bạch"), ("phân", "trần"),
+                    ("nhớ", "lại"), ("than", "thở")}
 # verbs that after a modal usually tell what befalls the subject, and the words after them that
 # make them an act on someone else ("phải di dời ngay …", "phải tạm dừng các …")
 _CONSEQUENCE_VERBS = (("di", "dời"), ("tạm", "dừng"), ("đóng",), ("bỏ",))
@@ -79,18 +93,33 @@ _OBJECT_OPENERS = {"ngay", "các", "những", "toàn", "mọi", "hộ", "ngườ
 # nouns of a plan or a measure: "phải có phương án …" asks for one; "cần có thời gian" describes
 _PLAN_NOUNS = {("phương", "án"), ("kế", "hoạch"), ("biện", "pháp"), ("giải", "pháp"), ("lộ", "trình")}
 # subjects and verbs of a diversion plan's items
-_VEHICLES = {("xe",), ("phương", "tiện"), ("ô", "tô"), ("xe", "tải"), ("xe", "khách")}
-_MOVEMENT_VERBS = {"đi", "rẽ", "lưu", "chạy", "quay", "chuyển", "di"}
+_VEHICLES = {("xe",), ("phương", "tiện"), ("ô", "tô"), ("xe", "tải"), ("xe", "khách"), ("ôtô",), ("mô", "tô"),
+             ("taxi",), ("người", "đi")}  # "Người đi bộ đi trên vỉa hè …": pedestrians take part in traffic too
+_MOVEMENT_VERBS = {"đi", "rẽ", "lưu", "chạy", "quay", "chuyển", "di", "dừng", "đỗ"}
+# words before "phải" that make it the right-hand side ("rẽ phải", "bên phải"), no obligation
+_DIRECTION_WORDS = {"rẽ", "quẹo", "bên", "phía", "tay", "làn", "lề", "quay"}
+_ORIGIN_WORDS = {"từ", "hướng", "chiều"}  # a route item named by where it starts
+_ROUTE_WAYS = {"theo", "qua", "vào", "ra", "về", "lên", "xuống", "tiếp", "sang", "trái", "phải", "thẳng"}
 _COUNT_WORDS = {"trăm", "nghìn", "ngàn", "chục", "triệu", "vạn", "loạt"}
 # a subject that counts or quantifies: the modal describes ("Nhiều hộ … phải …")
 _QUANTIFIED_SUBJECT = {"nhiều", "hàng", "hơn", "khoảng", "gần"}
 _QUANTIFIED_SUBJECT_2 = {("không", "ít"), ("một", "số"), ("đa", "số"), ("phần", "lớn"), ("hầu", "hết")}
+# conjunctions of cause: a modal after them explains why ("… do doanh nghiệp phải bổ sung chứng từ")
+_CAUSAL = {"do", "vì", "bởi"}
+# connectives of a conclusion: the clause after them is no consequence told but what follows from it
+# ("… khiến nhiều tuyến đường bị chia cắt, vì vậy các địa phương phải …")
+_CONCLUSIVE = {("vì", "vậy"), ("do", "đó"), ("vì", "thế"), ("bởi", "vậy"), ("cho", "nên"), ("vì", "lẽ")}
+# verbs of announcing a plan or issuing a document ("vừa thông báo", "vừa công bố", "vừa ban hành", "vừa có")
+_ANNOUNCING = {"thông", "công", "ban", "có", "phát", "đưa", "gửi"}
 # parties to a judgment: what they "phải" do is the court's verdict, reported
 _VERDICT_PARTIES = {("bị", "cáo"), ("bị", "đơn"), ("nguyên", "đơn"), ("bị", "hại"), ("đương", "sự")}
 # words before a number that make it a date or a deadline, not a count
 _TIME_WORDS = {"ngày", "trước", "giờ", "tháng", "năm", "quý", "đến", "từ", "số"}
 # "cho" is a causative action ("Sở … cho học sinh nghỉ học") unless it reports ("cho biết")
 _REPORTING_AFTER_CHO = {"biết", "rằng", "hay", "thấy", "là", "nên", "đến", "tới"}
+# the parties of a works project, each one party though written without "Các" ("Nhà thầu thi công
+# lắp đặt biển báo …", "Chủ đầu tư bố trí …")
+_WORKS_PARTIES = {("nhà", "thầu"), ("chủ", "đầu", "tư"), ("đơn", "vị", "thi"), ("ban", "quản", "lý")}
 _PARTY_NOUNS = {"tỉnh", "bên", "nước", "địa", "ngành", "bộ", "sở", "huyện", "thành", "đơn"}
 _CONDITION_OPENERS = {("trường", "hợp"), ("đối", "với")}
 _NUMERALS = {"một", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười", "vài", "mấy"}
@@ -273,8 +302,11 @@ class DirectiveDetector:
                 blocked = False
             if not blocked and i > 1 and texts[i - 1] == "," and self._continues_a_report(low, texts, cs, i, j):
                 blocked = True
+            if not blocked and low[i:j] == ["giao"] and j < n and low[j] in _GIAO_COMPOUNDS:
+                blocked = True  # "lịch giao hàng", "giao dịch": a compound the segmenter split, no assignment
             if not blocked and self._starts_any(low[j:j + 3], 0, self._after_by_first):
-                blocked = not ("modal" in entry.flags and self._acts_on_others(low, j))
+                blocked = not (("modal" in entry.flags and self._acts_on_others(low, j))
+                               or self._petition_to_be_allowed(toks, low, texts, ent_mask, cs, i, j))
             if not blocked and phrase_blocked and i < first_clause_end:
                 blocked = True
             if not blocked and self._opinion_by_first and any(
@@ -306,6 +338,25 @@ class DirectiveDetector:
             return self._asks_action(toks, low, texts, j, mask)
         return (i >= 2 and low[i - 1] == "được" and mask[i - 2] and "đã" not in low[:i]
                 and j < len(low) and texts[j][:1].islower() and not mask[j])
+
+    @staticmethod
+    def _petition_to_be_allowed(toks, low, texts, mask, cs, i, j) -> bool:
+        """A party asks to be allowed to act: "Một số doanh nghiệp kiến nghị được tính đủ chi phí …",
+        "Hiệp hội đề xuất được áp dụng …" (a proposal to a body that it act, per GUIDELINES). The petition
+        verb has a subject of its own before it in its clause, and "được" is followed by a verb in lower
+        case, not by an agent ("… đề xuất được Bộ Tài chính chấp thuận": passive). A noun use ("Kiến nghị
+        được gửi tới …", "Dự án do tỉnh đề xuất được phê duyệt") has no subject or sits after "do"."""
+        if " ".join(low[i:j]) not in _PETITION_VERBS or low[j:j + 1] != ["được"]:
+            return False
+        k = j + 1
+        if k >= len(low) or not texts[k][:1].islower() or not texts[k].isalpha() or mask[k]:
+            return False
+        start = i
+        while start > cs and texts[start - 1] not in (",", ";", ":", '"', "“", "”"):
+            start -= 1
+        subject = low[start:i]
+        return bool(subject) and not any(w in ("do", "bị", "được", "mà") for w in subject[-3:]) \
+            and subject[0] not in ("theo", "khi", "nếu")
 
     @staticmethod
     def _continues_a_report(low, texts, cs, i, j) -> bool:
@@ -408,11 +459,40 @@ class DirectiveDetector:
             return False
         if self._first_person_subject(low, texts, i):
             return False
+        if (self._personal_account(low, texts, i) or self._crew_subject(low, texts, i)) \
+                and not self._official_named(texts, low):
+            return False
         # the modal must not be glued into a longer word ("cần thiết", "Cần Thơ"); after a colon
         # or a quotation mark a capital opens the words quoted ('nhấn mạnh: "Phải …"')
         if texts[i][:1].isupper() and i > 0 and texts[i - 1] not in (":", '"', "“"):
             return False
         return True
+
+    @staticmethod
+    def _crew_subject(low, texts, i) -> bool:
+        """Quoted words whose subject is "anh em" ('"Gió giật mạnh quá, anh em phải chạy tàu về bến
+        ngay"'): the speaker and his crew or neighbours, what they had to do."""
+        return i >= 2 and tuple(low[i - 2:i]) == ("anh", "em") and any(t in ('"', "“", "”") for t in texts) \
+            and (i == 2 or not texts[i - 3][:1].isalpha() or low[i - 3] in ("thì", "là", "mà"))
+
+    def _official_named(self, texts, low) -> bool:
+        """A title of office stands in the sentence ('"Anh em phải giữ vững kỷ luật", Đại tá … nhấn mạnh',
+        '"…", Bộ trưởng … chia sẻ'): the quoted words are an official's, who may well ask."""
+        titles = self.rules.person_titles
+        return any(low[k] in titles.firsts and titles.match(texts, low, k) and texts[k][:1].isupper()
+                   for k in range(len(low)))
+
+    @staticmethod
+    def _personal_account(low, texts, i) -> bool:
+        """The modal stands in quoted words that the sentence then attributes with a verb of a
+        personal account ('"Năm nay mặn về sớm, bà con phải đi chở nước …", bà …, một tiểu thương,
+        chia sẻ.', '"…, anh em phải chạy về ngay", ông … kể.'): what the speaker and people like him
+        had to do, told as a story; an official's words end with "nhấn mạnh", "yêu cầu", "nói"."""
+        close = next((k for k in range(i + 1, len(texts)) if texts[k] in ('"', "”")), None)
+        if close is None or not any(t in ('"', "“") for t in texts[:i]):
+            return False
+        return any(w in _ACCOUNT_VERBS or tuple(low[k:k + 2]) in _ACCOUNT_VERBS_2
+                   for k, w in enumerate(low[close + 1:], start=close + 1))
 
     @staticmethod
     def _first_person_subject(low, texts, i) -> bool:
@@ -446,6 +526,30 @@ class DirectiveDetector:
             return True
         if any(tuple(head[k:k + 2]) in _VERDICT_PARTIES for k in range(len(head))):
             return True
+        clause = i
+        def effect(k):  # "khiến", "khiến cho", "làm cho" end at k - 1
+            return low[k - 1] == "khiến" or (low[k - 1] == "cho" and k > 1 and low[k - 2] in ("khiến", "làm"))
+        def causal(k):  # "do", "vì", "bởi" as a conjunction of cause, not "do X chủ trì" nor "vì vậy"
+            return low[k] in _CAUSAL and low[k + 1] not in ("vậy", "đó", "thế", "này") and (
+                k == cs or texts[k - 1] in (",", ";") or low[k - 1] in ("là", "yếu", "phần", "chính", "cũng"))
+        while clause > cs and texts[clause - 1] not in (",", ";", ":", '"', "“", "”", "(") and not effect(clause) \
+                and not causal(clause):
+            clause -= 1
+        subject = low[clause:i]
+        last_effect = next((k for k in range(i, cs, -1) if effect(k)), None)
+        if last_effect is not None and not any(t in ('"', "“") for t in texts[cs:i]) and not any(
+                tuple(low[k:k + 2]) in _CONCLUSIVE for k in range(last_effect, i)):
+            return True  # "Nước tràn qua bờ bao khiến nhiều hộ phải thu hoạch sớm", "Mưa lớn khiến …
+            # bị ngập sâu, các xe cứu hộ phải đi đường vòng": a consequence, told
+        if clause < i - 1 and causal(clause):
+            return True  # "Những hồ sơ chậm chủ yếu do doanh nghiệp phải bổ sung …": a cause, explained
+        if (subject[:1] and subject[0] in _QUANTIFIED_SUBJECT) or tuple(subject[:2]) in _QUANTIFIED_SUBJECT_2:
+            return True  # "Sau bão, nhiều hộ nuôi tôm phải …": counted at the start of its own clause
+        comma = next((k for k in range(cs, i) if texts[k] == ","), None)
+        if comma is not None and head[:1] and head[0] in ("ở", "tại", "trên") and any(
+                w in _QUANTIFIED_SUBJECT or tuple(low[k:k + 2]) in _QUANTIFIED_SUBJECT_2
+                for k, w in enumerate(low[cs + 1:comma], start=cs + 1)):
+            return True  # "Ở nhiều nơi, người dân phải dùng bồn chứa …": how widespread, a description
         if any(low[k] == "là" and low[k + 1] in _MATTER_NOUNS for k in range(max(cs, i - 4), i - 1)) \
                 or any(w in _NUMERALS for w in low[max(cs + 1, i - 3):i]):
             return True  # "Đây là vấn đề cần giải quyết", "có ba nội dung cần lưu ý": a noun described
@@ -491,8 +595,11 @@ class DirectiveDetector:
             causative = low[k] == "cho" and k + 1 < n and low[k + 1] not in _REPORTING_AFTER_CHO
             if lower and toks[k].word_pos == "B" and (causative or self.starts.match(texts, low, k)):
                 # the words between are the body's name: capitalised, the head, a place word
+                # (a short form in brackets and a legal form after a dash belong to the name: "Tổng công
+                # ty Cảng hàng không Việt Nam – CTCP (ACV) tăng cường nhân lực …")
                 return all(x < named or mask[x] or texts[x][:1].isupper() or low[x] in _BODY_WORDS
-                           or texts[x] == "," or (x > plural and texts[x].isalpha()) for x in range(cs, k))
+                           or texts[x] in (",", "(", ")", "-", "–") or (x > plural and texts[x].isalpha())
+                           for x in range(cs, k))
             if texts[k] == "," and k + 1 < n and mask[k + 1] and mask[k - 1]:
                 continue  # two bodies: "Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam tăng …"
             if texts[k] in (",", ";", ":") or (lower and not mask[k] and low[k] in self.cues.firsts
@@ -526,11 +633,13 @@ class DirectiveDetector:
         n = len(toks)
         if cs >= n or not texts[cs][:1].isupper():
             return False
-        if low[cs] != "các" and not (low[cs] in ("hai", "ba") and cs + 1 < n and low[cs + 1] in _PARTY_NOUNS):
+        works_party = tuple(low[cs:cs + 2]) in _WORKS_PARTIES or tuple(low[cs:cs + 3]) in _WORKS_PARTIES
+        if low[cs] != "các" and not works_party and \
+                not (low[cs] in ("hai", "ba") and cs + 1 < n and low[cs + 1] in _PARTY_NOUNS):
             return False  # "Hai tỉnh phối hợp …", "Hai bên …": the parties named just before
         if self._reports(low, texts, strict=True):
             return False
-        for k in range(cs + 2, min(n, cs + 12)):
+        for k in range(cs + (1 if works_party else 2), min(n, cs + 12)):
             if low[k] == "được" or (texts[k] in (";", ":")):
                 return False
             if texts[k][:1].islower() and toks[k].word_pos == "B" and self.starts.match(texts, low, k):
@@ -593,7 +702,8 @@ class DirectiveDetector:
         reports a past act, and most of them are instructions (an action word, a
         prohibition, a body or a generic plural with an action, an obligation)."""
         lead_texts, lead_low = words[si]
-        if self._reports(lead_low, lead_texts) or any(w == "gồm" for w in lead_low):
+        if (self._reports(lead_low, lead_texts) and not self._announces_now(lead_low)) \
+                or any(w == "gồm" for w in lead_low):
             return False  # "Kết quả năm qua như sau:", "Tỉnh đã triển khai các việc:", "Nội dung gồm:"
         items = instructions = 0
         prev_end = sentences[si][1]
@@ -604,7 +714,10 @@ class DirectiveDetector:
             if "\n" not in text[prev_end:s] or not toks or _is_question(text, s, e):
                 break
             bullet = text[max(0, s - 2):s].strip() in ("-", "+", "•", "–")
-            if items and text[prev_end - 1] != ";" and not bullet:
+            # an item ends with ";" (or has a list mark), or with "." on a line of the same block (the
+            # plan's items one per line, no blank line between: "Xe khách … đi theo …." / "Ô tô …")
+            lined = "\n\n" not in text[prev_end:s]
+            if items and text[prev_end - 1] != ";" and not bullet and not (lined and text[prev_end - 1] == "."):
                 break
             if self._past(low):
                 return False
@@ -613,12 +726,22 @@ class DirectiveDetector:
             cs = self._content_start(low)
             counted = any(texts[x][:1].isdigit() and not mask[x] and not (x > 0 and low[x - 1] in _TIME_WORDS)
                           for x in range(len(texts)))  # "Tổ chức 30 lớp tập huấn;": a result
-            if not counted and not self._reports(low, texts) and self._instruction(toks, low, texts, mask, cs):
+            if cs < len(low) and self._route_item(low, cs):
+                instructions += 1  # a diversion plan's figures are widths, loads, bus numbers, no results
+            elif not counted and not self._reports(low, texts) and self._instruction(toks, low, texts, mask, cs):
                 instructions += 1
             prev_end = e
-            if text[e - 1] not in ";" and not bullet:
+            if text[e - 1] not in ";." and not bullet:
                 break
         return items >= 2 and 2 * instructions > items
+
+    def _announces_now(self, low) -> bool:
+        """A body has just announced the plan that follows ("Sở Xây dựng vừa thông báo phương án phân
+        luồng như sau:"): "vừa" dates the announcement, the items are in force from now on; "đã",
+        "từng" or a past time frame still report."""
+        return ("đã" not in low and "từng" not in low
+                and not any(self._starts_any(low, k, self._sentence_by_first) for k in range(len(low)))
+                and any(low[k] == "vừa" and low[k + 1] in _ANNOUNCING for k in range(len(low) - 1)))
 
     def _instruction(self, toks, low, texts, mask, cs) -> bool:
         """A list item that asks for an act: it opens with an action word (in either case) or a
@@ -638,10 +761,26 @@ class DirectiveDetector:
     def _route_item(low, cs) -> bool:
         """An item of a diversion plan: vehicles and the way they must go ("Xe từ Hà Nội đi Hải Phòng
         theo hướng Quốc lộ 5;", "Các phương tiện lưu thông qua cầu …")."""
+        if low[cs] in ("từ", "trong", "trước", "sau") and "," in low[cs:cs + 12]:
+            comma = low.index(",", cs)
+            if any(w in ("ngày", "giờ", "tháng", "tuần") or w[:1].isdigit() for w in low[cs + 1:comma]):
+                cs = comma + 1  # "Từ ngày 8/12 đến hết ngày 20/1, ô tô chỉ được lưu thông …": when, then what
+                if cs >= len(low):
+                    return False
+        if low[cs] in _ORIGIN_WORDS:
+            # a route named by where it starts: "Từ phố A muốn đi B: đi theo C - D - E;", "Hướng từ X vào
+            # trung tâm: đi theo cầu Y - Z, không đi vào …;": the way to go follows the colon, told without
+            # a subject (a race's itinerary "Từ A đi B: đoàn đi qua …" describes)
+            colon = next((x for x in range(cs + 1, len(low)) if low[x] == ":"), None)
+            if colon is not None:
+                x = colon + 1
+                return x + 1 < len(low) and low[x] in _MOVEMENT_VERBS and low[x + 1] in _ROUTE_WAYS
         k = cs + (1 if low[cs] == "các" else 0)
+        k += 1 if low[k:k + 1] == ["tuyến"] else 0  # "Các tuyến xe buýt số 12, 34 điều chỉnh lộ trình …"
         if tuple(low[k:k + 1]) not in _VEHICLES and tuple(low[k:k + 2]) not in _VEHICLES:
             return False
-        return any(w in _MOVEMENT_VERBS for w in low[k + 1:])
+        return any(w in _MOVEMENT_VERBS or (w == "lộ" and low[x + 1:x + 2] == ["trình"])
+                   for x, w in enumerate(low[k + 1:], start=k + 1))
 
     def _issuer_only(self, texts, low, labels, end) -> bool:
         """``texts[:end]`` names an issuer and nothing else: titles ("Phó Thủ tướng", "Chủ tịch"),
@@ -761,8 +900,13 @@ class DirectiveDetector:
                 # "Văn bản nêu rõ:", "… phương án như sau:" opening a list of instructions
                 hit = DirectiveHit(s, e, 0.75, "cue", ":", e - 1, e, si)
             bullet = new_line and text[max(0, s - 2):s].strip() in ("-", "+", "•", "–")
+            if hit is not None and hit.kind == "modal" and adjacent and in_list and new_line and \
+                    hit.cue_start > s and text[:hit.cue_start].split()[-1].lower() in _DIRECTION_WORDS:
+                hit = None  # a plan's item "Ô tô … rẽ phải sang phố …;": an item of the list, not an obligation
+            # items end with ";" or carry a list mark, or stand one per line in the same block ending with "."
+            one_per_line = prev_end_char == "." and not new_para and text[e - 1] in ".;"
             if hit is None and adjacent and in_list and new_line and toks and not sentence_blocked \
-                    and (prev_end_char in ":;" or bullet) and not self._past(low):
+                    and (prev_end_char in ":;" or bullet or one_per_line) and not self._past(low):
                 # an item of a list of instructions, whatever its opening ("ACV bố trí …;", "Khi …,
                 # hãng phải …", "tuyệt đối không …;")
                 hit = DirectiveHit(s, e, round(0.85 * 0.95 ** chain, 4), "continuation", sentence_index=si)
@@ -798,10 +942,40 @@ class DirectiveDetector:
             if hit is not None:
                 chain = chain + 1 if hit.kind == "continuation" else 0
                 hits.append(hit)
-                in_list = text[e - 1] == ":" or (in_list and (text[e - 1] == ";" or bullet))
+                in_list = text[e - 1] == ":" or (in_list and (text[e - 1] in ";." or bullet))
                 prev_dir = hit
             prev_end = e
+        lead = next((k for k, (s, _e) in enumerate(sentences) if "\n" in text[:s]), None)
+        for h in hits:
+            if h.sentence_index == lead and h.kind != "headline":
+                # the article's lead opens with a dateline ("Cần Thơ – …"): the directive starts after it
+                h.start = self._after_dateline(tokens[lead], words[lead][0], labels_per[lead], h.start)
         return hits
+
+    @staticmethod
+    def _after_dateline(toks, texts, labels, start: int) -> int:
+        """Where the lead sentence's own words begin after a dateline ("Cần Thơ – Dự báo …",
+        "Hà Nội (TTXVN) – …", "VTV News – Chiều …"): the place or the outlet is no part of what is
+        asked, so the directive starts after the dash. A dateline is a few capitalised words (a
+        source in brackets may follow), a dash, then a capital that opens no place (two places
+        joined by a dash are a pair or a route); anything else keeps ``start``."""
+        n = len(texts)
+        k = 0
+        while k < n and k < 8 and texts[k] not in ("–", "—", "-"):
+            if texts[k] == "(":
+                close = next((x for x in range(k + 1, min(n, k + 5)) if texts[x] == ")"), None)
+                if close is None or not all(t[:1].isupper() for t in texts[k + 1:close]):
+                    return start
+                k = close + 1
+            elif texts[k][:1].isupper():
+                k += 1
+            else:
+                return start
+        if k == 0 or k + 1 >= n or texts[k] not in ("–", "—", "-") or not texts[k + 1][:1].isupper():
+            return start
+        if labels[k + 1] == "LOC":
+            return start  # two places joined by a dash ("Việt Nam – Lào …", "Hà Nội - Hải Phòng …"): a pair
+        return toks[k + 1].start
 
     # ------------------------------------------------------------------
     def link(self, hit: DirectiveHit, toks: list[Token], entities: list[tuple[int, int, str, int]]):
@@ -822,6 +996,8 @@ class DirectiveDetector:
             cue_end_tok += 1
         before = [x for x in inside if x[1] <= hit.cue_start]
         after = [x for x in inside if x[0] >= hit.cue_end]
+        if hit.kind == "modal" and cue_tok > 0 and toks[cue_tok - 1].text.lower() in _DIRECTION_WORDS:
+            return None, [], None  # "… rẽ phải sang phố …": "phải" is the right-hand side, nobody is told
         if hit.kind == "modal":
             # the subject of the modal is told to act: "Sở Y tế phải …", "Các địa phương cần …"
             if before and before[-1][2] in ("ORG", "LOC") and ti.get(before[-1][0], -9) >= cue_tok - 6:
