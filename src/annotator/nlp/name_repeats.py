@@ -83,23 +83,28 @@ _PLACE_CUES = frozenset({"tại", "ở", "đến", "tới", "về", "từ", "sâ
                          "quê", "vùng", "miền", "khắp", "ra", "vào"})
 
 
-_MATCH_AFTER = re.compile(r" (?:hòa|thắng|thua) ")
-_MATCH_BEFORE = re.compile(r" (?:hòa|thắng|thua) $")
+_MATCH_VERB = r"(?:hòa|thắng|thua|cầm hòa|để thua|đánh bại|tiếp đón|vượt qua|gặp|hạ)"
+_MATCH_AFTER = re.compile(r" " + _MATCH_VERB + r" ")
+_MATCH_BEFORE = re.compile(r" " + _MATCH_VERB + r" $")
 
 
 def with_club_mentions(text: str, ents, rules) -> list[tuple]:
     """``ents`` where a Vietnamese province read as a club in a match ("Hải Phòng thắng …": an ORG next to a
     match verb) is that club again when named alone elsewhere in the article ("… đánh giá Hải Phòng chơi
-    kỷ luật"), unless a place word comes before it ("trên sân Hải Phòng")."""
+    kỷ luật"), unless a place word comes before it ("trên sân Hải Phòng"); so is the province that ends a
+    club's name ("Đông Á Thanh Hóa" … "Thanh Hóa gỡ hòa"), the short name news gives a club."""
     club_spans = set()
     for e in ents:
         a, b = e[0], e[1]
-        if e[2] != "ORG" or not (_MATCH_AFTER.match(text, b) or _MATCH_BEFORE.search(text[max(0, a - 8):a])):
+        if e[2] != "ORG" or not (_MATCH_AFTER.match(text, b) or _MATCH_BEFORE.search(text[max(0, a - 12):a])):
             continue
         words = text[a:b].split()
-        place = rules.places.match(words, [w.lower() for w in words], 0)
-        if place and place[0] == len(words) and place[1] == "PROV":
-            club_spans.add(text[a:b])
+        for k in range(len(words)):
+            # the club itself, or the province that ends its name: "Đông Á Thanh Hóa … Thanh Hóa gỡ hòa"
+            place = rules.places.match(words, [w.lower() for w in words], k)
+            if place and k + place[0] == len(words) and place[1] == "PROV":
+                club_spans.add(" ".join(words[k:]))
+                break
     if not club_spans:
         return ents
     out = []
