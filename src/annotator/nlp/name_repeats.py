@@ -92,13 +92,18 @@ def with_club_mentions(text: str, ents, rules) -> list[tuple]:
     """``ents`` where a Vietnamese province read as a club in a match ("Hải Phòng thắng …": an ORG next to a
     match verb) is that club again when named alone elsewhere in the article ("… đánh giá Hải Phòng chơi
     kỷ luật"), unless a place word comes before it ("trên sân Hải Phòng"); so is the province that ends a
-    club's name ("Đông Á Thanh Hóa" … "Thanh Hóa gỡ hòa"), the short name news gives a club."""
+    club's name ("Đông Á Thanh Hóa" … "Thanh Hóa gỡ hòa") or the city before its club word ("Ulsan HD" …
+    "Ulsan vượt lên"), the short names news gives a club."""
     club_spans = set()
     for e in ents:
         a, b = e[0], e[1]
         if e[2] != "ORG" or not (_MATCH_AFTER.match(text, b) or _MATCH_BEFORE.search(text[max(0, a - 12):a])):
             continue
         words = text[a:b].split()
+        lows = [w.lower() for w in words]
+        first = rules.places.match(words, lows, 0)
+        if first and 0 < len(words) - first[0] <= 1 and first[1] in ("PROV", "COUNTRY"):
+            club_spans.add(" ".join(words[:first[0]]))  # "Ulsan HD", "Bangkok United": the city before the club word
         for k in range(len(words)):
             # the club itself, or the province that ends its name: "Đông Á Thanh Hóa … Thanh Hóa gỡ hòa"
             place = rules.places.match(words, [w.lower() for w in words], k)

@@ -47,7 +47,7 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.nlp.abbreviations import label_abbreviations
+from annotator.nlp.abbreviations import label_abbreviations, with_repeated_acronyms
 from annotator.nlp import directive_links
 from annotator.nlp.directives import DirectiveDetector
 from annotator.nlp.entities import EntityModel, ModelError, load_model, predict_spans
@@ -431,6 +431,16 @@ class Pipeline:
                     if lowers[k] == "tại":
                         b = k
                         break
+            if lab == "ORG":
+                for k in range(a + 1, b - 1):
+                    if lowers[k] == "của" and texts[k + 1][:1].isupper() and rules.places.match(texts, lowers, k + 1):
+                        b = k  # "Tập đoàn Sembcorp | của Singapore": whose the body is, not its name
+                        break
+                for k in range(a + 1, b):
+                    tm = rules.person_titles.match(texts, lowers, k) if texts[k][:1].isupper() else None
+                    if tm and k + tm[0] == b and texts[k].isupper():
+                        b = k  # "Đại học Bách khoa Hà Nội | PGS.TS": the title of the person named next
+                        break
             # (c) split coordinated names: "Bộ Tài chính | và | Ủy ban Kiểm tra Trung ương"
             if lab == "ORG":
                 # "UBND tỉnh | , lực lượng quân đội": a comma followed by lower-case words only
@@ -532,6 +542,7 @@ class Pipeline:
         # every source's spans in a clean shape (no edge punctuation/prepositions, lists, dates)
         ents = clean_entities(text, ents, self.rules)
         ents = label_abbreviations(text, ents)  # "… Nhật Bản (JETRO)": the short form is labelled like the name
+        ents = with_repeated_acronyms(text, ents)  # "… (ACV) … ACV bố trí": the acronym again elsewhere
         ents = with_repeated_names(toks_per, ents, self.rules)  # "… Kibet cho biết": a person named again
         ents = with_club_mentions(text, ents, self.rules)  # "Hải Phòng thắng …": the club again elsewhere
         # snap + de-overlap (keep earlier / longer)

@@ -1514,8 +1514,9 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
     # 3d. named things after the common noun that says what they are: "vệ tinh LOTUSat-1", "tên lửa
     # Epsilon", "giống lúa OM 380", "ứng dụng VNeID", "tên quốc tế Bualoi" (MISC); "câu lạc bộ Hà Nội" (ORG)
     for i in [k for k in range(1, n) if lowers[k - 1] in _KIND_LAST_WORDS]:
-        if taken[i] or not (texts[i][:1].isupper() or (texts[i][:1].isdigit() and texts[i].isalnum())):
-            continue
+        if taken[i] or not (texts[i][:1].isupper() or (texts[i][:1].isdigit() and texts[i].isalnum())) \
+                or texts[i] in _NOT_TICKERS:
+            continue  # ("chỉ số CPI": an indicator, no named index)
         label = None
         start = i
         for size in (5, 4, 3, 2, 1):
