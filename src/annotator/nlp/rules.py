@@ -1035,6 +1035,8 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                     tail = j + 2  # "Trung tâm Điều phối quốc gia | về …"
                 if tail is None and got_name and " ".join(lowers[i:i + head_len]) in _DEPARTMENT_HEADS:
                     tail = department_tail(j)
+                if tail is None and lowers[i] in _REMIT_HEADS and lowers[j:j + 3] == ["phòng", ",", "chống"]:
+                    tail = department_tail(j + 3)  # "Ban Chỉ đạo | phòng, chống tham nhũng": the remit names it
                 if tail is None and got_name and lowers[i] in _NOUN_TAIL_HEADS and (
                         " ".join(lowers[j - 2:j]) in _OBJECT_VERBS or lowers[j - 1] in _OBJECT_VERBS):
                     tail = department_tail(j, 7)
@@ -1656,6 +1658,33 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                 if near:
                     take(k, k + 1, "ORG", "company")
                     grew = True
+
+    # 3j. a source line ("Theo Thanh Niên", "Theo VnEconomy, Người Lao Động", "Nguồn: Reuters"): the names after
+    # "Theo"/"Nguồn:" with nothing else on the line are the outlets the article comes from
+    if 2 <= n <= 14 and (lowers[0] == "theo" or lowers[:2] == ["nguồn", ":"] or lowers[:2] == ["(", "theo"]):
+        k = 2 if lowers[0] in ("nguồn", "(") else 1
+        runs, a = [], None
+        for j in range(k, n + 1):
+            t = texts[j] if j < n else ","
+            if j < n and (t[:1].isupper() or t[:1].isdigit() or t in ("&", "+") or (a is not None and "-" == t)):
+                a = j if a is None else a
+                continue
+            if a is None or t not in (",", "và", ")", ".") or (t == ")" and j + 1 < n):
+                runs = []
+                break
+            runs.append((a, j))
+            a = None
+        for a, b in runs:
+            inner = [x for x in out if x[0] < b and a < x[1]]
+            if inner and all(x[2] == "ORG" and a <= x[0] and x[1] <= b for x in inner) and (b - a) > max(
+                    x[1] - x[0] for x in inner):
+                for x in inner:  # "Theo Tuổi Trẻ Cười": the whole name, not the known outlet it begins with
+                    out.remove(x)
+                    for y in range(x[0], x[1]):
+                        taken[y] = False
+            if free(a, b) and not rules.places.match(texts, lowers, a) and not looks_like_person(a) \
+                    and not (a + 1 < n and texts[a] in rules.surnames and texts[a + 1] in _MIDDLE_NAMES):
+                take(a, b, "ORG", "known")
 
     # 3e. streets and bridges named after a person or a date: "đường Nguyễn Văn Linh", "cầu Trần Thị Lý",
     # "đường 3 Tháng 2" (the lower-case kind word stays outside, as for "tỉnh")
