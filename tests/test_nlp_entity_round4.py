@@ -53,6 +53,22 @@ from annotator.nlp.rules import GAZETTEER_FILES, ORG_GAZETTEERS, load_rules
     ("Đông Á Thanh Hóa để thua SHB Đà Nẵng 0-1. Sau trận, Thanh Hóa rơi xuống thứ năm.",
      {("Đông Á Thanh Hóa", "ORG"), ("SHB Đà Nẵng", "ORG"), ("Thanh Hóa", "ORG")}, {("Thanh Hóa", "LOC")}),
     ("Lễ khởi công diễn ra tại quận Hai Bà Trưng.", {("Hai Bà Trưng", "LOC")}, {("Trưng", "PER")}),
+    ("Công an Hà Nội để thua Ulsan HD 1-2. Chỉ năm phút sau, Ulsan lại vượt lên.",
+     {("Ulsan HD", "ORG"), ("Ulsan", "ORG")}, {("Ulsan", "LOC")}),
+    # ... outside a match report a province alone is a place
+    ("Các tỉnh Thái Bình, Nam Định đã cấm biển từ trưa.", {("Thái Bình", "LOC"), ("Nam Định", "LOC")},
+     {("Nam Định", "ORG")}),
+    # source lines, a body's owner and a title after it, a representation abroad named by a known body
+    ("Giá vàng tăng mạnh.\n\nTheo Thời báo Ngân hàng", {("Thời báo Ngân hàng", "ORG")}, set()),
+    ("Giá vàng tăng mạnh.\n\nNguồn: Vietnam Finance", {("Vietnam Finance", "ORG")}, set()),
+    ("Dự án do Tập đoàn Sembcorp của Singapore đầu tư.", {("Tập đoàn Sembcorp", "ORG"), ("Singapore", "LOC")},
+     {("Tập đoàn Sembcorp của Singapore", "ORG")}),
+    ("Thành phố làm việc với Phái đoàn Liên minh châu Âu tại Việt Nam.",
+     {("Phái đoàn Liên minh châu Âu tại Việt Nam", "ORG")}, set()),
+    ("Giám đốc Công ty Cổ phần Thiết bị Y tế Hoàng Phát Mạc Văn Tuyển cho biết.",
+     {("Công ty Cổ phần Thiết bị Y tế Hoàng Phát", "ORG"), ("Mạc Văn Tuyển", "PER")}, set()),
+    ("Tổng công ty Cảng hàng không Việt Nam (ACV) cho biết sẽ tăng chuyến. Trong dịp Tết, ACV bố trí thêm nhân lực.",
+     {("ACV", "ORG")}, set()),
     # ... a province after a place word before a match verb stays a place
     ("Lãnh đạo tỉnh Thanh Hóa tiếp đón đoàn tại sân bay Thọ Xuân.", {("Thanh Hóa", "LOC")}, {("Thanh Hóa", "ORG")}),
 ])
@@ -91,3 +107,13 @@ def test_a_dateline_dash_ends_a_name():
     assert clean_entities(text, [(0, 13, "LOC")], rules) == [(0, 6, "LOC")]
     route = "tuyến Hà Nội – Hải Phòng"
     assert len(clean_entities(route, [(6, len(route), "LOC")], rules)) == 2
+
+
+def test_an_acronym_named_again_is_the_same_organisation():
+    from annotator.nlp.abbreviations import with_repeated_acronyms
+
+    text = "Cục Hàng không (CAAV) họp. CAAV yêu cầu các hãng báo cáo. GDP tăng; GDP cũng vậy."
+    ents = [(16, 20, "ORG", 0.9, "crf"), (58, 61, "ORG", 0.4, "crf")]
+    got = with_repeated_acronyms(text, ents)
+    assert (27, 31, "ORG", 0.6, "rules") in got  # the second CAAV
+    assert text[58:61] == "GDP" and not any(text[e[0]:e[1]] == "GDP" and e[0] != 58 for e in got)  # an economic acronym never spreads

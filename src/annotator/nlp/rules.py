@@ -889,7 +889,7 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
             if t[:1].isupper() and (t.isalnum() or "." in t):
                 pl = is_place(j)
                 km = rules.entities.match(texts, lowers, j) if lowers[j] in ent_f else None
-                if km and km[1] == "ORG" and j == i + head_len and km[0] >= 2 and km[0] > (pl[0] if pl else 0):
+                if km and km[1] == "ORG" and j == i + head_len and km[0] >= 2 and km[0] >= (pl[0] if pl else 0):
                     # "Báo | Sài Gòn Giải Phóng", "Báo | Tuổi Trẻ": a known name after the head is read whole
                     j += km[0]
                     got_name = True
@@ -921,10 +921,12 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                         continue
                     r = name_run(j)
                     if got_name and " ".join(lowers[i:i + head_len]) in _COMPANY_HEADS and texts[j + 1] not in _MIDDLE_NAMES \
-                            and (r == 2 or (r == 3 and not titles_before(i))):
+                            and (r == 2 or (r == 3 and not titles_before(i))
+                                 or (r >= 4 and person_shaped(j + 2))):
                         # "Công ty Cổ phần Đầu tư Xây dựng | Hoàng Huy": the brand, not a person; three words too when
-                        # no title before the company introduces a person after it ("Công ty … Nông Lâm Xanh")
-                        j += r
+                        # no title before the company introduces a person after it ("Công ty … Nông Lâm Xanh"); two
+                        # words before a person's full name ("Công ty … Hoàng Phát | Mạc Văn Tuyển")
+                        j += r if r <= 3 else 2
                     break
                 if titles_at(j):
                     break
