@@ -280,19 +280,13 @@ class Pipeline:
                 if why in _STRONG_RULES or why in _ADDED_RULES:
                     merged.append((a, b, lab, 0.6, "rules"))
                 continue
-            if why == "known" and len(over) == 1 and over[0][:2] == (a, b) and over[0][2] != lab:
-                # a known name (entities.txt) keeps its label: "Nhà Quốc hội" is a building, not an event
-                merged = [m for m in merged if m not in over]
-                merged.append((a, b, lab, 0.7, "rules"))
-                continue
-            if why == "gazetteer" and len(over) == 1 and over[0][:2] == (a, b) and over[0][2] == "ORG" \
-                    and not match_report(lowers):
-                # "Các tỉnh Thái Bình, Nam Định đã cấm biển": a province alone is a club only in a match report
-                merged = [m for m in merged if m not in over]
-                merged.append((a, b, lab, 0.7, "rules"))
-                continue
-            if why == "place-known" and len(over) == 1 and over[0][:2] == (a, b) and over[0][2] != lab:
-                # "phường Bạch Mai": a known place after its place word, even when a body bears the same name
+            if len(over) == 1 and over[0][:2] == (a, b) and over[0][2] != lab and (
+                    why in ("known", "place-known")
+                    or (why == "gazetteer" and over[0][2] == "ORG" and not match_report(lowers))):
+                # the rule's label for the model's very span: a known name (entities.txt) keeps its label ("Nhà
+                # Quốc hội" is a building, not an event); a known place after its place word is the place even
+                # when a body bears its name ("phường Bạch Mai"); a province alone is a club only in a match
+                # report ("Các tỉnh Thái Bình, Nam Định đã cấm biển")
                 merged = [m for m in merged if m not in over]
                 merged.append((a, b, lab, 0.7, "rules"))
                 continue
