@@ -11,8 +11,8 @@ to all of them last, so that no suggestion of the default scheme:
 * is a compass direction ("Tây Tây Bắc", "hướng Tây Nam"), or a language ("tiếng Lào");
 * (ORG) names a body by a plural of common nouns ("Ủy ban nhân dân các tỉnh"), or is the bare head
   of one ("UBND | các huyện");
-* runs across a colon ("Hiệp định EVFTA: Còn …") or the dash of a dateline ("VTV News – Chiều 12/3"):
-  it ends there;
+* runs across a colon ("Hiệp định EVFTA: Còn …"), the dash of a dateline ("VTV News – Chiều 12/3") or a
+  bracket it did not open ("UK PACT), phía Anh"): it ends there;
 * (LOC) is a route between places ("cao tốc Nội Bài - Lào Cai"): its ends are the places;
 * runs into a bracket after the name ("Olympic Toán học Quốc tế 2026 (IMO 2026)"): the name and
   the abbreviation are two spans.
@@ -402,6 +402,12 @@ def clean_entities(text: str, spans: Iterable, rules: RuleSet,
         dateline = _DATELINE.search(text, a2, b2)
         if dateline and dateline.start() > a2:
             got = _trim(text, a2, dateline.start())  # "VTV News | – Chiều 12/3, …": a dateline ends the name
+            if got is None:
+                continue
+            a2, b2 = got
+        close = text.find(")", a2, b2)
+        if close > a2 and text.find("(", a2, close) < 0 and close + 1 < b2:
+            got = _trim(text, a2, close)  # "UK PACT | ), phía Anh": a bracket closed inside the span ends the name
             if got is None:
                 continue
             a2, b2 = got
