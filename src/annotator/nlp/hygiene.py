@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from annotator.core.segmentation import syllables
-from annotator.nlp.rules import RuleSet, _foreign_word
+from annotator.nlp.rules import _NOT_TICKERS, RuleSet, _foreign_word
 
 __all__ = ["clean_entities", "EDGE_WORDS"]
 
@@ -140,6 +140,8 @@ def _not_a_name(text: str, a: int, b: int, before: str) -> bool:
             " ".join(lowers[:-1]) in _NATION_NOUNS
             or len(lowers) == 1 and (" " + before.rstrip().lower()).endswith(_NATION_BEFORE)):
         return True  # "người Việt", "doanh nghiệp Nhật", "Hàng Việt": a nationality, not the country
+    if len(alpha) == 1 and alpha[0] in _NOT_TICKERS:
+        return True  # "GRDP", "VAT", "USD": an economic acronym is a term, not a name
     if len(lowers) == 2 and lowers[0] in ("vĩ", "kinh") and lowers[1] in _COMPASS:
         return True  # "17,5 độ Vĩ Bắc": a coordinate
     if all(w in _COMPASS for w in lowers):
