@@ -1,6 +1,6 @@
 """Pre-highlight quality on held-out parts: per label, per section, review actions, beside underthesea.
 
-    .venv/bin/python bench/quality.py                        # the test parts test, test2, test3 (measure once)
+    .venv/bin/python bench/quality.py                        # the parts still held out (measure once)
     .venv/bin/python bench/quality.py --part resources/seed/dev --errors 20     # while tuning
     .venv/bin/python bench/quality.py --part DIR [--part DIR …] [--model PATH] [--no-underthesea] [--json OUT]
 
@@ -37,7 +37,7 @@ from annotator.nlp.train import evaluate, format_report  # noqa: E402
 
 TARGETS = {"micro": 0.90, "DIRECTIVE": 0.95}
 MAX_ACTIONS = 6.0
-DEFAULT_PARTS = tuple(ROOT / "resources" / "seed" / part for part in ("test", "test2", "test3", "test4", "test5", "test6"))
+DEFAULT_PARTS = tuple(ROOT / "resources" / "seed" / part for part in ("test", "test6"))
 
 
 def underthesea_spans(text: str) -> list[tuple[int, int, str]]:
@@ -110,7 +110,8 @@ def measure_part(folder: Path, pipe: Pipeline, with_underthesea: bool, n_errors:
     words = sum(len(d["text"].split()) for d in docs)
     print(f"\n=== {folder.relative_to(ROOT) if folder.is_relative_to(ROOT) else folder}: "
           f"{len(docs)} articles, {words} words")
-    print(format_report(report, f"annotator pipeline (model {pipe.model_version}), {seconds:.2f} s"))
+    version = pipe.model_version + (f" + {pipe.directive_model.version}" if pipe.directive_model is not None else "")
+    print(format_report(report, f"annotator pipeline (model {version}), {seconds:.2f} s"))
     print(f"review actions per article: {cost.per_article():.1f} (relabel {cost.relabel}, resize {cost.resize}, "
           f"delete {cost.delete}, create {cost.create}); from scratch {scratch.per_article():.1f}")
     result = {"articles": len(docs), "annotator": report, "actions_per_article": round(cost.per_article(), 2),

@@ -1,4 +1,5 @@
-"""The held-out test parts (issue #10): test2 to test6, unseen sections, each measured
+"""The test parts of issue #10, test2 to test6 (test2 to test5 are retired: they judged a round, were
+read for their error classes and now teach the shipped models), each measured
 once at the end of the work it judged (test3 to test6 were each written by two writers who saw
 neither the training part nor the tuners' work, and labelled by hand without running the engine).
 

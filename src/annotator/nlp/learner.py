@@ -35,6 +35,7 @@ from collections import Counter
 from pathlib import Path
 
 from annotator.core.progress import NullProgress
+from annotator.nlp.resources import DIRECTIVE_POINTER
 from annotator.nlp.training_data import (
     DIRECTIVE,
     TrainingDoc,
@@ -44,6 +45,7 @@ from annotator.nlp.training_data import (
     reviewed_docs,
     seed_docs,
     sentence_bounds,
+    shipped_training_docs,
     sequences,
 )
 
@@ -57,8 +59,6 @@ MIN_JUDGE_DOCS = 5
 FOLDS = 5
 #: the part of CoNLL sentences held out for judging
 CONLL_HELD_OUT = 0.2
-#: the pointer file naming the active directive model in a models folder
-DIRECTIVE_POINTER = "active-directive"
 #: how many times a reviewed document counts by default (entity model), and at most for directives
 REVIEWED_WEIGHT = 5
 DIRECTIVE_WEIGHT = 3
@@ -152,16 +152,15 @@ def corpus_pipeline(corpus_path, corpus=None, *, model_path=None, directive_path
 
 
 def active_directive_path(corpus_path) -> Path | None:
+    """The corpus folder's active directive model if one was trained and activated, else the shipped one."""
     from annotator.nlp.jobs import models_dir_for
+    from annotator.nlp.pipeline import default_directive_path
 
-    if corpus_path is None or str(corpus_path) == ":memory:":
-        return None
-    pointer = models_dir_for(corpus_path) / DIRECTIVE_POINTER
-    if not pointer.is_file():
-        return None
-    name = pointer.read_text(encoding="utf-8").strip()
-    path = pointer.parent / name
-    return path if name and path.is_file() else None
+    if corpus_path is not None and str(corpus_path) != ":memory:":
+        own = default_directive_path(models_dir_for(corpus_path))
+        if own is not None:
+            return own
+    return default_directive_path()
 
 
 # ---------------------------------------------------------------------------------- training
@@ -196,7 +195,9 @@ def _train_entities(docs, featurizer, trainable, weights, seed, params, name, me
                      meta={**meta, "version": name, "train_sentences": len(X), "train_entity_sentences": n_ent})
 
 
-def _directive_examples(docs, weights):
+def directive_examples(docs, weights):
+    """``(text, bounds, toks_per, entity spans, gold flags)`` per document with labelled directives,
+    repeated by the weight of its source: what :func:`train_directive_model` learns from."""
     out = []
     for d in docs:
         if not d.has_directives:
@@ -264,7 +265,7 @@ def train_from_corpus(corpus_path, conll=(), activate: str = "if-better", seed: 
     if report.labels_added and not _add_labels(corpus_path, report.labels_added):
         say("(the corpus is read-only: the new labels were not added to its scheme)")
 
-    seed_train = [] if opt.no_seed else seed_docs("train")
+    seed_train = [] if opt.no_seed else shipped_training_docs()
     seed_dev = seed_docs("dev")
     if memory_entries and seed_train:
         from annotator.nlp.memory import Memory
@@ -450,7 +451,7 @@ def _train_directives(docs, weights, rules, seed):
     if not any(d.source == "reviewed" for d in docs):
         return None
     weights = {k: min(v, DIRECTIVE_WEIGHT) for k, v in weights.items()}
-    return train_directive_model(_directive_examples(docs, weights), rules=rules, seed=seed)
+    return train_directive_model(directive_examples(docs, weights), rules=rules, seed=seed)
 
 
 def _decide(judged, dev, n_judged: int, label: str) -> tuple[bool, str]:

@@ -54,7 +54,7 @@ from annotator.nlp.entities import EntityModel, ModelError, load_model, predict_
 from annotator.nlp.features import Featurizer
 from annotator.nlp.hygiene import clean_entities, joined_parts
 from annotator.nlp.name_repeats import with_club_mentions, with_repeated_names
-from annotator.nlp.resources import models_dir
+from annotator.nlp.resources import DIRECTIVE_POINTER, models_dir
 from annotator.nlp.rules import (RuleSet, _TAIL_NOUNS, _action_pair, _coordinated, _foreign_word, _size_pair,
                                  load_rules, match_report, rule_entities, second_of_compound)
 from annotator.nlp.text import segment_spans, sentences, snap_span, syllables
@@ -142,6 +142,21 @@ def default_model_path(folder: str | Path | None = None) -> Path | None:
     return found[-1] if found else None
 
 
+def default_directive_path(folder: str | Path | None = None) -> Path | None:
+    """The active directive model in ``folder`` (default: shipped ``resources/models``), or None."""
+    folder = Path(folder) if folder else models_dir()
+    pointer = folder / DIRECTIVE_POINTER
+    if not pointer.is_file():
+        return None
+    name = pointer.read_text(encoding="utf-8").strip()
+    path = folder / name
+    return path if name and path.is_file() else None
+
+
+#: ``Pipeline.load(directive_path=SHIPPED)``: the shipped directive model
+SHIPPED = "shipped"
+
+
 class Pipeline:
     """Entities + directives for one text at a time. Thread-compatible (no shared mutable state
     except caches)."""
@@ -194,13 +209,15 @@ class Pipeline:
     @classmethod
     def load(cls, model_path: str | Path | None = None, rules_dir: str | Path | None = None,
              *, base_rules_dir: str | Path | None = None,
-             gazetteers_dir: str | Path | None = None) -> "Pipeline":
+             gazetteers_dir: str | Path | None = None, directive_path: str | Path | None = SHIPPED) -> "Pipeline":
         """Load the model and rules.
 
         ``model_path``: a ``.crf`` file (default: the shipped active model). A missing or
         unusable file gives a rules-only pipeline and a :func:`warnings.warn` / logged warning.
         ``rules_dir``: a user rules folder whose files extend/override the shipped rules and
         gazetteers (see :mod:`annotator.nlp.rules`); syntax errors raise ``RuleSyntaxError``.
+        ``directive_path``: a ``directive-*.crf`` file revising the directive rules' hits (default: the
+        shipped one; None: the rules alone). An unusable file leaves the rules alone, with a warning.
         """
         rules = load_rules(rules_dir=base_rules_dir, extra_dir=rules_dir, gazetteers_dir=gazetteers_dir)
         model = None
@@ -216,7 +233,19 @@ class Pipeline:
                 msg = f"entity model unusable ({exc}); falling back to rule-based entities"
                 log.warning(msg)
                 warnings.warn(msg, RuntimeWarning, stacklevel=2)
-        return cls(model, rules)
+        directive_model = None
+        if directive_path == SHIPPED:
+            directive_path = default_directive_path()
+        if directive_path is not None:
+            from annotator.nlp.directive_model import load_directive_model
+
+            try:
+                directive_model = load_directive_model(directive_path)
+            except (ModelError, OSError) as exc:
+                msg = f"directive model unusable ({exc}); the directive rules alone"
+                log.warning(msg)
+                warnings.warn(msg, RuntimeWarning, stacklevel=2)
+        return cls(model, rules, directive_model=directive_model)
 
     @property
     def model_version(self) -> str:

@@ -15,6 +15,10 @@ def resources_dir() -> Path:
         return Path(__file__).resolve().parents[3] / "resources"
 
 
+#: the pointer file naming the active directive model in a models folder (``active`` names the entity model)
+DIRECTIVE_POINTER = "active-directive"
+
+
 def models_dir() -> Path:
     return resources_dir() / "models"
 

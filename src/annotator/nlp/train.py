@@ -48,12 +48,12 @@ def _span_tuple(s):
     return int(s.start), int(s.end), str(s.label)
 
 
-def load_examples(folder: str | Path) -> list[tuple[str, list]]:
-    """``(text, spans)`` for every ``*.txt`` seed file in ``folder`` (sorted by name)."""
+def load_examples(folder: str | Path, paths=None) -> list[tuple[str, list]]:
+    """``(text, spans)`` for every ``*.txt`` seed file in ``folder`` (sorted by name), or for ``paths``."""
     from annotator.core.markup import parse_markup
 
     out = []
-    for p in sorted(Path(folder).glob("*.txt")):
+    for p in sorted(Path(folder).glob("*.txt")) if paths is None else paths:
         text, spans = parse_markup(p.read_text(encoding="utf-8"))
         out.append((text, [(s.start, s.end, s.label) for s in spans]))
     return out

@@ -17,7 +17,8 @@ from annotator.core.text import content_hash
 from annotator.nlp.entities import bio_labels
 from annotator.nlp.text import Token, segment_spans, sentences
 
-__all__ = ["TrainingDoc", "seed_docs", "reviewed_docs", "read_conll", "ConllData", "sequences",
+__all__ = ["TrainingDoc", "seed_docs", "shipped_training_docs", "shipped_training_examples", "RETIRED_PARTS",
+           "LEARNING_BENCH_SECTIONS", "reviewed_docs", "read_conll", "ConllData", "sequences",
            "directive_sentences", "label_sources"]
 
 DIRECTIVE = "DIRECTIVE"
@@ -49,6 +50,40 @@ def seed_docs(part: str = "train") -> list[TrainingDoc]:
 
     return [TrainingDoc("seed", text, [tuple(s) for s in spans]) for text, spans in
             load_examples(seed_dir() / part)]
+
+
+#: held-out parts that judged a tuning round and were then read for their error classes: they no longer
+#: measure anything unseen, so they teach. The parts still held out are ``test`` and the newest ones.
+RETIRED_PARTS = ("test2", "test3", "test4", "test5")
+#: the sections the learning bench (bench/data/learning) measures learning on: kept out of the shipped
+#: models, so that what a reviewer teaches there is still new to them
+LEARNING_BENCH_SECTIONS = frozenset({"law", "health"})
+
+
+def shipped_training_examples() -> list[tuple[str, list]]:
+    """``(text, spans)`` the shipped models learn from: the training part, then the retired test parts
+    without the learning bench's sections."""
+    from annotator.nlp.resources import seed_dir
+    from annotator.nlp.train import load_examples
+
+    out = load_examples(seed_dir() / "train")
+    for part in RETIRED_PARTS:
+        folder = seed_dir() / part
+        sections = {}
+        tsv = folder / "SECTIONS.tsv"
+        if tsv.is_file():
+            for line in tsv.read_text(encoding="utf-8").splitlines():
+                name, _, section = line.partition("\t")
+                sections[name.strip()] = section.strip()
+        kept = sorted(p for p in folder.glob("*.txt") if sections.get(p.name) not in LEARNING_BENCH_SECTIONS)
+        out.extend(load_examples(folder, kept))
+    return out
+
+
+def shipped_training_docs() -> list[TrainingDoc]:
+    """:func:`shipped_training_examples` as training documents (what retraining starts from, so that a
+    retrained model knows at least what the shipped one knew)."""
+    return [TrainingDoc("seed", text, [tuple(s) for s in spans]) for text, spans in shipped_training_examples()]
 
 
 def reviewed_docs(corpus) -> list[TrainingDoc]:
