@@ -11,7 +11,8 @@ to all of them last, so that no suggestion of the default scheme:
 * is a compass direction ("Tây Tây Bắc", "hướng Tây Nam"), or a language ("tiếng Lào");
 * (ORG) names a body by a plural of common nouns ("Ủy ban nhân dân các tỉnh"), or is the bare head
   of one ("UBND | các huyện");
-* runs across a colon ("Hiệp định EVFTA: Còn …"): it ends there;
+* runs across a colon ("Hiệp định EVFTA: Còn …"), the dash of a dateline ("VTV News – Chiều 12/3") or a
+  bracket it did not open ("UK PACT), phía Anh"): it ends there;
 * (LOC) is a route between places ("cao tốc Nội Bài - Lào Cai"): its ends are the places;
 * runs into a bracket after the name ("Olympic Toán học Quốc tế 2026 (IMO 2026)"): the name and
   the abbreviation are two spans.
@@ -27,7 +28,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from annotator.core.segmentation import syllables
-from annotator.nlp.rules import RuleSet, _foreign_word
+from annotator.nlp.rules import _NOT_TICKERS, RuleSet, _foreign_word
 
 __all__ = ["clean_entities", "EDGE_WORDS"]
 
@@ -139,6 +140,8 @@ def _not_a_name(text: str, a: int, b: int, before: str) -> bool:
             " ".join(lowers[:-1]) in _NATION_NOUNS
             or len(lowers) == 1 and (" " + before.rstrip().lower()).endswith(_NATION_BEFORE)):
         return True  # "người Việt", "doanh nghiệp Nhật", "Hàng Việt": a nationality, not the country
+    if len(alpha) == 1 and alpha[0] in _NOT_TICKERS:
+        return True  # "GRDP", "VAT", "USD": an economic acronym is a term, not a name
     if len(lowers) == 2 and lowers[0] in ("vĩ", "kinh") and lowers[1] in _COMPASS:
         return True  # "17,5 độ Vĩ Bắc": a coordinate
     if all(w in _COMPASS for w in lowers):
@@ -153,6 +156,9 @@ def _not_a_name(text: str, a: int, b: int, before: str) -> bool:
 
 
 _PLURALS = frozenset({"các", "những", "mọi"})
+#: the dash of a dateline or a byline before the time it opens with ("VTV News – Chiều 12/3, …", "Hà Nội –
+#: Sáng nay, …"): no name runs across it
+_DATELINE = re.compile(r" [-–] (?=(?:Sáng|Chiều|Trưa|Tối|Đêm|Ngày|Hôm|Rạng sáng|Khuya|Sáng sớm)\b)")
 
 
 def _generic_plural(text: str, a: int, b: int) -> bool:
@@ -392,6 +398,18 @@ def clean_entities(text: str, spans: Iterable, rules: RuleSet,
         colon = text.find(": ", a2, b2)
         if colon > a2:
             got = _trim(text, a2, colon)  # "Hiệp định EVFTA: Còn dư địa …": a colon ends a name
+            if got is None:
+                continue
+            a2, b2 = got
+        dateline = _DATELINE.search(text, a2, b2)
+        if dateline and dateline.start() > a2:
+            got = _trim(text, a2, dateline.start())  # "VTV News | – Chiều 12/3, …": a dateline ends the name
+            if got is None:
+                continue
+            a2, b2 = got
+        close = text.find(")", a2, b2)
+        if close > a2 and text.find("(", a2, close) < 0 and close + 1 < b2:
+            got = _trim(text, a2, close)  # "UK PACT | ), phía Anh": a bracket closed inside the span ends the name
             if got is None:
                 continue
             a2, b2 = got

@@ -83,31 +83,50 @@ _PLACE_CUES = frozenset({"tại", "ở", "đến", "tới", "về", "từ", "sâ
                          "quê", "vùng", "miền", "khắp", "ra", "vào"})
 
 
-_MATCH_AFTER = re.compile(r" (?:hòa|thắng|thua) ")
-_MATCH_BEFORE = re.compile(r" (?:hòa|thắng|thua) $")
+_MATCH_VERB = r"(?:hòa|thắng|thua|cầm hòa|để thua|đánh bại|tiếp đón|vượt qua|gặp|hạ)"
+_MATCH_AFTER = re.compile(r" " + _MATCH_VERB + r" ")
+_MATCH_BEFORE = re.compile(r" " + _MATCH_VERB + r" $")
 
 
 def with_club_mentions(text: str, ents, rules) -> list[tuple]:
     """``ents`` where a Vietnamese province read as a club in a match ("Hải Phòng thắng …": an ORG next to a
     match verb) is that club again when named alone elsewhere in the article ("… đánh giá Hải Phòng chơi
-    kỷ luật"), unless a place word comes before it ("trên sân Hải Phòng")."""
+    kỷ luật"), unless a place word comes before it ("trên sân Hải Phòng"); so is the province that ends a
+    club's name ("Đông Á Thanh Hóa" … "Thanh Hóa gỡ hòa") or the city before its club word ("Ulsan HD" …
+    "Ulsan vượt lên"), the short names news gives a club. A province after a place word is the place, whatever
+    read it as a club ("trên sân Nam Định")."""
     club_spans = set()
     for e in ents:
         a, b = e[0], e[1]
-        if e[2] != "ORG" or not (_MATCH_AFTER.match(text, b) or _MATCH_BEFORE.search(text[max(0, a - 8):a])):
+        if e[2] != "ORG" or not (_MATCH_AFTER.match(text, b) or _MATCH_BEFORE.search(text[max(0, a - 12):a])):
             continue
         words = text[a:b].split()
-        place = rules.places.match(words, [w.lower() for w in words], 0)
-        if place and place[0] == len(words) and place[1] == "PROV":
-            club_spans.add(text[a:b])
-    if not club_spans:
-        return ents
+        lows = [w.lower() for w in words]
+        first = rules.places.match(words, lows, 0)
+        if first and 0 < len(words) - first[0] <= 1 and first[1] in ("PROV", "COUNTRY"):
+            club_spans.add(" ".join(words[:first[0]]))  # "Ulsan HD", "Bangkok United": the city before the club word
+        for k in range(len(words)):
+            # the club itself, or the province that ends its name: "Đông Á Thanh Hóa … Thanh Hóa gỡ hòa"
+            place = rules.places.match(words, [w.lower() for w in words], k)
+            if place and k + place[0] == len(words) and place[1] == "PROV":
+                club_spans.add(" ".join(words[k:]))
+                break
     out = []
     for e in ents:
         a, b, label = e[0], e[1], e[2]
-        if label == "LOC" and text[a:b] in club_spans:
+        if label in ("LOC", "ORG") and (text[a:b] in club_spans or label == "ORG"):
             before = text[max(0, a - 12):a].split()
-            if not before or before[-1].lower() not in _PLACE_CUES:
+            place_cue = bool(before) and before[-1].lower() in _PLACE_CUES
+            if label == "LOC" and not place_cue:
                 e = (a, b, "ORG") + tuple(e[3:])
+            elif label == "ORG" and place_cue and _province(text, a, b, rules):
+                e = (a, b, "LOC") + tuple(e[3:])  # "trên sân Nam Định": the ground is a place, not the club
         out.append(e)
     return out
+
+
+def _province(text: str, a: int, b: int, rules) -> bool:
+    """``text[a:b]`` is a province's name, whole."""
+    words = text[a:b].split()
+    place = rules.places.match(words, [w.lower() for w in words], 0)
+    return bool(place) and place[0] == len(words) and place[1] == "PROV"

@@ -47,7 +47,7 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.nlp.abbreviations import label_abbreviations
+from annotator.nlp.abbreviations import label_abbreviations, with_repeated_acronyms
 from annotator.nlp import directive_links
 from annotator.nlp.directives import DirectiveDetector
 from annotator.nlp.entities import EntityModel, ModelError, load_model, predict_spans
@@ -56,7 +56,7 @@ from annotator.nlp.hygiene import clean_entities, joined_parts
 from annotator.nlp.name_repeats import with_club_mentions, with_repeated_names
 from annotator.nlp.resources import DIRECTIVE_POINTER, models_dir
 from annotator.nlp.rules import (RuleSet, _TAIL_NOUNS, _action_pair, _coordinated, _foreign_word, _size_pair,
-                                 load_rules, rule_entities)
+                                 load_rules, match_report, rule_entities, second_of_compound)
 from annotator.nlp.text import segment_spans, sentences, snap_span, syllables
 
 __all__ = ["Suggestion", "Annotation", "Pipeline", "default_model_path"]
@@ -64,6 +64,8 @@ __all__ = ["Suggestion", "Annotation", "Pipeline", "default_model_path"]
 log = logging.getLogger(__name__)
 
 _STRONG_RULES = ("org-head", "known", "misc-head")
+#: other rules whose spans are suggested where the model found nothing
+_ADDED_RULES = ("title", "gazetteer", "name-shape", "company", "thing", "street", "translit", "club")
 # heads of laws and other legal texts: never a body ("Luật Đê điều và Luật Tài nguyên nước")
 _LAW_HEADS = frozenset({"luật", "bộ luật", "nghị định", "nghị quyết", "thông tư", "quyết định", "chỉ thị",
                         "hiệp định", "công ước", "hiến pháp"})
@@ -304,11 +306,16 @@ class Pipeline:
                     merged.append((a, b, "PER", 0.7, "rules"))
             over = [m for m in merged if m[0] < b and a < m[1]]
             if not over:
-                if why in _STRONG_RULES or why in ("title", "gazetteer", "name-shape", "company", "thing", "street", "translit", "club"):
+                if why in _STRONG_RULES or why in _ADDED_RULES:
                     merged.append((a, b, lab, 0.6, "rules"))
                 continue
-            if why == "known" and len(over) == 1 and over[0][:2] == (a, b) and over[0][2] != lab:
-                # a known name (entities.txt) keeps its label: "Nhà Quốc hội" is a building, not an event
+            if len(over) == 1 and over[0][:2] == (a, b) and over[0][2] != lab and (
+                    why in ("known", "place-known")
+                    or (why == "gazetteer" and over[0][2] == "ORG" and not match_report(lowers))):
+                # the rule's label for the model's very span: a known name (entities.txt) keeps its label ("Nhà
+                # Quốc hội" is a building, not an event); a known place after its place word is the place even
+                # when a body bears its name ("phường Bạch Mai"); a province alone is a club only in a match
+                # report ("Các tỉnh Thái Bình, Nam Định đã cấm biển")
                 merged = [m for m in merged if m not in over]
                 merged.append((a, b, lab, 0.7, "rules"))
                 continue
@@ -324,7 +331,7 @@ class Pipeline:
                 merged = [m for m in merged if m not in over]
                 merged.append((a, b, lab, 0.7, "rules"))
                 continue
-            if (why in _STRONG_RULES and lab in ("ORG", "MISC")) or (why == "gazetteer" and lab == "LOC"):
+            if (why in _STRONG_RULES and lab in ("ORG", "MISC")) or (why in ("gazetteer", "place-known") and lab == "LOC"):
                 # a longer rule name replaces the model spans it covers
                 if all(m[0] >= a and m[1] <= b and (m[1] - m[0]) < (b - a) for m in over):
                     if not (len(over) == 1 and over[0][2] == lab and over[0][1] - over[0][0] >= b - a):
@@ -389,7 +396,7 @@ class Pipeline:
                     break
                 # whole words; the segmenter may glue a verb to the name before it ("Lại Xuân nối")
                 # (or glued to the body's own word before it when a new name follows: "Tỉnh ủy giao | Ban …")
-                if lowers[k] in brk_f and texts[k][:1].islower() and (
+                if lowers[k] in brk_f and texts[k][:1].islower() and not second_of_compound(lowers, k) and (
                         toks[k].word_pos == "B" or texts[k - 1][:1].isupper()
                         or (k + 1 < b and texts[k + 1][:1].isupper() and toks[k + 1].word_pos == "B")):
                     m = breakers.match(texts, lowers, k)
@@ -446,6 +453,16 @@ class Pipeline:
                 for k in range(a + 1, b):
                     if lowers[k] == "tại":
                         b = k
+                        break
+            if lab == "ORG":
+                for k in range(a + 1, b - 1):
+                    if lowers[k] == "của" and texts[k + 1][:1].isupper() and rules.places.match(texts, lowers, k + 1):
+                        b = k  # "Tập đoàn Sembcorp | của Singapore": whose the body is, not its name
+                        break
+                for k in range(a + 1, b):
+                    tm = rules.person_titles.match(texts, lowers, k) if texts[k][:1].isupper() else None
+                    if tm and k + tm[0] == b and texts[k].isupper():
+                        b = k  # "Đại học Bách khoa Hà Nội | PGS.TS": the title of the person named next
                         break
             # (c) split coordinated names: "Bộ Tài chính | và | Ủy ban Kiểm tra Trung ương"
             if lab == "ORG":
@@ -548,6 +565,7 @@ class Pipeline:
         # every source's spans in a clean shape (no edge punctuation/prepositions, lists, dates)
         ents = clean_entities(text, ents, self.rules)
         ents = label_abbreviations(text, ents)  # "… Nhật Bản (JETRO)": the short form is labelled like the name
+        ents = with_repeated_acronyms(text, ents)  # "… (ACV) … ACV bố trí": the acronym again elsewhere
         ents = with_repeated_names(toks_per, ents, self.rules)  # "… Kibet cho biết": a person named again
         ents = with_club_mentions(text, ents, self.rules)  # "Hải Phòng thắng …": the club again elsewhere
         # snap + de-overlap (keep earlier / longer)

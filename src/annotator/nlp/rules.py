@@ -31,6 +31,7 @@ Known files and their options (see each file's header for details)::
     directive_starts.txt    weight=<0..1>  (words that open a subject-less continuation sentence)
     provinces.txt districts.txt wards.txt countries.txt regions.txt surnames.txt
     foreign_names.txt world.txt  gazetteers (no options)
+    outlets.txt companies.txt bodies.txt clubs.txt  known organisation names (ORG, exact case; no options)
 """
 
 from __future__ import annotations
@@ -112,6 +113,10 @@ FILE_SCHEMAS: dict[str, _Schema] = {
     "surnames": _Schema(),
     "foreign_names": _Schema(),
     "world": _Schema(),
+    "outlets": _Schema(),
+    "companies": _Schema(),
+    "bodies": _Schema(),
+    "clubs": _Schema(),
 }
 
 RULE_FILES = (
@@ -120,7 +125,11 @@ RULE_FILES = (
 )
 GAZETTEER_FILES = (
     "provinces", "districts", "wards", "countries", "regions", "surnames", "foreign_names", "world",
+    "outlets", "companies", "bodies", "clubs",
 )
+#: gazetteers of organisations named without a head word (news outlets, companies, international
+#: bodies): known ORG names like those of ``entities.txt``, which wins where both list a name
+ORG_GAZETTEERS = ("outlets", "companies", "bodies", "clubs")
 
 _BAD_CHARS = re.compile(r"[\t\x00-\x08\x0b-\x1f\[\]{}<>]")
 
@@ -375,7 +384,13 @@ class RuleSet:
         e = self.entries
         self.org_heads = PhraseIndex(((x.phrase, x) for x in e.get("org_heads", [])), case="first")
         self.misc_heads = PhraseIndex(((x.phrase, x) for x in e.get("misc_heads", [])), case="first")
-        self.entities = PhraseIndex(((x.phrase, x.label) for x in e.get("entities", [])), case="exact")
+        self.entities = PhraseIndex(case="exact")
+        for name in ORG_GAZETTEERS:
+            for x in e.get(name, []):
+                self.entities.add(x.phrase, "ORG")
+        for x in e.get("entities", []):
+            self.entities.add(x.phrase, x.label)
+        self.entities._sort()
         self.person_titles = PhraseIndex(((x.phrase, x) for x in e.get("person_titles", [])), case="lower")
         self.place_prefixes = PhraseIndex(((x.phrase, x) for x in e.get("place_prefixes", [])), case="exact")
         self.name_breakers = PhraseIndex(((x.phrase, x) for x in e.get("name_breakers", [])), case="exact")
@@ -549,7 +564,17 @@ _ADMIN_UNITS = {"tỉnh", "thành", "huyện", "quận", "xã", "phường", "th
 #: nouns whose first syllable is a verb that ends names ("dự" attend, "giao" assign): inside a
 #: lower-case name they are the name's words ("Ban Quản lý dự án …", "Ban An toàn giao thông tỉnh …")
 _NOUNS_OF_BREAKERS = frozenset({"dự án", "dự thảo", "dự toán", "giao thông", "giao dịch", "giao thương",
-                                "đưa đón", "tiếp thị", "có thẩm quyền", "mở cửa", "gửi tiền"})
+                                "đưa đón", "tiếp thị", "có thẩm quyền", "mở cửa", "gửi tiền", "trình độ",
+                                "trình diễn"})
+#: nouns whose second syllable is a verb that ends names ("trình" submit): "Chương trình", "công trình"
+#: keep it even when a capital before it makes it look glued to a name
+_COMPOUNDS_OF_BREAKERS = frozenset({"chương trình", "công trình", "quy trình", "lộ trình", "hành trình",
+                                    "tiến trình", "giáo trình", "lịch trình", "phương trình", "đệ trình"})
+
+
+def second_of_compound(lowers, k) -> bool:
+    """The syllable at k ends a noun with the syllable before it ("Chương | trình"), so it is no verb."""
+    return k > 0 and lowers[k - 1] + " " + lowers[k] in _COMPOUNDS_OF_BREAKERS
 #: nouns after "các" that make a generic plural of bodies or places, never part of one body's name
 _PLURAL_OF_BODIES = _ADMIN_UNITS | {"sở", "ban", "ngành", "bộ", "địa", "cơ", "đơn", "cấp", "đoàn", "hội", "tổ",
                                     "trường", "bệnh", "doanh", "nước", "thôn", "bản", "ấp"}
@@ -654,13 +679,27 @@ _TAIL_NOUNS = frozenset({"đầu tư", "phát triển", "quản lý", "hỗ tr�
 
 
 #: words that make a football club's name ("Hà Nội FC")
-_CLUB_WORDS = frozenset({"FC", "F.C.", "CF"})
+_CLUB_WORDS = frozenset({"FC", "F.C.", "CF", "United"})
+#: club words that only ever end a club's name ("Bangkok United"; "United States" is no club)
+_CLUB_TAILS = frozenset({"United"})
 #: words of a match report, where a sponsor's brand before a city is a club ("SHB Đà Nẵng")
 _MATCH_WORDS = frozenset({"hòa", "thắng", "thua", "trận", "đánh bại", "cầm hòa", "bàn", "v.league", "sân",
                           "câu lạc bộ", "clb", "tiền đạo", "tiền vệ", "hậu vệ", "trung vệ", "thủ môn", "thẻ",
                           "cầu thủ", "đội bóng", "huấn luyện viên", "mùa giải", "vòng đấu"})
+
+
+def match_report(lowers) -> bool:
+    """A sentence of a match report: a match word stands in it ("hòa", "trận", "tiền đạo" …)."""
+    return any(w in _MATCH_WORDS for w in lowers) or any(
+        " ".join(lowers[k:k + 2]) in _MATCH_WORDS for k in range(len(lowers) - 1))
+
+
 #: match verbs between two teams
 _MATCH_VERBS = frozenset({"hòa", "thắng", "thua"})
+#: words that make a match verb of two syllables with the one above or on their own, between two teams
+#: ("cầm hòa", "để thua", "đánh bại", "tiếp đón", "vượt qua", "gặp")
+_MATCH_VERBS_2 = frozenset({"cầm hòa", "để thua", "đánh bại", "tiếp đón", "vượt qua", "tiếp đón", "gặp", "hạ",
+                            "đè bẹp", "thắng đậm", "thua đậm"})
 #: lower-case kind words of streets and bridges, whose name may be a person's or a date
 _STREET_NOUNS = frozenset({"đường", "phố", "cầu", "đại lộ", "ngõ", "hẻm"})
 
@@ -670,6 +709,27 @@ _VN_LETTERS = frozenset("àáảãạăằắẳẵặâầấẩẫậđèéẻ
 
 _TRADE_VERBS = frozenset(("mua", "bán", "gom", "xả", "chốt"))
 _TRADE_ADVERBS = frozenset(("ròng", "mạnh", "thêm", "lời", "nhiều", "vào", "ra"))
+
+
+#: words of a market report, where three capitals before a price move are a listed company's ticker
+_MARKET_WORDS = frozenset(("cổ phiếu", "chứng khoán", "vn-index", "hnx-index", "upcom-index", "vn30", "khớp lệnh",
+                           "thanh khoản", "vốn hóa", "khối ngoại", "tăng trần", "giảm sàn", "phiên", "mã", "bluechip",
+                           "hose", "hnx", "upcom", "thị giá", "sắc xanh", "sắc đỏ", "giao dịch"))
+#: a price move right after a ticker ("VIC tăng trần", "HPG giảm 2%", "MWG đứng giá")
+_PRICE_MOVES = frozenset(("tăng", "giảm", "lên", "xuống", "mất", "nhích", "đứng giá", "đi ngang", "tăng trần",
+                          "giảm sàn", "kịch trần", "kịch sàn", "hồi phục", "bứt phá", "lao dốc", "quay đầu", "đóng cửa",
+                          "khớp lệnh", "dẫn dắt", "thoát sàn", "chạm trần", "chạm sàn", "điều chỉnh", "vượt", "kéo"))
+#: a Roman numeral ("quý III tăng"), not a ticker ("VIC")
+_ROMAN_NUMERAL = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_MARKET_MOVES = frozenset(("tăng trần", "giảm sàn", "kịch trần", "kịch sàn", "đứng giá", "thoát sàn", "chạm trần",
+                           "chạm sàn", "khớp lệnh"))
+_MOVE_ADVERBS = frozenset(("cùng", "đồng", "loạt", "đều", "cũng", "vẫn", "tiếp", "tục", "bất", "ngờ"))
+#: three-letter acronyms of economics and trade that are no tickers ("GDP tăng 7%", "USD giảm")
+_NOT_TICKERS = frozenset(("GDP", "CPI", "FDI", "PMI", "ODA", "USD", "VND", "VNĐ", "EUR", "JPY", "CNY", "KRW", "THB",
+                          "GBP", "AUD", "SGD", "ROE", "ROA", "EPS", "ETF", "IPO", "NPL", "CAR", "NIM", "PCI", "HDI",
+                          "PAR", "KPI", "BOT", "BTO", "PPP", "FTA", "CEO", "CFO", "CTO", "GMT", "UTC", "ATM", "POS",
+                          "OTP", "SMS", "API", "ESG", "ICT", "GRDP", "LNG", "LPG", "CNG", "RON", "PVC", "IUU", "CIT",
+                          "VAT", "PIT", "USDT", "BTC", "ETH", "TPCP", "OMO"))
 
 
 def _is_ticker(t: str) -> bool:
@@ -781,7 +841,7 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
     def breaker(k):
         """A name breaker at k, unless it is the first syllable of a noun ("dự án", "giao thông")."""
         m = rules.name_breakers.match(texts, lowers, k)
-        if m and _coordinated(texts, lowers, k, m[0]):
+        if m and (_coordinated(texts, lowers, k, m[0]) or second_of_compound(lowers, k)):
             return None
         if m and m[0] == 1 and k + 1 < n and tokens[k + 1].word_pos == "I" \
                 and " ".join(lowers[k:k + 2]) in _NOUNS_OF_BREAKERS:
@@ -828,6 +888,12 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
             t = texts[j]
             if t[:1].isupper() and (t.isalnum() or "." in t):
                 pl = is_place(j)
+                km = rules.entities.match(texts, lowers, j) if lowers[j] in ent_f else None
+                if km and km[1] == "ORG" and j == i + head_len and km[0] >= 2 and km[0] >= (pl[0] if pl else 0):
+                    # "Báo | Sài Gòn Giải Phóng", "Báo | Tuổi Trẻ": a known name after the head is read whole
+                    j += km[0]
+                    got_name = True
+                    continue
                 if pl and (got_name or (allow_place and pl[1] in ("PROV", "DIST"))):
                     # a place is read whole: "Tỉnh ủy | Hà Giang", never "Tỉnh ủy Hà" + "Giang …"
                     j += pl[0]
@@ -853,9 +919,14 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                         j += name_run(j)
                         got_name = True
                         continue
-                    if got_name and " ".join(lowers[i:i + head_len]) in _COMPANY_HEADS and name_run(j) == 2 \
-                            and texts[j + 1] not in _MIDDLE_NAMES:
-                        j += 2  # "Công ty Cổ phần Đầu tư Xây dựng | Hoàng Huy": the brand, not a person
+                    r = name_run(j)
+                    if got_name and " ".join(lowers[i:i + head_len]) in _COMPANY_HEADS and texts[j + 1] not in _MIDDLE_NAMES \
+                            and (r == 2 or (r == 3 and not titles_before(i))
+                                 or (r >= 4 and person_shaped(j + 2))):
+                        # "Công ty Cổ phần Đầu tư Xây dựng | Hoàng Huy": the brand, not a person; three words too when
+                        # no title before the company introduces a person after it ("Công ty … Nông Lâm Xanh"); two
+                        # words before a person's full name ("Công ty … Hoàng Phát | Mạc Văn Tuyển")
+                        j += r if r <= 3 else 2
                     break
                 if titles_at(j):
                     break
@@ -966,6 +1037,8 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                     tail = j + 2  # "Trung tâm Điều phối quốc gia | về …"
                 if tail is None and got_name and " ".join(lowers[i:i + head_len]) in _DEPARTMENT_HEADS:
                     tail = department_tail(j)
+                if tail is None and lowers[i] in _REMIT_HEADS and lowers[j:j + 3] == ["phòng", ",", "chống"]:
+                    tail = department_tail(j + 3)  # "Ban Chỉ đạo | phòng, chống tham nhũng": the remit names it
                 if tail is None and got_name and lowers[i] in _NOUN_TAIL_HEADS and (
                         " ".join(lowers[j - 2:j]) in _OBJECT_VERBS or lowers[j - 1] in _OBJECT_VERBS):
                     tail = department_tail(j, 7)
@@ -1030,6 +1103,9 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
         k = j
         while k < n and k - j <= longest:
             t, lw = texts[k], lowers[k]
+            if lw == "trong" and k > j and k + 1 < n and lowers[k + 1] == "nước":
+                k += 2  # "Cục Quản lý và Phát triển thị trường | trong nước": domestic, an adjective of the name
+                continue
             if not (t[:1].islower() and t.isalpha()) or (lw in _TAIL_STOP and not (
                     lw == "người" and k > j - 1 and k + 1 < n and texts[k + 1][:1].islower())):
                 break  # ("người lao động" is the group a body serves; "người Việt" a nationality)
@@ -1279,6 +1355,15 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                 return False
         return False
 
+    def place_word_before(i):
+        """A lower-case place prefix ends right before i ("phường", "thị trấn")."""
+        for size in (1, 2, 3):
+            if i >= size and texts[i - size][:1].islower():
+                pm = rules.place_prefixes.match(texts, lowers, i - size)
+                if pm and pm[0] == size:
+                    return True
+        return False
+
     ent_f = rules.entities.firsts
     brk_f = rules.name_breakers.firsts
     start_f = rules.directive_starts.firsts
@@ -1296,6 +1381,10 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
         low_i = lowers[i]
         # 1. known names
         m = rules.entities.match(texts, lowers, i) if low_i in ent_f else None
+        if m and m[1] == "ORG" and place_word_before(i):
+            pl = rules.places.match(texts, lowers, i)
+            if pl and pl[0] == m[0]:
+                m = None  # "phường Bạch Mai", "xã Tiền Phong": a body's name that is also a place's, after a place word
         hm = rules.org_heads.match(texts, lowers, i) if texts[i][:1].isupper() and low_i in head_f else None
         if hm and hm[0] == 1 and person_shaped(i):
             hm = None  # "Đoàn Minh Khải", "Lương Văn Nhật": a surname that is also a head, then a person's name
@@ -1345,6 +1434,10 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
         m = rules.person_titles.match(texts, lowers, i)
         if not m:
             continue
+        if texts[i][:1].isupper() and any(
+                (pl := rules.places.match(texts, lowers, x)) and x + pl[0] > i and pl[0] >= 2
+                for x in range(max(0, i - 2), i + 1) if texts[x][:1].isupper()):
+            continue  # "quận Hai Bà Trưng", "Bà Rịa": a capitalised title word inside a known place's name
         j = i + m[0]
         # skip an organisation that sits between the title and the name
         for a, b, lab, _w in out:
@@ -1425,8 +1518,9 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
     # 3d. named things after the common noun that says what they are: "vệ tinh LOTUSat-1", "tên lửa
     # Epsilon", "giống lúa OM 380", "ứng dụng VNeID", "tên quốc tế Bualoi" (MISC); "câu lạc bộ Hà Nội" (ORG)
     for i in [k for k in range(1, n) if lowers[k - 1] in _KIND_LAST_WORDS]:
-        if taken[i] or not (texts[i][:1].isupper() or (texts[i][:1].isdigit() and texts[i].isalnum())):
-            continue
+        if taken[i] or not (texts[i][:1].isupper() or (texts[i][:1].isdigit() and texts[i].isalnum())) \
+                or texts[i] in _NOT_TICKERS:
+            continue  # ("chỉ số CPI": an indicator, no named index)
         label = None
         start = i
         for size in (5, 4, 3, 2, 1):
@@ -1467,19 +1561,19 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
     # 3g. football clubs: "Hà Nội FC", "FC Barcelona" (the club word is part of the name); in a match
     # report a sponsor's brand before a city names the club whole ("SHB Đà Nẵng", "Becamex TP.HCM")
     for k in [k for k, t in enumerate(texts) if t in _CLUB_WORDS]:
-        if taken[k]:
+        if taken[k] or (texts[k] in _CLUB_TAILS and (k == 0 or not texts[k - 1][:1].isupper())):
             continue
         a = k
         while a > 0 and k - a < 4 and not taken[a - 1] and texts[a - 1][:1].isupper() \
                 and texts[a - 1].replace(".", "").isalnum():
             a -= 1
         b = k + 1
-        if a == k:
+        if a == k and texts[k] not in _CLUB_TAILS:
             while b < n and b - k <= 3 and not taken[b] and texts[b][:1].isupper() and texts[b].isalpha():
                 b += 1
         if b - a >= 2:
             take(a, b, "ORG", "club")
-    if any(w in _MATCH_WORDS for w in lowers) or any(" ".join(lowers[k:k + 2]) in _MATCH_WORDS for k in range(n - 1)):
+    if match_report(lowers):
         for k in range(n - 1):
             if taken[k] or taken[k + 1] or not texts[k][:1].isupper() or not _foreign_word(texts[k]):
                 continue
@@ -1491,17 +1585,26 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                 take(k, k + 1 + pl[0], "ORG", "club")
         # a Vietnamese province right before or after a match verb is its club, never a national team
         # ("Hải Phòng thắng Nam Định 2-0"); a foreign country there is the national team (LOC)
+        # (and so around "cầm hòa", "đánh bại", "tiếp đón" …, but not after a place word: "tỉnh Thanh Hóa tiếp đón …")
         for k in range(n):
-            if lowers[k] not in _MATCH_VERBS or not texts[k].islower():
+            if not texts[k].islower():
                 continue
-            for j in (k + 1,):
+            if lowers[k] in _MATCH_VERBS:
+                vlen = 1
+            elif k + 1 < n and lowers[k] + " " + lowers[k + 1] in _MATCH_VERBS_2:
+                vlen = 2
+            elif lowers[k] in _MATCH_VERBS_2:
+                vlen = 1
+            else:
+                continue
+            for j in (k + vlen,):
                 pl = is_place(j) if j < n else None
                 if pl and pl[1] == "PROV" and free(j, j + pl[0]) and not (j + pl[0] < n and texts[j + pl[0]][:1].isupper()):
                     take(j, j + pl[0], "ORG", "club")
             for size in (3, 2, 1):
                 j = k - size
                 pl = is_place(j) if j >= 0 else None
-                if pl and pl[1] == "PROV" and pl[0] == size and free(j, k) and not (
+                if pl and pl[1] == "PROV" and pl[0] == size and free(j, k) and not place_word_before(j) and not (
                         j and texts[j - 1][:1].isupper() and texts[j - 1].isalpha()):
                     take(j, k, "ORG", "club")
                     break
@@ -1528,6 +1631,62 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
                 k += 2
             else:
                 break
+
+    # 3i. in a market report a ticker is the subject of a price move ("VIC tăng trần", "HPG giảm 2%"), and
+    # the tickers listed with one are companies too ("VIC, VHM và VRE cùng giảm")
+    # (outside a sentence with market words: a list of tickers, or a move only prices make: "tăng trần")
+    tickers = [k for k in range(n) if _is_ticker(texts[k]) and texts[k] not in _NOT_TICKERS
+               and not _ROMAN_NUMERAL.fullmatch(texts[k]) and not rules.places.match(texts, lowers, k)]
+    if tickers:
+        market = any(w in _MARKET_WORDS for w in lowers) or any(" ".join(lowers[k:k + 2]) in _MARKET_WORDS
+                                                                for k in range(n - 1))
+        for k in tickers:
+            v = k + 1
+            while v < n and v - k <= 2 and lowers[v] in _MOVE_ADVERBS:
+                v += 1  # "VHM, VRE và NVL cùng giảm", "đồng loạt tăng"
+            move = " ".join(lowers[v:v + 2]) if v + 1 < n and " ".join(lowers[v:v + 2]) in _PRICE_MOVES else \
+                lowers[v] if v < n else ""
+            listed = k >= 2 and lowers[k - 1] in (",", "và") and _is_ticker(texts[k - 2])
+            if not taken[k] and move in _PRICE_MOVES and (market or listed or move in _MARKET_MOVES):
+                take(k, k + 1, "ORG", "company")
+        grew = True
+        while grew:
+            grew = False
+            for k in tickers:
+                if taken[k]:
+                    continue
+                near = [x for x in (k - 2, k + 2) if 0 <= x < n and lowers[(k + x) // 2] in (",", "và")
+                        and _is_ticker(texts[x]) and any(o[0] == x and o[2] == "ORG" for o in out)]
+                if near:
+                    take(k, k + 1, "ORG", "company")
+                    grew = True
+
+    # 3j. a source line ("Theo Thanh Niên", "Theo VnEconomy, Người Lao Động", "Nguồn: Reuters"): the names after
+    # "Theo"/"Nguồn:" with nothing else on the line are the outlets the article comes from
+    if 2 <= n <= 14 and (lowers[0] == "theo" or lowers[:2] == ["nguồn", ":"] or lowers[:2] == ["(", "theo"]):
+        k = 2 if lowers[0] in ("nguồn", "(") else 1
+        runs, a = [], None
+        for j in range(k, n + 1):
+            t = texts[j] if j < n else ","
+            if j < n and (t[:1].isupper() or t[:1].isdigit() or t in ("&", "+") or (a is not None and "-" == t)):
+                a = j if a is None else a
+                continue
+            if a is None or t not in (",", "và", ")", ".") or (t == ")" and j + 1 < n):
+                runs = []
+                break
+            runs.append((a, j))
+            a = None
+        for a, b in runs:
+            inner = [x for x in out if x[0] < b and a < x[1]]
+            if inner and all(x[2] == "ORG" and a <= x[0] and x[1] <= b for x in inner) and (b - a) > max(
+                    x[1] - x[0] for x in inner):
+                for x in inner:  # "Theo Tuổi Trẻ Cười": the whole name, not the known outlet it begins with
+                    out.remove(x)
+                    for y in range(x[0], x[1]):
+                        taken[y] = False
+            if free(a, b) and not rules.places.match(texts, lowers, a) and not looks_like_person(a) \
+                    and not (a + 1 < n and texts[a] in rules.surnames and texts[a + 1] in _MIDDLE_NAMES):
+                take(a, b, "ORG", "known")
 
     # 3e. streets and bridges named after a person or a date: "đường Nguyễn Văn Linh", "cầu Trần Thị Lý",
     # "đường 3 Tháng 2" (the lower-case kind word stays outside, as for "tỉnh")
@@ -1585,8 +1744,11 @@ def rule_entities(tokens: list[Token], rules: RuleSet, texts: list[str] | None =
             known = rules.places.match(texts, lowers, j) if r else None
             if known and known[0] > r:
                 r = known[0]  # "các tỉnh | Đồng bằng sông Hồng": the known place, not "Đồng"
-            if r and free(j, j + r) and not person_shaped(j):
-                take(j, j + r, "LOC", "place-prefix")
+            # a known place of two syllables or more, read whole after its prefix, is the place even when
+            # a person's name is inside it ("quận Hai Bà Trưng", "phường Nguyễn Văn Cừ")
+            whole = bool(known) and known[0] == r >= 2
+            if r and free(j, j + r) and (whole or not person_shaped(j)):
+                take(j, j + r, "LOC", "place-known" if whole else "place-prefix")
                 nxt = j + r
                 continue
         gm = rules.places.match(texts, lowers, i)
