@@ -138,7 +138,7 @@ def train_directive_model(examples, *, rules, seed: int = 13, name: str | None =
     Returns None when the examples hold no directive sentence (nothing to learn)."""
     import random
 
-    from annotator.nlp.directives import DirectiveDetector
+    from annotator.nlp.directives import DirectiveDetector, without_list_marks
     from annotator.nlp.entities import train_crf
 
     detector = DirectiveDetector(rules)
@@ -146,6 +146,7 @@ def train_directive_model(examples, *, rules, seed: int = 13, name: str | None =
     for text, bounds, toks_per, ents, gold in examples:
         if not bounds:
             continue
+        _keep, bounds, toks_per, gold = without_list_marks(text, bounds, toks_per, list(gold))
         hits = detector.detect(text, bounds, toks_per, [tuple(s[:3]) for s in ents])
         X.append(_sentence_features(text, bounds, toks_per, None, hits, ents))
         y.append(["D" if g else "O" for g in gold])

@@ -47,11 +47,32 @@ addressee ("Sở Y tế phải …").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from annotator.nlp.text import Token
 
-__all__ = ["DirectiveHit", "DirectiveDetector"]
+__all__ = ["DirectiveHit", "DirectiveDetector", "without_list_marks"]
+
+#: what the sentence splitter leaves alone before a numbered list item ("1.", "12.", "IV.")
+_LIST_MARK = re.compile(r"(?:\d{1,3}|[IVX]{1,5})\.")
+
+
+def without_list_marks(text, bounds, *lists):
+    """The sentences the directive pass reads: a numbered item "2. Phun hóa chất …;" reaches it as
+    two sentences, "2." and the item, and the mark alone is no statement: it would sit between a
+    list's items, break the chain of continuations and be taken for one. Returns the indices kept
+    (to map hits back), the kept bounds, and each of ``lists`` (per sentence: tokens, words, gold)
+    with the same sentences left out."""
+    def is_mark(k):
+        s, e = bounds[k]
+        return k + 1 < len(bounds) and bool(_LIST_MARK.fullmatch(text[s:e])) \
+            and "\n" not in text[e:bounds[k + 1][0]]
+
+    keep = [k for k in range(len(bounds)) if not is_mark(k)]
+    if len(keep) == len(bounds):
+        return keep, bounds, *lists
+    return keep, [bounds[k] for k in keep], *[None if x is None else [x[k] for k in keep] for x in lists]
 
 _PAST = {"đã", "vừa", "từng", "đã từng", "được"}
 # how many sentences (figures, a remark) may stand between a request and a paragraph in which a
@@ -304,6 +325,8 @@ class DirectiveDetector:
                 blocked = True
             if not blocked and low[i:j] == ["giao"] and j < n and low[j] in _GIAO_COMPOUNDS:
                 blocked = True  # "lịch giao hàng", "giao dịch": a compound the segmenter split, no assignment
+            if not blocked and low[i:j] == ["giao"] and i > 0 and low[i - 1] == "ngoại":
+                blocked = True  # "Bộ trưởng Ngoại giao", "Bộ Ngoại giao": diplomacy, even inside a cut name
             if not blocked and self._starts_any(low[j:j + 3], 0, self._after_by_first):
                 blocked = not (("modal" in entry.flags and self._acts_on_others(low, j))
                                or self._petition_to_be_allowed(toks, low, texts, ent_mask, cs, i, j))
@@ -677,6 +700,8 @@ class DirectiveDetector:
                 return DirectiveHit(s, e, 0.7, "headline", sentence_index=0)
             return None
         k = colon + 1
+        if k + 1 < n and texts[k] in ('"', "“", "'", "‘"):
+            k += 1  # the words asked for, quoted: 'Bí thư Tỉnh ủy: "Không để …"'
         if colon == 0 or k >= n or not texts[k][:1].isalpha():
             return None
         if not self._issuer_only(texts, low, labels, colon):

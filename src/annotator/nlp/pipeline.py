@@ -49,7 +49,7 @@ from pathlib import Path
 
 from annotator.nlp.abbreviations import label_abbreviations, with_repeated_acronyms
 from annotator.nlp import directive_links
-from annotator.nlp.directives import DirectiveDetector
+from annotator.nlp.directives import DirectiveDetector, without_list_marks
 from annotator.nlp.entities import EntityModel, ModelError, load_model, predict_spans
 from annotator.nlp.features import Featurizer
 from annotator.nlp.hygiene import clean_entities, joined_parts
@@ -580,11 +580,15 @@ class Pipeline:
                 continue
             out_ents.append(Suggestion(a, b, lab, float(score), origin))
             last_end = b
-        hits = self.directives.detect(text, spans_, toks_per, [(s.start, s.end, s.label) for s in out_ents],
-                                      words=words)
+        # numbered list marks ("2.") are no sentences for the directive pass
+        keep, d_bounds, d_toks, d_words = without_list_marks(text, spans_, toks_per, words)
+        hits = self.directives.detect(text, d_bounds, d_toks, [(s.start, s.end, s.label) for s in out_ents],
+                                      words=d_words)
         if self.directive_model is not None:
-            hits = self.directive_model.revise(text, spans_, toks_per, words, hits,
+            hits = self.directive_model.revise(text, d_bounds, d_toks, d_words, hits,
                                                [(s.start, s.end, s.label) for s in out_ents])
+        for h in hits:
+            h.sentence_index = keep[h.sentence_index]
         spans = list(out_ents)
         relations = []
         ent_tuples = [(s.start, s.end, s.label, k) for k, s in enumerate(out_ents)]
