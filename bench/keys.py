@@ -39,7 +39,7 @@ from annotator.core.markup import parse_markup  # noqa: E402
 from annotator.core.text import syllables  # noqa: E402
 
 GOLD_DIRS = [ROOT / "bench" / "gold" / "samples"] + [ROOT / "resources" / "seed" / part
-                                                      for part in ("test", "test2", "test3", "test4", "test5")]
+                                                      for part in ("test", "test2", "test3", "test4", "test5", "test6")]
 
 
 @dataclass(frozen=True)
