@@ -296,7 +296,8 @@ class DirectiveDetector:
             j = i + length
             # whole words only; the segmenter sometimes glues a verb to the capitalised name
             # that follows or precedes it ("giao Cục", "tỉnh giao"): allow that case
-            glued_after = j < n and toks[j].word_pos == "I" and not texts[j][:1].isupper()
+            # (a cue of two syllables or more is a word already: "đề xuất | áp thuế" glued is the segmenter's slip)
+            glued_after = j < n and toks[j].word_pos == "I" and not texts[j][:1].isupper() and length == 1
             glued_before = toks[i].word_pos != "B" and not (i > 0 and texts[i - 1][:1].isupper()
                                                                and texts[i][:1].islower())
             if glued_before and self._glued_negation(low, i):
@@ -313,6 +314,8 @@ class DirectiveDetector:
             named = i > 0 and ent_mask[i - 1]
             blocked = bool(prev) and not named and any(
                 self._ends_with(prev, p) for p in self._before_by_last.get(prev[-1], ()))
+            if blocked and prev[-2:] == ["đặc", "khu"]:
+                blocked = False  # "công an đặc khu phải …": a special zone is a local government, no "khu vực"
             if not blocked and any(w in _PAST for w, m in zip(prev, ent_mask[max(0, i - 3):i]) if not m):
                 blocked = True
             if not blocked and self._passive(toks, low, texts, ent_mask, i):
@@ -834,6 +837,8 @@ class DirectiveDetector:
         if texts[cs][:1].islower():
             return None
         m = self.starts.match(texts, low, cs)
+        if m and low[cs + m[0]:cs + m[0] + 1] in (["này"], ["đó"], ["trên"], ["nói"], ["nêu"]):
+            return None  # "Đề xuất này đang được lấy ý kiến": the word is a noun, pointed at
         if m:
             return float(m[1].option("weight", 0.8))
         if toks is not None and self._bare_prohibition(toks, low, texts, cs):
