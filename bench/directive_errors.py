@@ -21,7 +21,7 @@ from annotator.core.markup import parse_markup  # noqa: E402
 from annotator.nlp.pipeline import Pipeline  # noqa: E402
 from annotator.nlp.train import evaluate  # noqa: E402
 
-HELD_OUT = ("test", "test2", "test3", "test4", "test5", "test6", "test7", "learning")
+HELD_OUT = ("test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "learning")
 
 
 def main(argv=None) -> int:

@@ -39,7 +39,7 @@ from annotator.core.markup import parse_markup  # noqa: E402
 from annotator.core.text import syllables  # noqa: E402
 
 GOLD_DIRS = [ROOT / "bench" / "gold" / "samples"] + [ROOT / "resources" / "seed" / part
-                                                      for part in ("test", "test6", "test7")]
+                                                      for part in ("test", "test6", "test7", "test8")]
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ from annotator.nlp.train import evaluate, format_report  # noqa: E402
 
 TARGETS = {"micro": 0.90, "DIRECTIVE": 0.95}
 MAX_ACTIONS = 6.0
-DEFAULT_PARTS = tuple(ROOT / "resources" / "seed" / part for part in ("test", "test6", "test7"))
+DEFAULT_PARTS = tuple(ROOT / "resources" / "seed" / part for part in ("test", "test6", "test7", "test8"))
 
 
 def underthesea_spans(text: str) -> list[tuple[int, int, str]]:
