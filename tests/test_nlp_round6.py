@@ -68,19 +68,16 @@ def _directives(pipe, text):
     return [text[s.start:s.end] for s in pipe.annotate(text).directives()]
 
 
-def test_a_proposal_the_segmenter_glued_to_its_verb_and_the_noun_after_it(rules_only):
+_PROPOSAL = "Trong văn bản gửi Chính phủ, Bộ Tài chính đề xuất áp thuế suất cao hơn với người sở hữu nhiều nhà."
+_PATROL = "Lực lượng quản lý thị trường và công an đặc khu phải tăng tuần tra tại chợ đêm và các bến tàu."
+
+
+@pytest.mark.parametrize("text, expected", [
     # "đề xuất áp" comes out of the word segmenter as one word; the proposal is one all the same,
     # while "Đề xuất này …" right after it is the noun, no continuation of the request
-    text = ("Thuế nhà ở\n\n"
-            "Trong văn bản gửi Chính phủ, Bộ Tài chính đề xuất áp thuế suất cao hơn với người sở hữu nhiều nhà. "
-            "Đề xuất này đang được các bộ, ngành góp ý.\n")
-    assert _directives(rules_only, text) == [
-        "Trong văn bản gửi Chính phủ, Bộ Tài chính đề xuất áp thuế suất cao hơn với người sở hữu nhiều nhà."]
-
-
-def test_a_special_zones_police_is_told_to_act(rules_only):
-    text = ("Chợ đêm đông khách\n\n"
-            "Lực lượng quản lý thị trường và công an đặc khu phải tăng tuần tra tại chợ đêm và các bến tàu.\n\n"
-            "Khu vực cần sơ tán gồm ba thôn ven biển.\n")
-    assert _directives(rules_only, text) == [
-        "Lực lượng quản lý thị trường và công an đặc khu phải tăng tuần tra tại chợ đêm và các bến tàu."]
+    (f"Thuế nhà ở\n\n{_PROPOSAL} Đề xuất này đang được các bộ, ngành góp ý.\n", [_PROPOSAL]),
+    # a special zone's police is told to act; "Khu vực cần …" still describes a zone
+    (f"Chợ đêm đông khách\n\n{_PATROL}\n\nKhu vực cần sơ tán gồm ba thôn ven biển.\n", [_PATROL]),
+], ids=["glued proposal", "special zone"])
+def test_glued_proposals_and_special_zones(rules_only, text, expected):
+    assert _directives(rules_only, text) == expected
