@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.nlp.pipeline import Pipeline
+from test_nlp_directive_rules_round2 import _directives
 
 
 @pytest.fixture(scope="module")
@@ -62,10 +63,6 @@ def test_stressing_an_obligation_is_the_officials_request(pipe):
 @pytest.fixture(scope="module")
 def rules_only():
     return Pipeline.load(directive_path=None)  # the rules alone: the shipped directive model revises them
-
-
-def _directives(pipe, text):
-    return [text[s.start:s.end] for s in pipe.annotate(text).directives()]
 
 
 _PROPOSAL = "Trong văn bản gửi Chính phủ, Bộ Tài chính đề xuất áp thuế suất cao hơn với người sở hữu nhiều nhà."

@@ -81,6 +81,10 @@ _BODY_GAP = 2
 _REQUEST_VERBS = {"đề nghị", "yêu cầu", "chỉ đạo", "giao"}
 # second syllables that make "giao" a compound of its own: deliver goods, trade, exchange, friendly match
 _GIAO_COMPOUNDS = {"hàng", "nhận", "dịch", "lưu", "hữu", "thương", "ca", "kèo"}
+# ... and the syllables before it ("Bộ Ngoại giao": diplomacy, even inside a name the model cut)
+_GIAO_AFTER = {"ngoại"}
+# words that point at the noun before them ("Đề xuất này", "Kế hoạch nói trên"): no action opens the sentence
+_POINTING_WORDS = {"này", "đó", "trên", "nói", "nêu"}
 # verbs of a party asking on its own behalf ("Doanh nghiệp kiến nghị được …")
 _PETITION_VERBS = {"đề nghị", "kiến nghị", "đề xuất"}
 _ISSUED_DOCUMENTS = {("văn", "bản"), ("công", "văn"), ("công", "điện"), ("chỉ", "thị")}
@@ -326,10 +330,9 @@ class DirectiveDetector:
                 blocked = False
             if not blocked and i > 1 and texts[i - 1] == "," and self._continues_a_report(low, texts, cs, i, j):
                 blocked = True
-            if not blocked and low[i:j] == ["giao"] and j < n and low[j] in _GIAO_COMPOUNDS:
-                blocked = True  # "lịch giao hàng", "giao dịch": a compound the segmenter split, no assignment
-            if not blocked and low[i:j] == ["giao"] and i > 0 and low[i - 1] == "ngoại":
-                blocked = True  # "Bộ trưởng Ngoại giao", "Bộ Ngoại giao": diplomacy, even inside a cut name
+            if not blocked and low[i:j] == ["giao"] and ((j < n and low[j] in _GIAO_COMPOUNDS)
+                                                         or (i > 0 and low[i - 1] in _GIAO_AFTER)):
+                blocked = True  # "lịch giao hàng", "giao dịch", "Ngoại giao": a compound the segmenter split
             if not blocked and self._starts_any(low[j:j + 3], 0, self._after_by_first):
                 blocked = not (("modal" in entry.flags and self._acts_on_others(low, j))
                                or self._petition_to_be_allowed(toks, low, texts, ent_mask, cs, i, j))
@@ -837,7 +840,7 @@ class DirectiveDetector:
         if texts[cs][:1].islower():
             return None
         m = self.starts.match(texts, low, cs)
-        if m and low[cs + m[0]:cs + m[0] + 1] in (["này"], ["đó"], ["trên"], ["nói"], ["nêu"]):
+        if m and cs + m[0] < len(low) and low[cs + m[0]] in _POINTING_WORDS:
             return None  # "Đề xuất này đang được lấy ý kiến": the word is a noun, pointed at
         if m:
             return float(m[1].option("weight", 0.8))

@@ -582,11 +582,10 @@ class Pipeline:
             last_end = b
         # numbered list marks ("2.") are no sentences for the directive pass
         keep, d_bounds, d_toks, d_words = without_list_marks(text, spans_, toks_per, words)
-        hits = self.directives.detect(text, d_bounds, d_toks, [(s.start, s.end, s.label) for s in out_ents],
-                                      words=d_words)
+        ent_spans = [(s.start, s.end, s.label) for s in out_ents]
+        hits = self.directives.detect(text, d_bounds, d_toks, ent_spans, words=d_words)
         if self.directive_model is not None:
-            hits = self.directive_model.revise(text, d_bounds, d_toks, d_words, hits,
-                                               [(s.start, s.end, s.label) for s in out_ents])
+            hits = self.directive_model.revise(text, d_bounds, d_toks, d_words, hits, ent_spans)
         for h in hits:
             h.sentence_index = keep[h.sentence_index]
         spans = list(out_ents)

@@ -596,8 +596,8 @@ _COMPANY_WORDS = _COMPANY_WORDS | {"Pharmaceutical", "Pharmaceuticals", "Precisi
                                    "Construction", "Investment", "Insurance", "Chemical", "Chemicals", "Heavy",
                                    "Electric", "Power", "Petroleum", "Automotive", "Manufacturing", "Trading",
                                    "Properties", "Realty", "Media", "Entertainment", "Studios", "Software", "Labs",
-                                   "Semiconductors", "Cosmetics", "Beverages", "Finance", "Express", "Railways"}
-_COMPANY_WORDS = _COMPANY_WORDS | {"Products", "Cinemas", "Cinema", "Vina", "Brands", "Retail", "Hotels", "Resorts"}
+                                   "Semiconductors", "Cosmetics", "Beverages", "Finance", "Express", "Railways",
+                                   "Products", "Cinemas", "Cinema", "Vina", "Brands", "Retail", "Hotels", "Resorts"}
 #: common nouns that name the kind of a named thing right after them, and the thing's label
 _THING_NOUNS = {"vệ tinh": "MISC", "tên lửa": "MISC", "giống lúa": "MISC", "giống": "MISC", "tên quốc tế": "MISC",
                 "ứng dụng": "MISC", "nền tảng": "MISC", "chỉ số": "MISC", "câu lạc bộ": "ORG", "đội bóng": "ORG",
